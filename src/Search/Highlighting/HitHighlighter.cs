@@ -1,0 +1,35 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Search;
+using Search.Indexing;
+
+namespace Search.Highlighting;
+
+/// <summary>
+/// Highlights hits of one query. Built once per search; <see cref="Highlight"/> is then a function of a hit's
+/// text alone, which keeps it easy to test and to benchmark.
+/// </summary>
+internal sealed class HitHighlighter(Query query, Analyzer analyzer, HighlightOptions options)
+{
+    public HighlightedText Highlight(string title, string body)
+    {
+        List<TextSpan> titleMatches = MatchFinder.Find(query, analyzer, IndexSchema.Title, title);
+        List<TextSpan> bodyMatches = MatchFinder.Find(query, analyzer, IndexSchema.Body, body);
+
+        string highlightedTitle = Markup.Render(title, new TextSpan(0, title.Length), titleMatches, options, collapseWhiteSpace: false);
+        List<TextSpan> windows = FragmentPicker.Choose(body, bodyMatches, options.Fragments, options.FragmentSize);
+        var snippets = new string[windows.Count];
+        for (int i = 0; i < windows.Count; i++)
+            snippets[i] = Markup.Render(body, windows[i], bodyMatches, options, collapseWhiteSpace: true);
+
+        var matches = new HighlightMatch[titleMatches.Count + bodyMatches.Count];
+        int next = 0;
+        foreach (TextSpan match in titleMatches)
+            matches[next++] = new HighlightMatch(HighlightMatch.TitleField, match.Start, match.End);
+        foreach (TextSpan match in bodyMatches)
+            matches[next++] = new HighlightMatch(HighlightMatch.BodyField, match.Start, match.End);
+        return new HighlightedText(highlightedTitle, snippets, matches);
+    }
+}
+
+/// <summary>The highlighting of one hit.</summary>
+internal sealed record HighlightedText(string Title, IReadOnlyList<string> Snippets, IReadOnlyList<HighlightMatch> Matches);

@@ -1,0 +1,217 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Lucene.Net.Index;
+using Microsoft.Extensions.Logging;
+using Search.Documents;
+
+namespace Search.Indexing;
+
+/// <summary>
+/// Brings an index in line with a folder of seed files: adds new files, updates changed ones (by content
+/// hash), deletes documents whose files are gone, and turns each bad file into an <see cref="IndexFailure"/>.
+/// </summary>
+internal sealed class DirectorySync
+{
+    private const string FilePattern = "*.txt";
+
+    // Progress is throttled so a folder of tiny files does not flood the caller's IProgress.
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
+
+    private static readonly EnumerationOptions FileEnumeration = new()
+    {
+        RecurseSubdirectories = true,
+        MatchCasing = MatchCasing.CaseInsensitive,
+        IgnoreInaccessible = false,
+        AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
+    };
+
+    private readonly IndexStore _store;
+    private readonly SearchIndexOptions _options;
+    private readonly ILogger? _logger;
+
+    public DirectorySync(IndexStore store, SearchIndexOptions options)
+    {
+        _store = store;
+        _options = options;
+        _logger = options.Logger;
+    }
+
+    public async Task<IndexReport> RunAsync(string folder, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
+    {
+        long started = Stopwatch.GetTimestamp();
+        string root = Path.GetFullPath(folder);
+        if (!Directory.Exists(root))
+            throw new DirectoryNotFoundException($"The folder '{root}' does not exist.");
+
+        List<SeedFile> files = FindFiles(root);
+        Dictionary<string, IndexedFile> indexed = LoadIndexed();
+        var tally = new Tally(files.Count, files.Sum(f => f.Length), progress);
+
+        var parallel = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = Math.Max(1, _options.IndexingThreads),
+            CancellationToken = cancellationToken,
+        };
+        await Parallel.ForEachAsync(files, parallel, async (file, token) =>
+        {
+            await SyncFileAsync(root, file, indexed, tally, token).ConfigureAwait(false);
+            tally.FileDone(file.Length);
+        }).ConfigureAwait(false);
+
+        var present = new HashSet<string>(files.Select(f => f.Id), StringComparer.Ordinal);
+        List<string> vanished = [.. indexed.Values.Where(d => d.Source == root && !present.Contains(d.Id)).Select(d => d.Id)];
+        _store.DeleteMany(vanished);
+
+        cancellationToken.ThrowIfCancellationRequested();
+        _store.Commit();
+        tally.Finish();
+
+        IndexReport report = tally.ToReport(vanished.Count, Stopwatch.GetElapsedTime(started));
+        if (_logger is not null)
+        {
+            foreach (IndexFailure failure in report.Failures)
+                Log.FileSkipped(_logger, failure.Path, failure.Message);
+            Log.FolderIndexed(_logger, root, report.Added, report.Updated, report.Unchanged, report.Deleted,
+                report.Failures.Count, (long)report.Elapsed.TotalMilliseconds);
+        }
+        return report;
+    }
+
+    private async Task SyncFileAsync(string root, SeedFile file, Dictionary<string, IndexedFile> indexed, Tally tally, CancellationToken token)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = await SeedDocumentReader.ReadBytesAsync(file.Path, file.Id, _options.MaxFileBytes, token).ConfigureAwait(false);
+        }
+        catch (SeedDocumentException e)
+        {
+            tally.Failed(file, e.Message);
+            return;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            tally.Failed(file, $"{file.Path}: cannot be read ({e.Message})");
+            return;
+        }
+
+        string hash = Convert.ToHexString(SHA256.HashData(bytes));
+        bool known = indexed.TryGetValue(file.Id, out IndexedFile? previous);
+        if (known && previous!.Hash == hash && previous.Source == root)
+        {
+            tally.Unchanged();
+            return;
+        }
+
+        try
+        {
+            SeedDocument document = SeedDocumentReader.Decode(file.Path, file.Id, bytes);
+            _store.Upsert(document, new FileOrigin(root, file.Path, hash));
+        }
+        catch (SeedDocumentException e)
+        {
+            tally.Failed(file, e.Message);
+            return;
+        }
+        catch (ArgumentException e)
+        {
+            // Lucene rejects a document it cannot index (e.g. a term over 32 KB) without harming the writer.
+            tally.Failed(file, $"{file.Path}: cannot be indexed ({e.Message})");
+            return;
+        }
+        tally.Indexed(known, bytes.Length);
+    }
+
+    private static List<SeedFile> FindFiles(string root)
+    {
+        var files = new List<SeedFile>();
+        foreach (string path in Directory.EnumerateFiles(root, FilePattern, FileEnumeration))
+        {
+            string relative = Path.GetRelativePath(root, path);
+            string id = relative[..^Path.GetExtension(relative).Length].Replace(Path.DirectorySeparatorChar, '/');
+            files.Add(new SeedFile(id, path, new FileInfo(path).Length));
+        }
+        files.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        return files;
+    }
+
+    /// <summary>What the index holds now (including uncommitted writes), by id.</summary>
+    private Dictionary<string, IndexedFile> LoadIndexed()
+    {
+        _store.Refresh();
+        var indexed = new Dictionary<string, IndexedFile>(StringComparer.Ordinal);
+        using SearcherLease lease = _store.Lease();
+        foreach (AtomicReaderContext leaf in lease.Searcher.IndexReader.Leaves)
+        {
+            AtomicReader reader = leaf.AtomicReader;
+            Lucene.Net.Util.IBits? live = reader.LiveDocs;
+            for (int doc = 0; doc < reader.MaxDoc; doc++)
+            {
+                if (live is not null && !live.Get(doc))
+                    continue;
+                var stored = reader.Document(doc, IndexSchema.SyncFields);
+                string? id = stored.Get(IndexSchema.Id, System.Globalization.CultureInfo.InvariantCulture);
+                if (id is not null)
+                {
+                    indexed[id] = new IndexedFile(id,
+                        stored.Get(IndexSchema.Hash, System.Globalization.CultureInfo.InvariantCulture),
+                        stored.Get(IndexSchema.Source, System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+        }
+        return indexed;
+    }
+
+    private sealed record SeedFile(string Id, string Path, long Length);
+
+    private sealed record IndexedFile(string Id, string? Hash, string? Source);
+
+    /// <summary>Counts shared by the indexing threads, and the throttled progress reports.</summary>
+    private sealed class Tally(int filesTotal, long bytesTotal, IProgress<IndexProgress>? progress)
+    {
+        private readonly ConcurrentBag<IndexFailure> _failures = [];
+        private int _added;
+        private int _updated;
+        private int _unchanged;
+        private int _filesDone;
+        private long _bytesDone;
+        private long _bytesIndexed;
+        private long _nextReport;
+
+        public void Unchanged() => Interlocked.Increment(ref _unchanged);
+
+        public void Indexed(bool replaced, long bytes)
+        {
+            Interlocked.Increment(ref replaced ? ref _updated : ref _added);
+            Interlocked.Add(ref _bytesIndexed, bytes);
+        }
+
+        public void Failed(SeedFile file, string message) => _failures.Add(new IndexFailure(file.Id, file.Path, message));
+
+        public void FileDone(long bytes)
+        {
+            int done = Interlocked.Increment(ref _filesDone);
+            long bytesDone = Interlocked.Add(ref _bytesDone, bytes);
+            if (progress is null)
+                return;
+            long now = Stopwatch.GetTimestamp();
+            long next = Interlocked.Read(ref _nextReport);
+            if (now >= next && Interlocked.CompareExchange(ref _nextReport, now + (long)(ProgressInterval.TotalSeconds * Stopwatch.Frequency), next) == next)
+                progress.Report(new IndexProgress(done, filesTotal, bytesDone, bytesTotal));
+        }
+
+        public void Finish() => progress?.Report(new IndexProgress(_filesDone, filesTotal, _bytesDone, bytesTotal));
+
+        public IndexReport ToReport(int deleted, TimeSpan elapsed) => new()
+        {
+            Added = _added,
+            Updated = _updated,
+            Unchanged = _unchanged,
+            Deleted = deleted,
+            Failures = [.. _failures.OrderBy(f => f.Path, StringComparer.Ordinal)],
+            BytesIndexed = _bytesIndexed,
+            Elapsed = elapsed,
+        };
+    }
+}

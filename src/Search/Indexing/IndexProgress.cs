@@ -1,0 +1,8 @@
+namespace Search.Indexing;
+
+/// <summary>How far an <see cref="SearchIndex.IndexDirectoryAsync"/> run has come.</summary>
+/// <param name="FilesDone">Files examined so far (indexed, skipped as unchanged, or failed).</param>
+/// <param name="FilesTotal">Files found in the folder.</param>
+/// <param name="BytesDone">Bytes of the files examined so far.</param>
+/// <param name="BytesTotal">Bytes of all files found.</param>
+public sealed record IndexProgress(int FilesDone, int FilesTotal, long BytesDone, long BytesTotal);

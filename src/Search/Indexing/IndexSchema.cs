@@ -1,0 +1,114 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+using Search.Documents;
+
+namespace Search.Indexing;
+
+/// <summary>
+/// The one place that spells Lucene field names and decides how each field is indexed and stored.
+/// </summary>
+internal static class IndexSchema
+{
+    /// <summary>The document id: indexed as one exact token, stored, with sorted doc values for the id tiebreak.</summary>
+    public const string Id = "id";
+
+    /// <summary>The headline: analysed, stored for display and highlighting.</summary>
+    public const string Title = "title";
+
+    /// <summary>The text: analysed, stored for display and highlighting.</summary>
+    public const string Body = "body";
+
+    /// <summary>The date as a day number (<see cref="DateOnly.DayNumber"/>): numeric for ranges, doc values for sorting.</summary>
+    public const string Date = "date";
+
+    /// <summary>The content hash of the file a document came from, so re-indexing skips unchanged files.</summary>
+    public const string Hash = "hash";
+
+    /// <summary>The file a document came from, as given when the folder was indexed.</summary>
+    public const string Path = "path";
+
+    /// <summary>The folder (full path) a document was indexed from; re-indexing it deletes documents whose files are gone.</summary>
+    public const string Source = "source";
+
+    /// <summary>The fields a query can name without a prefix, in the order the parser expands them.</summary>
+    public static readonly string[] SearchableFields = [Title, Body];
+
+    /// <summary>What a hit loads: everything a <see cref="SeedDocument"/> and a hit's path need.</summary>
+    public static readonly ISet<string> HitFields = new HashSet<string>(StringComparer.Ordinal) { Id, Title, Body, Date, Path };
+
+    /// <summary>What incremental sync loads for each indexed document.</summary>
+    public static readonly ISet<string> SyncFields = new HashSet<string>(StringComparer.Ordinal) { Id, Hash, Source };
+
+    /// <summary>
+    /// The analyzer for documents, queries and highlighting alike: English stemming and stop words for text,
+    /// one exact token for ids and folders. Sharing one instance keeps hits and highlights in agreement.
+    /// </summary>
+    public static Analyzer CreateAnalyzer() =>
+        new PerFieldAnalyzerWrapper(
+            new KeywordAnalyzer(),
+            new Dictionary<string, Analyzer>(StringComparer.Ordinal)
+            {
+                [Title] = new EnglishAnalyzer(LuceneVersion.LUCENE_48),
+                [Body] = new EnglishAnalyzer(LuceneVersion.LUCENE_48),
+            });
+
+    /// <summary>The term that identifies a document, for updates and deletes.</summary>
+    public static Term IdTerm(string id) => new(Id, id);
+
+    /// <summary>The term that selects every document indexed from <paramref name="folder"/>.</summary>
+    public static Term SourceTerm(string folder) => new(Source, folder);
+
+    /// <summary>Converts a date to the number stored in <see cref="Date"/>.</summary>
+    public static long DateValue(DateOnly date) => date.DayNumber;
+
+    /// <summary>Builds the Lucene document for <paramref name="document"/>.</summary>
+    /// <param name="document">The document.</param>
+    /// <param name="origin">Where it came from, when it came from a file in an indexed folder.</param>
+    public static Document ToLucene(SeedDocument document, FileOrigin? origin = null)
+    {
+        var lucene = new Document
+        {
+            new StringField(Id, document.Id, Field.Store.YES),
+            new SortedDocValuesField(Id, new BytesRef(document.Id)),
+            new TextField(Title, document.Title, Field.Store.YES),
+            new TextField(Body, document.Body, Field.Store.YES),
+        };
+        if (document.Date is DateOnly date)
+        {
+            lucene.Add(new Int64Field(Date, DateValue(date), Field.Store.YES));
+            lucene.Add(new NumericDocValuesField(Date, DateValue(date)));
+        }
+        if (origin is not null)
+        {
+            lucene.Add(new StringField(Source, origin.Folder, Field.Store.YES));
+            lucene.Add(new StoredField(Path, origin.FilePath));
+            lucene.Add(new StoredField(Hash, origin.ContentHash));
+        }
+        return lucene;
+    }
+
+    /// <summary>Rebuilds the <see cref="SeedDocument"/> from a stored Lucene document.</summary>
+    public static SeedDocument FromLucene(Document lucene)
+    {
+        IIndexableField? date = lucene.GetField(Date);
+        return new SeedDocument(
+            lucene.Get(Id, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+            lucene.Get(Title, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+            lucene.Get(Body, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+            date?.GetInt64Value() is long day ? DateOnly.FromDayNumber(checked((int)day)) : null);
+    }
+
+    /// <summary>The stored source file of a document, or <see langword="null"/> when it was upserted directly.</summary>
+    public static string? PathOf(Document lucene) => lucene.Get(Path, System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>Where a document came from when it was read from an indexed folder.</summary>
+/// <param name="Folder">The full path of the indexed folder.</param>
+/// <param name="FilePath">The full path of the file.</param>
+/// <param name="ContentHash">The hash of the file's bytes.</param>
+internal sealed record FileOrigin(string Folder, string FilePath, string ContentHash);

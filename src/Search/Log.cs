@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace Search;
+
+/// <summary>Every message the library logs, compiled once by the logging source generator.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Opened index {Index} ({Documents} documents, read-only: {ReadOnly})")]
+    public static partial void IndexOpened(ILogger logger, string index, long documents, bool readOnly);
+
+    [LoggerMessage(2, LogLevel.Information, "Indexed {Folder}: {Added} added, {Updated} updated, {Unchanged} unchanged, {Deleted} deleted, {Failed} failed in {ElapsedMs} ms")]
+    public static partial void FolderIndexed(ILogger logger, string folder, int added, int updated, int unchanged, int deleted, int failed, long elapsedMs);
+
+    [LoggerMessage(3, LogLevel.Warning, "Skipped {Path}: {Reason}")]
+    public static partial void FileSkipped(ILogger logger, string path, string reason);
+
+    [LoggerMessage(4, LogLevel.Information, "Committed index {Index}")]
+    public static partial void Committed(ILogger logger, string index);
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.QueryParsers.Classic;
+using Lucene.Net.Search;
+using Search.Indexing;
+
+namespace Search.Querying;
+
+/// <summary>
+/// Turns a <see cref="SearchRequest"/> into the Lucene query and date filter to run. The one place where
+/// parser failures become <see cref="QuerySyntaxException"/>s.
+/// </summary>
+internal sealed partial class QueryTranslator(Analyzer analyzer, SearchIndexOptions options)
+{
+    /// <summary>How much a match in the title counts against one in the body.</summary>
+    public const float TitleBoost = 2f;
+
+    // Every searchable field needs an entry: the multi-field parser throws KeyNotFound on a missing one.
+    private static readonly Dictionary<string, float> FieldWeights = new(StringComparer.Ordinal)
+    {
+        [IndexSchema.Title] = TitleBoost,
+        [IndexSchema.Body] = 1f,
+    };
+
+    public TranslatedQuery Translate(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request.Query, nameof(request));
+        Query query = IsMatchAll(request.Query)
+            ? new MatchAllDocsQuery()
+            : request.Syntax == QuerySyntax.Simple ? ParseSimple(request.Query) : ParseLucene(request.Query);
+        Filter? filter = request.DateFrom is null && request.DateTo is null
+            ? null
+            : NumericRangeFilter.NewInt64Range(IndexSchema.Date,
+                request.DateFrom is DateOnly from ? IndexSchema.DateValue(from) : null,
+                request.DateTo is DateOnly to ? IndexSchema.DateValue(to) : null, true, true);
+        return new TranslatedQuery(query, filter);
+    }
+
+    private static bool IsMatchAll(string query) => query.AsSpan().Trim() is "" or "*" or "*:*";
+
+    private Query ParseLucene(string text)
+    {
+        QueryGuard.CheckLucene(text, options);
+        Query? query;
+        try
+        {
+            query = new LuceneSyntaxParser(analyzer, FieldWeights, options).Parse(text);
+        }
+        catch (ParseException e)
+        {
+            throw FromParseException(text, e);
+        }
+        catch (FieldTermException e)
+        {
+            throw new QuerySyntaxException(text, e.Message, FindTerm(text, e.Field, e.Term), e);
+        }
+        // A query of stop words only ("the") parses to nothing: it matches nothing.
+        query ??= new BooleanQuery();
+        int clauses = QueryTree.Leaves(query).Count();
+        if (clauses > options.MaxClauses)
+        {
+            throw new QuerySyntaxException(text, string.Create(CultureInfo.InvariantCulture,
+                $"The query has {clauses:N0} terms; the limit is {options.MaxClauses:N0}."), null);
+        }
+        return query;
+    }
+
+    private Query ParseSimple(string text)
+    {
+        text = LimitTerms(QueryGuard.SanitizeSimple(text, options));
+        try
+        {
+            return new SimpleSyntaxParser(analyzer, FieldWeights, options.MaxClauses).Parse(text) ?? new BooleanQuery();
+        }
+        catch (BooleanQuery.TooManyClausesException)
+        {
+            return new BooleanQuery(); // unreachable after LimitTerms, but this syntax must never fail
+        }
+    }
+
+    /// <summary>Cuts a simple query after as many words as the clause limit allows (each word becomes a clause
+    /// per field), so that even one enormous hyphenated "word" cannot exceed it.</summary>
+    private string LimitTerms(string text)
+    {
+        int maxWords = Math.Max(1, options.MaxClauses / FieldWeights.Count);
+        using TokenStream tokens = analyzer.GetTokenStream(IndexSchema.Body, text);
+        IOffsetAttribute offset = tokens.AddAttribute<IOffsetAttribute>();
+        tokens.Reset();
+        int count = 0;
+        int cut = -1;
+        while (tokens.IncrementToken())
+        {
+            if (++count > maxWords)
+            {
+                cut = offset.StartOffset;
+                break;
+            }
+        }
+        tokens.End();
+        return cut < 0 ? text : text[..cut];
+    }
+
+    private static QuerySyntaxException FromParseException(string text, ParseException e)
+    {
+        Exception cause = e.InnerException ?? e;
+        switch (cause)
+        {
+            case BooleanQuery.TooManyClausesException:
+                return new QuerySyntaxException(text, string.Create(CultureInfo.InvariantCulture,
+                    $"The query has more than {BooleanQuery.MaxClauseCount:N0} terms in one group."), null, e);
+            case ParseException { CurrentToken: { } current }:
+                Lucene.Net.QueryParsers.Classic.Token? next = current.Next;
+                if (next is null || next.Kind == 0)
+                {
+                    return string.IsNullOrEmpty(current.Image)
+                        ? new QuerySyntaxException(text, "The query is incomplete.", text.Length, e)
+                        : new QuerySyntaxException(text, $"The query ends unexpectedly after '{current.Image}' (at position {text.Length}).", text.Length, e);
+                }
+                return new QuerySyntaxException(text, $"Unexpected '{next.Image}' at position {next.BeginColumn}.", next.BeginColumn, e);
+            default:
+                Match where = LexicalPosition().Match(cause.Message);
+                int? position = where.Success ? int.Parse(where.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+                return new QuerySyntaxException(text,
+                    position is int p ? $"The query cannot be read at position {p}." : "The query cannot be read.", position, e);
+        }
+    }
+
+    /// <summary>The error for a wildcard, prefix or range term that expanded past the limit while searching.</summary>
+    public static QuerySyntaxException ExpansionError(string text, TermExpansionException e) =>
+        new(text, e.Message, FindTerm(text, null, e.Term.TrimEnd('*')), e);
+
+    /// <summary>Where a field-qualified term appears in the query, for errors found after the parser has moved on.</summary>
+    private static int? FindTerm(string text, string? field, string term)
+    {
+        if (field is not null)
+        {
+            int fieldAt = text.IndexOf(field + ":", StringComparison.OrdinalIgnoreCase);
+            if (fieldAt >= 0)
+                return fieldAt;
+        }
+        int termAt = text.IndexOf(term, StringComparison.OrdinalIgnoreCase);
+        return termAt >= 0 ? termAt : null;
+    }
+
+    [GeneratedRegex(@"column (\d+)", RegexOptions.CultureInvariant)]
+    private static partial Regex LexicalPosition();
+}
+
+/// <summary>The Lucene query to score and the filter (if any) to narrow it without changing scores.</summary>
+internal sealed record TranslatedQuery(Query Query, Filter? Filter);

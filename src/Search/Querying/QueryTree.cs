@@ -1,0 +1,32 @@
+using Lucene.Net.Search;
+
+namespace Search.Querying;
+
+/// <summary>Walks the clauses of a parsed query.</summary>
+internal static class QueryTree
+{
+    /// <summary>Every query below <paramref name="query"/> that is not a boolean or disjunction of others.</summary>
+    public static IEnumerable<Query> Leaves(Query query)
+    {
+        var pending = new Stack<Query>();
+        pending.Push(query);
+        while (pending.Count > 0)
+        {
+            Query current = pending.Pop();
+            switch (current)
+            {
+                case BooleanQuery boolean:
+                    foreach (BooleanClause clause in boolean.Clauses)
+                        pending.Push(clause.Query);
+                    break;
+                case DisjunctionMaxQuery disjunction:
+                    foreach (Query disjunct in disjunction.Disjuncts)
+                        pending.Push(disjunct);
+                    break;
+                default:
+                    yield return current;
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Buffers.Binary;
+using System.Buffers.Text;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Search.Querying;
+
+/// <summary>
+/// Encodes the sort values of the last hit on a page (score or date, then id) as an opaque, URL-safe cursor,
+/// and decodes it back into the <see cref="FieldDoc"/> Lucene's <c>SearchAfter</c> continues from. The id
+/// tiebreak makes every position unique, so walking the cursors visits each hit exactly once.
+/// </summary>
+internal static class SearchCursor
+{
+    private const byte Version = 1;
+
+    public static string Encode(SearchSort sort, FieldDoc last)
+    {
+        var id = (BytesRef)last.Fields[1];
+        byte[] buffer = new byte[2 + 8 + id.Length];
+        buffer[0] = Version;
+        buffer[1] = (byte)sort;
+        long key = sort == SearchSort.Relevance
+            ? BitConverter.SingleToInt32Bits(ToSingle(last.Fields[0]))
+            : ToInt64(last.Fields[0]);
+        BinaryPrimitives.WriteInt64BigEndian(buffer.AsSpan(2), key);
+        id.Bytes.AsSpan(id.Offset, id.Length).CopyTo(buffer.AsSpan(10));
+        return Base64Url.EncodeToString(buffer);
+    }
+
+    /// <exception cref="ArgumentException">The cursor is damaged or was made for another sort.</exception>
+    public static FieldDoc Decode(string after, SearchSort sort)
+    {
+        byte[] buffer;
+        try
+        {
+            buffer = Base64Url.DecodeFromChars(after);
+        }
+        catch (FormatException e)
+        {
+            throw Invalid(nameof(after), e);
+        }
+        if (buffer.Length < 10 || buffer[0] != Version)
+            throw Invalid(nameof(after));
+        if (buffer[1] != (byte)sort)
+        {
+            throw new ArgumentException(
+                $"The cursor was made for sort {(SearchSort)buffer[1]}, not {sort}; page with the same sort that made it.", nameof(after));
+        }
+        long key = BinaryPrimitives.ReadInt64BigEndian(buffer.AsSpan(2));
+        var id = new BytesRef(buffer, 10, buffer.Length - 10);
+        if (!IsUtf8(id))
+            throw Invalid(nameof(after));
+        object first = sort == SearchSort.Relevance ? BitConverter.Int32BitsToSingle(checked((int)key)) : key;
+        // Doc int.MaxValue: on an exact tie of all sort values Lucene skips docs up to this one, i.e. the hit itself.
+        return new FieldDoc(int.MaxValue, float.NaN, [first, id]);
+    }
+
+    private static bool IsUtf8(BytesRef bytes) => System.Text.Unicode.Utf8.IsValid(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length));
+
+    private static ArgumentException Invalid(string paramName, Exception? inner = null) =>
+        new("The cursor is not valid: pass a Next value from an earlier result unchanged.", paramName, inner);
+
+    private static float ToSingle(object value) => value switch
+    {
+        float f => f,
+        _ => Convert.ToSingle(value, System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static long ToInt64(object value) => value switch
+    {
+        long l => l,
+        _ => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),
+    };
+}

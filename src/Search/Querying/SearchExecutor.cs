@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Globalization;
+using Lucene.Net.Documents;
+using Lucene.Net.Search;
+using Search.Highlighting;
+using Search.Indexing;
+
+namespace Search.Querying;
+
+/// <summary>Runs a <see cref="SearchRequest"/> on one searcher snapshot: query, filter, sort, page, stored
+/// fields and highlighting.</summary>
+internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions options)
+{
+    private readonly QueryTranslator _translator = new(store.Analyzer, options);
+
+    public SearchResults Execute(SearchRequest request)
+    {
+        long started = Stopwatch.GetTimestamp();
+        Validate(request);
+        TranslatedQuery translated = _translator.Translate(request);
+        FieldDoc? after = request.After is null ? null : SearchCursor.Decode(request.After, request.Sort);
+        Sort sort = SortFor(request.Sort);
+        int window = request.Offset + request.Size;
+
+        using SearcherLease lease = store.Lease();
+        IndexSearcher searcher = lease.Searcher;
+        TopDocs top;
+        try
+        {
+            // One more than the page: whether it exists decides if there is a next page.
+            top = after is null
+                ? searcher.Search(translated.Query, translated.Filter, window + 1, sort, true, false)
+                : searcher.SearchAfter(after, translated.Query, translated.Filter, window + 1, sort, true, false);
+        }
+        catch (TermExpansionException e)
+        {
+            throw QueryTranslator.ExpansionError(request.Query, e);
+        }
+
+        ScoreDoc[] found = top.ScoreDocs;
+        int pageEnd = Math.Min(found.Length, window);
+        HitHighlighter? highlighter = request.Highlight is null ? null : new HitHighlighter(translated.Query, store.Analyzer, request.Highlight);
+        var hits = new List<SearchHit>(Math.Max(0, pageEnd - request.Offset));
+        for (int i = request.Offset; i < pageEnd; i++)
+            hits.Add(ToHit(searcher, found[i], highlighter));
+
+        string? next = found.Length > window && pageEnd > request.Offset
+            ? SearchCursor.Encode(request.Sort, (FieldDoc)found[pageEnd - 1])
+            : null;
+        return new SearchResults
+        {
+            TotalHits = top.TotalHits,
+            Hits = hits,
+            Next = next,
+            Took = Stopwatch.GetElapsedTime(started),
+        };
+    }
+
+    private static SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, HitHighlighter? highlighter)
+    {
+        Document stored = searcher.Doc(scoreDoc.Doc, IndexSchema.HitFields);
+        Documents.SeedDocument document = IndexSchema.FromLucene(stored);
+        HighlightedText? highlighted = highlighter?.Highlight(document.Title, document.Body);
+        return new SearchHit
+        {
+            Id = document.Id,
+            Score = scoreDoc.Score,
+            Date = document.Date,
+            Title = document.Title,
+            HighlightedTitle = highlighted?.Title,
+            Snippets = highlighted?.Snippets ?? [],
+            Matches = highlighted?.Matches ?? [],
+            Path = IndexSchema.PathOf(stored),
+        };
+    }
+
+    private static Sort SortFor(SearchSort sort)
+    {
+        var byId = new SortField(IndexSchema.Id, SortFieldType.STRING);
+        return sort switch
+        {
+            SearchSort.Relevance => new Sort(SortField.FIELD_SCORE, byId),
+            // Undated documents sort last both ways: the missing value is the far end of the order.
+            SearchSort.DateDescending => new Sort(ByDate(reverse: true, missing: long.MinValue), byId),
+            SearchSort.DateAscending => new Sort(ByDate(reverse: false, missing: long.MaxValue), byId),
+            _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, "Unknown sort."),
+        };
+    }
+
+    private static SortField ByDate(bool reverse, long missing)
+    {
+        var byDate = new SortField(IndexSchema.Date, SortFieldType.INT64, reverse);
+        byDate.SetMissingValue(missing);
+        return byDate;
+    }
+
+    private void Validate(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Query, nameof(request));
+        int maxWindow = options.MaxResultWindow;
+        if (request.Size < 0 || request.Size > maxWindow)
+            throw OutOfRange(nameof(request), request.Size, $"Size must be between 0 and {maxWindow:N0}.");
+        if (request.Offset < 0)
+            throw OutOfRange(nameof(request), request.Offset, $"Offset must not be negative.");
+        if ((long)request.Offset + request.Size > maxWindow)
+            throw OutOfRange(nameof(request), request.Offset, $"Offset + Size must not pass {maxWindow:N0} (SearchIndexOptions.MaxResultWindow); page deeper with the After cursor.");
+        if (request.After is not null && request.Offset > 0)
+            throw new ArgumentException("Use either Offset or After to page, not both.", nameof(request));
+        if (request.DateFrom > request.DateTo)
+            throw new ArgumentException($"DateFrom ({request.DateFrom:yyyy-MM-dd}) is after DateTo ({request.DateTo:yyyy-MM-dd}).", nameof(request));
+        if (!Enum.IsDefined(request.Sort))
+            throw OutOfRange(nameof(request), (int)request.Sort, $"Sort is not a SearchSort value.");
+        if (!Enum.IsDefined(request.Syntax))
+            throw OutOfRange(nameof(request), (int)request.Syntax, $"Syntax is not a QuerySyntax value.");
+        if (request.Highlight is { } highlight)
+        {
+            ArgumentNullException.ThrowIfNull(highlight.PreTag, nameof(request));
+            ArgumentNullException.ThrowIfNull(highlight.PostTag, nameof(request));
+            if (highlight.Fragments is < 0 or > HighlightOptions.MaxFragments)
+                throw OutOfRange(nameof(request), highlight.Fragments, $"Highlight.Fragments must be between 0 and {HighlightOptions.MaxFragments}.");
+            if (highlight.FragmentSize is < HighlightOptions.MinFragmentSize or > HighlightOptions.MaxFragmentSize)
+            {
+                throw OutOfRange(nameof(request), highlight.FragmentSize,
+                    $"Highlight.FragmentSize must be between {HighlightOptions.MinFragmentSize} and {HighlightOptions.MaxFragmentSize:N0}.");
+            }
+        }
+    }
+
+    private static ArgumentOutOfRangeException OutOfRange(string paramName, int value, FormattableString message) =>
+        new(paramName, value, message.ToString(CultureInfo.InvariantCulture));
+}

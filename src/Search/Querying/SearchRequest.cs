@@ -1,0 +1,37 @@
+using Search.Highlighting;
+
+namespace Search.Querying;
+
+/// <summary>A search: the query and everything optional about how to run it.</summary>
+/// <param name="Query">The query text, read with <see cref="Syntax"/>. Empty or <c>*</c> matches every document
+/// (useful with a date filter).</param>
+public sealed record SearchRequest(string Query)
+{
+    /// <summary>How <see cref="Query"/> is read. Default <see cref="QuerySyntax.Lucene"/>.</summary>
+    public QuerySyntax Syntax { get; init; } = QuerySyntax.Lucene;
+
+    /// <summary>Only documents dated on or after this day. Default none. Documents without a date are excluded
+    /// when either bound is set.</summary>
+    public DateOnly? DateFrom { get; init; }
+
+    /// <summary>Only documents dated on or before this day (inclusive). Default none.</summary>
+    public DateOnly? DateTo { get; init; }
+
+    /// <summary>The order of hits. Default <see cref="SearchSort.Relevance"/>.</summary>
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+
+    /// <summary>How many hits to return. Default 10; 0 only counts. <c>Offset + Size</c> may not pass
+    /// <see cref="SearchIndexOptions.MaxResultWindow"/>.</summary>
+    public int Size { get; init; } = 10;
+
+    /// <summary>How many hits to skip, for shallow pages. Default 0. Use <see cref="After"/> for deep paging.</summary>
+    public int Offset { get; init; }
+
+    /// <summary>A cursor from <see cref="SearchResults.Next"/>: return the hits after it. Default none.
+    /// Cannot be combined with <see cref="Offset"/>; must come from the same query and sort.</summary>
+    public string? After { get; init; }
+
+    /// <summary>How to highlight hits, or <see langword="null"/> for no highlighting (faster). Default: highlighted with
+    /// <see cref="HighlightOptions"/>' defaults.</summary>
+    public HighlightOptions? Highlight { get; init; } = new();
+}

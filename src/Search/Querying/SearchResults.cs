@@ -1,0 +1,18 @@
+namespace Search.Querying;
+
+/// <summary>One page of hits.</summary>
+public sealed record SearchResults
+{
+    /// <summary>How many documents match in all, not only on this page.</summary>
+    public required long TotalHits { get; init; }
+
+    /// <summary>The hits on this page, in the requested order.</summary>
+    public required IReadOnlyList<SearchHit> Hits { get; init; }
+
+    /// <summary>A cursor for the next page (pass it as <see cref="SearchRequest.After"/>), or <see langword="null"/>
+    /// on the last page.</summary>
+    public string? Next { get; init; }
+
+    /// <summary>How long the search took, highlighting included.</summary>
+    public TimeSpan Took { get; init; }
+}

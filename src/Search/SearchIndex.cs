@@ -1,0 +1,184 @@
+using Lucene.Net.Search;
+using Search.Documents;
+using Search.Indexing;
+using Search.Querying;
+
+namespace Search;
+
+/// <summary>
+/// A full-text index of <see cref="SeedDocument"/>s, on disk or in memory: index folders of seed files,
+/// upsert and delete documents, and search with ranked, highlighted results.
+/// </summary>
+/// <remarks>
+/// <para><b>One writer, many readers.</b> A <see cref="SearchIndex"/> owns the index folder's single writer.
+/// A second writer, in this process or another, gets <see cref="IndexLockedException"/>. Open with
+/// <see cref="SearchIndexOptions.ReadOnly"/> to search an index while another process writes it.</para>
+/// <para><b>Thread safety.</b> All members are safe to call from many threads at once. Each search reads one
+/// consistent snapshot, so its hits, stored fields and highlights always agree, whatever is written meanwhile.</para>
+/// <para><b>Visibility and durability.</b> Writes become visible to searches and durable when
+/// <see cref="CommitAsync"/> returns (<see cref="IndexDirectoryAsync"/> commits before it returns). A crash
+/// loses at most the writes since the last commit. <see cref="Dispose"/> commits pending writes.</para>
+/// </remarks>
+public sealed class SearchIndex : IDisposable
+{
+    private readonly IndexStore _store;
+    private readonly SearchIndexOptions _options;
+    private readonly SearchExecutor _executor;
+    private readonly OperationGate _gate = new();
+    private readonly CancellationTokenSource _disposing = new();
+
+    private SearchIndex(IndexStore store, SearchIndexOptions options)
+    {
+        _store = store;
+        _options = options;
+        _executor = new SearchExecutor(store, options);
+        if (options.Logger is { } logger)
+            Log.IndexOpened(logger, store.Path ?? "(in memory)", Count, store.IsReadOnly);
+    }
+
+    /// <summary>Opens the index in <paramref name="path"/>, creating the folder and an empty index if needed.</summary>
+    /// <param name="path">The index folder. It must be an index or empty (or not exist yet).</param>
+    /// <param name="options">How to open it; defaults when <see langword="null"/>.</param>
+    /// <exception cref="IndexLockedException">Another writer holds the index.</exception>
+    /// <exception cref="IndexUnavailableException">The folder holds something else, cannot be read, or (read-only) holds no index.</exception>
+    public static SearchIndex Open(string path, SearchIndexOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        options = Validate(options);
+        return new SearchIndex(IndexStore.Open(path, options), options);
+    }
+
+    /// <summary>Creates an empty index in memory: fast and private to this object, for tests and small collections.</summary>
+    /// <param name="options">How to run it; defaults when <see langword="null"/>. <see cref="SearchIndexOptions.ReadOnly"/> is ignored.</param>
+    public static SearchIndex InMemory(SearchIndexOptions? options = null)
+    {
+        options = Validate(options);
+        return new SearchIndex(IndexStore.InMemory(options), options);
+    }
+
+    /// <summary>The full path of the index folder, or <see langword="null"/> for an index in memory.</summary>
+    public string? Path => _store.Path;
+
+    /// <summary>The number of documents visible to searches (committed, or written and refreshed).</summary>
+    public long Count
+    {
+        get
+        {
+            using OperationGate.Entry entry = _gate.Enter();
+            using SearcherLease lease = _store.Lease();
+            return lease.Searcher.IndexReader.NumDocs;
+        }
+    }
+
+    /// <summary>
+    /// Brings the index in line with the <c>*.txt</c> seed files under <paramref name="folder"/> (recursively): adds new
+    /// files, updates changed ones, skips unchanged ones by content hash, deletes documents whose files are gone,
+    /// and reports each bad file in <see cref="IndexReport.Failures"/> while indexing all good ones. Commits before it returns.
+    /// </summary>
+    /// <param name="folder">The folder; document ids are file paths relative to it, without extension.</param>
+    /// <param name="progress">Receives progress a few times a second, and once at the end.</param>
+    /// <param name="cancellationToken">Stops between documents. Nothing is committed then; the last commit stays intact.</param>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    public async Task<IndexReport> IndexDirectoryAsync(string folder, IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        using OperationGate.Entry entry = _gate.Enter();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
+        return await new DirectorySync(_store, _options).RunAsync(folder, progress, linked.Token).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds <paramref name="document"/>, or replaces the document with the same id. Visible to searches
+    /// and durable after the next <see cref="CommitAsync"/>.</summary>
+    /// <param name="document">The document. Its id must be non-empty and at most 4,096 characters.</param>
+    /// <param name="cancellationToken">Checked before the write.</param>
+    public Task UpsertAsync(SeedDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ValidateId(document.Id, nameof(document));
+        ArgumentNullException.ThrowIfNull(document.Title, nameof(document));
+        ArgumentNullException.ThrowIfNull(document.Body, nameof(document));
+        cancellationToken.ThrowIfCancellationRequested();
+        using OperationGate.Entry entry = _gate.Enter();
+        _store.Upsert(document);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Deletes the document with <paramref name="id"/>. Visible to searches and durable after the next
+    /// <see cref="CommitAsync"/>.</summary>
+    /// <returns>Whether the index held such a document (counting upserts not yet committed).</returns>
+    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        ValidateId(id, nameof(id));
+        cancellationToken.ThrowIfCancellationRequested();
+        using OperationGate.Entry entry = _gate.Enter();
+        return Task.FromResult(_store.Delete(id));
+    }
+
+    /// <summary>Makes every write so far durable, then visible to searches started after it returns.</summary>
+    public Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using OperationGate.Entry entry = _gate.Enter();
+        _store.Commit();
+        if (_options.Logger is { } logger)
+            Log.Committed(logger, _store.Path ?? "(in memory)");
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Runs a search. CPU-bound and in-process, so synchronous.</summary>
+    /// <exception cref="QuerySyntaxException">The query cannot be read, or hits a guard rail.</exception>
+    /// <exception cref="ArgumentException">A request value is out of range (size, offset, fragment settings, cursor).</exception>
+    public SearchResults Search(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using OperationGate.Entry entry = _gate.Enter();
+        return _executor.Execute(request);
+    }
+
+    /// <summary>The stored document with <paramref name="id"/>, or <see langword="null"/> if there is none.</summary>
+    public SeedDocument? Get(string id)
+    {
+        ValidateId(id, nameof(id));
+        using OperationGate.Entry entry = _gate.Enter();
+        using SearcherLease lease = _store.Lease();
+        TopDocs top = lease.Searcher.Search(new TermQuery(IndexSchema.IdTerm(id)), 1);
+        return top.ScoreDocs.Length == 0
+            ? null
+            : IndexSchema.FromLucene(lease.Searcher.Doc(top.ScoreDocs[0].Doc, IndexSchema.HitFields));
+    }
+
+    /// <summary>Waits for running operations (cancelling a running <see cref="IndexDirectoryAsync"/>), commits pending
+    /// writes and releases the folder and its lock. Safe to call more than once.</summary>
+    public void Dispose()
+    {
+        _disposing.Cancel();
+        if (!_gate.CloseAndWait())
+            return;
+        _store.Dispose();
+        _disposing.Dispose();
+    }
+
+    private const int MaxIdLength = 4096;
+
+    private static void ValidateId(string id, string paramName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id, paramName);
+        if (id.Length > MaxIdLength)
+            throw new ArgumentException($"A document id may be at most {MaxIdLength} characters long.", paramName);
+    }
+
+    private static SearchIndexOptions Validate(SearchIndexOptions? options)
+    {
+        options ??= new SearchIndexOptions();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxFileBytes, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.IndexingThreads, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RamBufferSizeMB, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxQueryLength, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxQueryDepth, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxClauses, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxClauses, BooleanQuery.MaxClauseCount, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxTermExpansions, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxResultWindow, nameof(options));
+        return options;
+    }
+}

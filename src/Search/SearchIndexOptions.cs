@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Logging;
+using Search.Documents;
+
+namespace Search;
+
+/// <summary>How a <see cref="SearchIndex"/> stores, indexes and guards queries. Every property has a
+/// default that suits an interactive application; change only what you need.</summary>
+public sealed record SearchIndexOptions
+{
+    /// <summary>Open an existing on-disk index for searching only, without taking the writer lock, so
+    /// it can be searched while another process writes to it. Write methods then throw
+    /// <see cref="InvalidOperationException"/>. Default <see langword="false"/>.</summary>
+    public bool ReadOnly { get; init; }
+
+    /// <summary>The largest seed file <see cref="SearchIndex.IndexDirectoryAsync"/> accepts; larger files
+    /// are reported as failures. Default <see cref="SeedDocumentReader.DefaultMaxFileBytes"/> (16 MiB).</summary>
+    public long MaxFileBytes { get; init; } = SeedDocumentReader.DefaultMaxFileBytes;
+
+    /// <summary>How many files <see cref="SearchIndex.IndexDirectoryAsync"/> reads, parses and analyses at
+    /// once. Default: the number of processors.</summary>
+    public int IndexingThreads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Memory the writer fills with new documents before it writes a segment, in MB. Default 64.</summary>
+    public double RamBufferSizeMB { get; init; } = 64;
+
+    /// <summary>The longest query accepted, in characters. Default 10,000.</summary>
+    public int MaxQueryLength { get; init; } = 10_000;
+
+    /// <summary>The deepest nesting of parentheses accepted. Default 32. Lucene's parsers recurse per
+    /// level, so thousands of levels would overflow the stack.</summary>
+    public int MaxQueryDepth { get; init; } = 32;
+
+    /// <summary>The most terms and clauses one query may hold. Default 1,024 (Lucene's own ceiling).</summary>
+    public int MaxClauses { get; init; } = 1024;
+
+    /// <summary>The most index terms a wildcard, prefix or range term may expand to. Default 10,000.</summary>
+    public int MaxTermExpansions { get; init; } = 10_000;
+
+    /// <summary>Accept wildcards at the start of a term (<c>*stan</c>), which scan every term of the
+    /// index. Default <see langword="false"/>.</summary>
+    public bool AllowLeadingWildcard { get; init; }
+
+    /// <summary>The deepest result <c>Offset + Size</c> may reach; page further with the cursor
+    /// (<see cref="Querying.SearchResults.Next"/>). Default 10,000.</summary>
+    public int MaxResultWindow { get; init; } = 10_000;
+
+    /// <summary>Where the index reports what it does (opening, indexing summaries, skipped files). Default none.</summary>
+    public ILogger? Logger { get; init; }
+}
