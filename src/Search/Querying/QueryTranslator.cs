@@ -120,10 +120,13 @@ internal sealed partial class QueryTranslator(Analyzer analyzer, SearchIndexOpti
                 }
                 return new QuerySyntaxException(text, $"Unexpected '{next.Image}' at position {next.BeginColumn}.", next.BeginColumn, e);
             default:
+                // A lexical error reports the column just past the character it could not read.
                 Match where = LexicalPosition().Match(cause.Message);
-                int? position = where.Success ? int.Parse(where.Groups[1].Value, CultureInfo.InvariantCulture) : null;
-                return new QuerySyntaxException(text,
-                    position is int p ? $"The query cannot be read at position {p}." : "The query cannot be read.", position, e);
+                if (!where.Success)
+                    return new QuerySyntaxException(text, "The query cannot be read.", null, e);
+                int p = Math.Clamp(int.Parse(where.Groups[1].Value, CultureInfo.InvariantCulture) - 1, 0, Math.Max(0, text.Length - 1));
+                string found = p < text.Length ? text[p].ToString() : string.Empty;
+                return new QuerySyntaxException(text, $"The query cannot be read at position {p}: '{found}' is not expected there.", p, e);
         }
     }
 

@@ -51,7 +51,10 @@ internal static class SearchCursor
         var id = new BytesRef(buffer, 10, buffer.Length - 10);
         if (!IsUtf8(id))
             throw Invalid(nameof(after));
-        object first = sort == SearchSort.Relevance ? BitConverter.Int32BitsToSingle(checked((int)key)) : key;
+        // Lucene.Net's comparers hold their values as J2N boxes and accept nothing else as the top value.
+        object first = sort == SearchSort.Relevance
+            ? J2N.Numerics.Single.GetInstance(BitConverter.Int32BitsToSingle(checked((int)key)))
+            : J2N.Numerics.Int64.GetInstance(key);
         // Doc int.MaxValue: on an exact tie of all sort values Lucene skips docs up to this one, i.e. the hit itself.
         return new FieldDoc(int.MaxValue, float.NaN, [first, id]);
     }
@@ -61,15 +64,7 @@ internal static class SearchCursor
     private static ArgumentException Invalid(string paramName, Exception? inner = null) =>
         new("The cursor is not valid: pass a Next value from an earlier result unchanged.", paramName, inner);
 
-    private static float ToSingle(object value) => value switch
-    {
-        float f => f,
-        _ => Convert.ToSingle(value, System.Globalization.CultureInfo.InvariantCulture),
-    };
+    private static float ToSingle(object value) => ((J2N.Numerics.Single)value).ToSingle();
 
-    private static long ToInt64(object value) => value switch
-    {
-        long l => l,
-        _ => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),
-    };
+    private static long ToInt64(object value) => ((J2N.Numerics.Int64)value).ToInt64();
 }
