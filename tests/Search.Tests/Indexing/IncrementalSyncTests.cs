@@ -1,0 +1,235 @@
+using Search.Documents;
+using Search.Indexing;
+using Search.Querying;
+
+namespace Search.Tests.Indexing;
+
+public class IncrementalSyncTests
+{
+    private static string Seed(string title, string body, string date = "2021-08-14") => $" date {date} {title}\n\n{body}\n";
+
+    [Fact]
+    public async Task IndexDirectory_NewFolder_AddsEveryFileWithPathIds()
+    {
+        using var folder = new TempFolder();
+        folder.Write("one.txt", Seed("First", "alpha"));
+        folder.Write("sub/two.txt", Seed("Second", "beta"));
+        folder.Write("notes.md", "not a seed file");
+        using SearchIndex index = SearchIndex.InMemory();
+
+        IndexReport report = await index.IndexDirectoryAsync(folder.Path);
+
+        Assert.Equal(2, report.Added);
+        Assert.Equal((0, 0, 0), (report.Updated, report.Unchanged, report.Deleted));
+        Assert.Empty(report.Failures);
+        Assert.Equal(2, index.Count);
+        Assert.Equal("Second", index.Get("sub/two")?.Title);
+        Assert.Equal(folder.Combine("sub", "two.txt"), index.Search(new SearchRequest("beta")).Hits.Single().Path);
+    }
+
+    [Fact]
+    public async Task IndexDirectory_SecondRunWithoutChanges_SkipsEveryFile()
+    {
+        using var folder = new TempFolder();
+        folder.Write("one.txt", Seed("First", "alpha"));
+        folder.Write("two.txt", Seed("Second", "beta"));
+        using SearchIndex index = SearchIndex.InMemory();
+        await index.IndexDirectoryAsync(folder.Path);
+
+        IndexReport report = await index.IndexDirectoryAsync(folder.Path);
+
+        Assert.Equal(2, report.Unchanged);
+        Assert.Equal((0, 0, 0), (report.Added, report.Updated, report.Deleted));
+        Assert.Equal(0, report.BytesIndexed);
+    }
+
+    [Fact]
+    public async Task IndexDirectory_AfterAddChangeAndDelete_ReportsAndAppliesEach()
+    {
+        using var folder = new TempFolder();
+        folder.Write("keep.txt", Seed("Keep", "unchanged text"));
+        folder.Write("change.txt", Seed("Change", "old wording"));
+        string gone = folder.Write("gone.txt", Seed("Gone", "vanishing text"));
+        using SearchIndex index = SearchIndex.InMemory();
+        await index.IndexDirectoryAsync(folder.Path);
+
+        folder.Write("change.txt", Seed("Change", "new wording"));
+        File.Delete(gone);
+        folder.Write("added.txt", Seed("Added", "fresh text"));
+        IndexReport report = await index.IndexDirectoryAsync(folder.Path);
+
+        Assert.Equal((1, 1, 1, 1), (report.Added, report.Updated, report.Unchanged, report.Deleted));
+        Assert.Equal(3, index.Count);
+        Assert.Null(index.Get("gone"));
+        Assert.Equal(0, index.Search(new SearchRequest("vanishing")).TotalHits);
+        Assert.Equal(0, index.Search(new SearchRequest("old")).TotalHits);
+        Assert.Equal("new wording", index.Get("change")?.Body);
+        Assert.Equal("added", index.Search(new SearchRequest("fresh")).Hits.Single().Id);
+    }
+
+    [Fact]
+    public async Task IndexDirectory_BadFiles_ReportsEachAndIndexesTheRest()
+    {
+        using var folder = new TempFolder();
+        folder.Write("good.txt", Seed("Good", "fine text"));
+        folder.Write("empty.txt", "");
+        folder.WriteBytes("binary.txt", [0x20, 0x00, 0x41]);
+        folder.WriteBytes("latin1.txt", [.. "caf"u8, 0xE9, (byte)'\n']);
+        folder.Write("baddate.txt", Seed("Bad date", "text", date: "2021-02-30"));
+        using SearchIndex index = SearchIndex.InMemory();
+
+        IndexReport report = await index.IndexDirectoryAsync(folder.Path);
+
+        Assert.Equal(1, report.Added);
+        Assert.Equal(["baddate", "binary", "empty", "latin1"], report.Failures.Select(f => f.Id));
+        Assert.All(report.Failures, f => Assert.Contains(f.Path, f.Message, StringComparison.Ordinal));
+        Assert.Contains("2021-02-30", report.Failures[0].Message, StringComparison.Ordinal);
+        Assert.Contains("NUL", report.Failures[1].Message, StringComparison.Ordinal);
+        Assert.Contains("empty", report.Failures[2].Message, StringComparison.Ordinal);
+        Assert.Contains("byte offset 3", report.Failures[3].Message, StringComparison.Ordinal);
+        Assert.Equal(1, index.Count);
+    }
+
+    [Fact]
+    public async Task IndexDirectory_FileOverSizeLimit_IsReportedNotIndexed()
+    {
+        using var folder = new TempFolder();
+        folder.Write("small.txt", Seed("Small", "tiny"));
+        folder.Write("large.txt", Seed("Large", new string('x', 500)));
+        using SearchIndex index = SearchIndex.InMemory(new SearchIndexOptions { MaxFileBytes = 200 });
+
+        IndexReport report = await index.IndexDirectoryAsync(folder.Path);
+
+        Assert.Equal(1, report.Added);
+        IndexFailure failure = Assert.Single(report.Failures);
+        Assert.Equal("large", failure.Id);
+        Assert.Contains("size limit", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IndexDirectory_FileTurnsBad_KeepsThePreviouslyIndexedVersion()
+    {
+        using var folder = new TempFolder();
+        folder.Write("doc.txt", Seed("Doc", "original body"));
+        using SearchIndex index = SearchIndex.InMemory();
+        await index.IndexDirectoryAsync(folder.Path);
+
+        folder.WriteBytes("doc.txt", [0x00, 0x01]);
+        IndexReport report = await index.IndexDirectoryAsync(folder.Path);
+
+        Assert.Single(report.Failures);
+        Assert.Equal(0, report.Deleted);
+        Assert.Equal("original body", index.Get("doc")?.Body);
+    }
+
+    [Fact]
+    public async Task IndexDirectory_DocumentsUpsertedDirectly_AreNotDeletedBySync()
+    {
+        using var folder = new TempFolder();
+        folder.Write("file.txt", Seed("File", "from a file"));
+        using SearchIndex index = SearchIndex.InMemory();
+        await index.UpsertAsync(new SeedDocument("api", "From the API", "upserted"));
+        await index.CommitAsync();
+
+        IndexReport report = await index.IndexDirectoryAsync(folder.Path);
+
+        Assert.Equal(0, report.Deleted);
+        Assert.NotNull(index.Get("api"));
+        Assert.Equal(2, index.Count);
+    }
+
+    [Fact]
+    public async Task IndexDirectory_TwoFolders_SyncingOneLeavesTheOther()
+    {
+        using var first = new TempFolder();
+        using var second = new TempFolder();
+        first.Write("a.txt", Seed("A", "first folder"));
+        second.Write("b.txt", Seed("B", "second folder"));
+        using SearchIndex index = SearchIndex.InMemory();
+        await index.IndexDirectoryAsync(first.Path);
+        await index.IndexDirectoryAsync(second.Path);
+
+        File.Delete(first.Combine("a.txt"));
+        IndexReport report = await index.IndexDirectoryAsync(first.Path);
+
+        Assert.Equal(1, report.Deleted);
+        Assert.Null(index.Get("a"));
+        Assert.NotNull(index.Get("b"));
+    }
+
+    [Fact]
+    public async Task IndexDirectory_MissingFolder_ThrowsDirectoryNotFound()
+    {
+        using SearchIndex index = SearchIndex.InMemory();
+        string missing = Path.Combine(Path.GetTempPath(), "search-missing-" + Guid.NewGuid().ToString("N"));
+
+        var error = await Assert.ThrowsAsync<DirectoryNotFoundException>(() => index.IndexDirectoryAsync(missing));
+
+        Assert.Contains(missing, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IndexDirectory_WithProgress_ReportsTheFinalTotals()
+    {
+        using var folder = new TempFolder();
+        for (int i = 0; i < 5; i++)
+            folder.Write($"d{i}.txt", Seed($"Doc {i}", "body"));
+        using SearchIndex index = SearchIndex.InMemory();
+        var reports = new List<IndexProgress>();
+        var progress = new SynchronousProgress<IndexProgress>(reports.Add);
+
+        await index.IndexDirectoryAsync(folder.Path, progress);
+
+        IndexProgress last = reports[^1];
+        Assert.Equal((5, 5), (last.FilesDone, last.FilesTotal));
+        Assert.Equal(last.BytesTotal, last.BytesDone);
+        Assert.True(last.BytesTotal > 0);
+    }
+
+    [Fact]
+    public async Task IndexDirectory_Cancelled_ThrowsAndKeepsTheLastCommit()
+    {
+        using var folder = new TempFolder();
+        using SearchIndex index = SearchIndex.InMemory();
+        await index.UpsertAsync(new SeedDocument("committed", "Committed", "before"));
+        await index.CommitAsync();
+        for (int i = 0; i < 50; i++)
+            folder.Write($"d{i:D2}.txt", Seed($"Doc {i}", "body"));
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => index.IndexDirectoryAsync(folder.Path, null, cancel.Token));
+
+        Assert.Equal(1, index.Count);
+        Assert.NotNull(index.Get("committed"));
+    }
+
+    [Fact]
+    public async Task IndexDirectory_CrlfBomAndUppercaseExtension_AreIndexed()
+    {
+        using var folder = new TempFolder();
+        folder.WriteBytes("WINDOWS.TXT", [0xEF, 0xBB, 0xBF, .. " date 2021-01-02 Windows file\r\n\r\nLine one.\r\nLine two.\r\n"u8]);
+        using SearchIndex index = SearchIndex.InMemory();
+
+        IndexReport report = await index.IndexDirectoryAsync(folder.Path);
+
+        Assert.Equal(1, report.Added);
+        SeedDocument? document = index.Get("WINDOWS");
+        Assert.NotNull(document);
+        Assert.Equal("Windows file", document.Title);
+        Assert.Equal(new DateOnly(2021, 1, 2), document.Date);
+        Assert.Equal("Line one.\nLine two.", document.Body);
+    }
+
+    /// <summary>Unlike <see cref="Progress{T}"/>, reports on the calling thread, so the list is complete on return.</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        private readonly object _sync = new();
+
+        public void Report(T value)
+        {
+            lock (_sync)
+                report(value);
+        }
+    }
+}
