@@ -20,17 +20,25 @@ internal sealed class OperationGate
         return new Entry(this);
     }
 
-    /// <summary>Refuses new operations, then waits until the running ones finish. Returns false if already closed.</summary>
-    public bool CloseAndWait()
+    /// <summary>Refuses new operations from now on. Returns false if the gate was already closed.</summary>
+    public bool Close()
     {
         lock (_sync)
         {
             if (_closed)
                 return false;
             _closed = true;
+            return true;
+        }
+    }
+
+    /// <summary>Waits until every operation that entered has left.</summary>
+    public void WaitUntilIdle()
+    {
+        lock (_sync)
+        {
             while (_active > 0)
                 Monitor.Wait(_sync);
-            return true;
         }
     }
 

@@ -151,9 +151,10 @@ public sealed class SearchIndex : IDisposable
     /// writes and releases the folder and its lock. Safe to call more than once.</summary>
     public void Dispose()
     {
-        _disposing.Cancel();
-        if (!_gate.CloseAndWait())
+        if (!_gate.Close())
             return;
+        _disposing.Cancel();
+        _gate.WaitUntilIdle();
         _store.Dispose();
         _disposing.Dispose();
     }
