@@ -1,0 +1,74 @@
+using System.Runtime.CompilerServices;
+using Search.Documents;
+using Search.Indexing;
+using Search.Querying;
+
+namespace Search.Tests;
+
+/// <summary>Keeps the README's library example compiling and working: the code between the markers below must
+/// appear verbatim in README.md, and it runs here against the seed folder.</summary>
+public class ReadmeExampleTests
+{
+    [Fact]
+    public async Task ReadmeExample_RunsOnTheSeeds()
+    {
+        using var indexFolder = new TempFolder();
+        string seeds = TestDocs.SeedFolder;
+        string indexPath = Path.Combine(indexFolder.Path, "index");
+        var output = new StringWriter();
+        TextWriter original = Console.Out;
+        Console.SetOut(output);
+        try
+        {
+            await Example(indexPath, seeds);
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        Assert.Contains("1 added", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("<mark>Kabul</mark>", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadmeExample_MatchesTheCodeInTheReadme()
+    {
+        string[] source = File.ReadAllLines(ThisFile());
+        int start = Array.FindIndex(source, l => l.Contains("// README example start", StringComparison.Ordinal)) + 1;
+        int end = Array.FindIndex(source, l => l.Contains("// README example end", StringComparison.Ordinal));
+        string indent = new(' ', 8);
+        string example = string.Join('\n', source[start..end].Select(l => l.StartsWith(indent, StringComparison.Ordinal) ? l[indent.Length..] : l.TrimStart()));
+
+        string readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "README.md")).ReplaceLineEndings("\n");
+
+        Assert.Contains(example, readme, StringComparison.Ordinal);
+    }
+
+    private static async Task Example(string indexPath, string seeds)
+    {
+        // README example start
+        using SearchIndex index = SearchIndex.Open(indexPath);
+        IndexReport report = await index.IndexDirectoryAsync(seeds);
+        Console.WriteLine($"{report.Added} added, {report.Updated} updated, {report.Failures.Count} failed");
+
+        await index.UpsertAsync(new SeedDocument("notes/1", "Kabul airport", "Crowds gathered at the airport.", new DateOnly(2021, 8, 16)));
+        await index.CommitAsync();
+
+        SearchResults results = index.Search(new SearchRequest("kabul AND (taliban OR airport)")
+        {
+            DateFrom = new DateOnly(2021, 8, 1),
+            Sort = SearchSort.Relevance,
+            Size = 10,
+        });
+        foreach (SearchHit hit in results.Hits)
+        {
+            Console.WriteLine($"{hit.Date:yyyy-MM-dd}  {hit.HighlightedTitle}  ({hit.Id})");
+            foreach (string snippet in hit.Snippets)
+                Console.WriteLine($"    {snippet}");
+        }
+        // README example end
+    }
+
+    private static string ThisFile([CallerFilePath] string path = "") => path;
+}
