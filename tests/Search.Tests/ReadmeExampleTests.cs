@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Search.Documents;
 using Search.Indexing;
 using Search.Querying;
@@ -34,13 +33,13 @@ public class ReadmeExampleTests
     [Fact]
     public void ReadmeExample_MatchesTheCodeInTheReadme()
     {
-        string[] source = File.ReadAllLines(ThisFile());
+        string[] source = File.ReadAllLines(RepositoryFiles.Path("tests", "Search.Tests", "ReadmeExampleTests.cs"));
         int start = Array.FindIndex(source, l => l.Contains("// README example start", StringComparison.Ordinal)) + 1;
         int end = Array.FindIndex(source, l => l.Contains("// README example end", StringComparison.Ordinal));
         string indent = new(' ', 8);
         string example = string.Join('\n', source[start..end].Select(l => l.StartsWith(indent, StringComparison.Ordinal) ? l[indent.Length..] : l.TrimStart()));
 
-        string readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "README.md")).ReplaceLineEndings("\n");
+        string readme = File.ReadAllText(RepositoryFiles.Path("README.md")).ReplaceLineEndings("\n");
 
         Assert.Contains(example, readme, StringComparison.Ordinal);
     }
@@ -69,6 +68,4 @@ public class ReadmeExampleTests
         }
         // README example end
     }
-
-    private static string ThisFile([CallerFilePath] string path = "") => path;
 }

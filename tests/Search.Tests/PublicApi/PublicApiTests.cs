@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using PublicApiGenerator;
 
 namespace Search.Tests.PublicApi;
@@ -16,7 +15,7 @@ public class PublicApiTests
         {
             ExcludeAttributes = ["System.Runtime.Versioning.TargetFrameworkAttribute", "System.Reflection.AssemblyMetadataAttribute"],
         }).ReplaceLineEndings("\n");
-        string folder = SourceFolder();
+        string folder = RepositoryFiles.Path("tests", "Search.Tests", "PublicApi");
         string approvedPath = Path.Combine(folder, "PublicApi.approved.txt");
         string receivedPath = Path.Combine(folder, "PublicApi.received.txt");
         string approved = File.Exists(approvedPath) ? File.ReadAllText(approvedPath).ReplaceLineEndings("\n") : string.Empty;
@@ -29,6 +28,4 @@ public class PublicApiTests
         Assert.True(api == approved,
             $"The public API changed. Review {receivedPath} and, if the change is intended, copy it over {approvedPath}.");
     }
-
-    private static string SourceFolder([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }
