@@ -135,6 +135,29 @@ public sealed class SearchIndex : IDisposable
         return _executor.Execute(request);
     }
 
+    /// <summary>Whether <paramref name="path"/> holds an index that <see cref="Open"/> would open without creating one.</summary>
+    public static bool Exists(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return IndexStore.Exists(path);
+    }
+
+    /// <summary>What the index holds now: documents, date range, size and segments.</summary>
+    public IndexStats GetStats()
+    {
+        using OperationGate.Entry entry = _gate.Enter();
+        using SearcherLease lease = _store.Lease();
+        IndexSearcher searcher = lease.Searcher;
+        return new IndexStats
+        {
+            Documents = searcher.IndexReader.NumDocs,
+            DateFrom = SearchExecutor.FirstDate(searcher, SearchSort.DateAscending),
+            DateTo = SearchExecutor.FirstDate(searcher, SearchSort.DateDescending),
+            SizeBytes = _store.SizeBytes(),
+            Segments = searcher.IndexReader.Leaves.Count,
+        };
+    }
+
     /// <summary>The stored document with <paramref name="id"/>, or <see langword="null"/> if there is none.</summary>
     public SeedDocument? Get(string id)
     {

@@ -12,6 +12,10 @@ public sealed record SearchIndexOptions
     /// <see cref="InvalidOperationException"/>. Default <see langword="false"/>.</summary>
     public bool ReadOnly { get; init; }
 
+    /// <summary>Start from an empty index, replacing the one in the folder. The old documents stay searchable (and a
+    /// crash leaves them intact) until the first commit, which replaces them all at once. Default <see langword="false"/>.</summary>
+    public bool Rebuild { get; init; }
+
     /// <summary>The largest seed file <see cref="SearchIndex.IndexDirectoryAsync"/> accepts; larger files
     /// are reported as failures. Default <see cref="SeedDocumentReader.DefaultMaxFileBytes"/> (16 MiB).</summary>
     public long MaxFileBytes { get; init; } = SeedDocumentReader.DefaultMaxFileBytes;

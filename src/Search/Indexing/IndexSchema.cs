@@ -41,6 +41,9 @@ internal static class IndexSchema
     /// <summary>What a hit loads: everything a <see cref="SeedDocument"/> and a hit's path need.</summary>
     public static readonly ISet<string> HitFields = new HashSet<string>(StringComparer.Ordinal) { Id, Title, Body, Date, Path };
 
+    /// <summary>Just the date.</summary>
+    public static readonly ISet<string> DateFields = new HashSet<string>(StringComparer.Ordinal) { Date };
+
     /// <summary>What incremental sync loads for each indexed document.</summary>
     public static readonly ISet<string> SyncFields = new HashSet<string>(StringComparer.Ordinal) { Id, Hash, Source };
 
@@ -95,13 +98,16 @@ internal static class IndexSchema
     /// <summary>Rebuilds the <see cref="SeedDocument"/> from a stored Lucene document.</summary>
     public static SeedDocument FromLucene(Document lucene)
     {
-        IIndexableField? date = lucene.GetField(Date);
         return new SeedDocument(
             lucene.Get(Id, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
             lucene.Get(Title, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
             lucene.Get(Body, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
-            date?.GetInt64Value() is long day ? DateOnly.FromDayNumber(checked((int)day)) : null);
+            DateOf(lucene));
     }
+
+    /// <summary>The stored date of a document, if it has one.</summary>
+    public static DateOnly? DateOf(Document lucene) =>
+        lucene.GetField(Date)?.GetInt64Value() is long day ? DateOnly.FromDayNumber(checked((int)day)) : null;
 
     /// <summary>The stored source file of a document, or <see langword="null"/> when it was upserted directly.</summary>
     public static string? PathOf(Document lucene) => lucene.Get(Path, System.Globalization.CultureInfo.InvariantCulture);

@@ -149,11 +149,40 @@ internal sealed class IndexStore : IDisposable
     {
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
         {
-            OpenMode = OpenMode.CREATE_OR_APPEND,
+            // CREATE keeps the old commit until the new one replaces it, so a rebuild that dies loses nothing.
+            OpenMode = options.Rebuild ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
             Similarity = Bm25SearcherFactory.Similarity,
             RAMBufferSizeMB = options.RamBufferSizeMB,
         };
         return new IndexWriter(directory, config);
+    }
+
+    /// <summary>Whether <paramref name="path"/> holds an index (a committed one; it may still be corrupt).</summary>
+    public static bool Exists(string path)
+    {
+        string fullPath = System.IO.Path.GetFullPath(path);
+        if (!System.IO.Directory.Exists(fullPath))
+            return false;
+        using var directory = new NIOFSDirectory(fullPath);
+        return DirectoryReader.IndexExists(directory);
+    }
+
+    /// <summary>The bytes of every file in the index directory.</summary>
+    public long SizeBytes()
+    {
+        long total = 0;
+        foreach (string file in _directory.ListAll())
+        {
+            try
+            {
+                total += _directory.FileLength(file);
+            }
+            catch (FileNotFoundException)
+            {
+                // merged away between listing and measuring
+            }
+        }
+        return total;
     }
 
     /// <summary>Takes a searcher snapshot; a read-only store first picks up newer commits (at most once a second).</summary>

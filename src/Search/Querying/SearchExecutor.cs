@@ -56,6 +56,13 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
         };
     }
 
+    /// <summary>The date of the first dated document in <paramref name="sort"/> order, or null when none has a date.</summary>
+    public static DateOnly? FirstDate(IndexSearcher searcher, SearchSort sort)
+    {
+        TopDocs top = searcher.Search(DateTerms.Range(null, null), null, 1, SortFor(sort));
+        return top.ScoreDocs.Length == 0 ? null : IndexSchema.DateOf(searcher.Doc(top.ScoreDocs[0].Doc, IndexSchema.DateFields));
+    }
+
     private static SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, HitHighlighter? highlighter)
     {
         Document stored = searcher.Doc(scoreDoc.Doc, IndexSchema.HitFields);

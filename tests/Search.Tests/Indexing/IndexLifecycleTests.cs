@@ -172,6 +172,71 @@ public class IndexLifecycleTests
         Assert.Throws<ObjectDisposedException>(() => index.Count);
     }
 
+    [Fact]
+    public async Task GetStats_ReportsDocumentsDateRangeSizeAndSegments()
+    {
+        using var folder = new TempFolder();
+        using SearchIndex index = SearchIndex.Open(folder.Path);
+        await index.UpsertAsync(TestDocs.Doc("a", "A", "text", "2021-08-14"));
+        await index.UpsertAsync(TestDocs.Doc("b", "B", "text", "1987-02-26"));
+        await index.UpsertAsync(TestDocs.Doc("c", "C", "undated text"));
+        await index.CommitAsync();
+
+        Search.Indexing.IndexStats stats = index.GetStats();
+
+        Assert.Equal(3, stats.Documents);
+        Assert.Equal(new DateOnly(1987, 2, 26), stats.DateFrom);
+        Assert.Equal(new DateOnly(2021, 8, 14), stats.DateTo);
+        Assert.True(stats.Segments >= 1);
+        Assert.Equal(Directory.GetFiles(folder.Path).Sum(f => new FileInfo(f).Length), stats.SizeBytes);
+    }
+
+    [Fact]
+    public void GetStats_EmptyIndex_HasNoDates()
+    {
+        using SearchIndex index = SearchIndex.InMemory();
+
+        Search.Indexing.IndexStats stats = index.GetStats();
+
+        Assert.Equal((0L, (DateOnly?)null, (DateOnly?)null), (stats.Documents, stats.DateFrom, stats.DateTo));
+    }
+
+    [Fact]
+    public void Exists_ForMissingEmptyAndIndexFolders_TellsThemApart()
+    {
+        using var folder = new TempFolder();
+        string index = folder.Combine("index");
+
+        Assert.False(SearchIndex.Exists(folder.Combine("missing")));
+        Assert.False(SearchIndex.Exists(folder.Path));
+        SearchIndex.Open(index).Dispose();
+        Assert.True(SearchIndex.Exists(index));
+    }
+
+    [Fact]
+    public async Task Open_WithRebuild_KeepsOldDocumentsUntilTheFirstCommitThenReplacesThem()
+    {
+        using var folder = new TempFolder();
+        using (SearchIndex index = SearchIndex.Open(folder.Path))
+        {
+            await index.UpsertAsync(TestDocs.Doc("old", "Old", "old text"));
+            await index.CommitAsync();
+        }
+
+        using (SearchIndex rebuilt = SearchIndex.Open(folder.Path, new SearchIndexOptions { Rebuild = true }))
+        {
+            using (SearchIndex reader = SearchIndex.Open(folder.Path, new SearchIndexOptions { ReadOnly = true }))
+                Assert.NotNull(reader.Get("old"));
+            await rebuilt.UpsertAsync(TestDocs.Doc("new", "New", "new text"));
+            await rebuilt.CommitAsync();
+            Assert.Null(rebuilt.Get("old"));
+        }
+
+        using SearchIndex reopened = SearchIndex.Open(folder.Path);
+        Assert.Equal(1, reopened.Count);
+        Assert.NotNull(reopened.Get("new"));
+    }
+
     private static async Task WaitUntil(Func<bool> condition)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -1,0 +1,20 @@
+namespace Search.Indexing;
+
+/// <summary>A summary of what an index holds, as searches see it now.</summary>
+public sealed record IndexStats
+{
+    /// <summary>Searchable documents.</summary>
+    public required long Documents { get; init; }
+
+    /// <summary>The earliest document date, or <see langword="null"/> when no document has a date.</summary>
+    public DateOnly? DateFrom { get; init; }
+
+    /// <summary>The latest document date, or <see langword="null"/> when no document has a date.</summary>
+    public DateOnly? DateTo { get; init; }
+
+    /// <summary>Bytes the index takes in its folder (or in memory), all commits and pending files included.</summary>
+    public required long SizeBytes { get; init; }
+
+    /// <summary>Lucene segments in the searched snapshot; many small ones mean merges are pending.</summary>
+    public required int Segments { get; init; }
+}
