@@ -1,0 +1,51 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using Search.Cli.Commands;
+
+namespace Search.Cli;
+
+/// <summary>Composes the <c>search</c> command line and runs it with one place mapping failures to exit codes.</summary>
+internal static class CliApplication
+{
+    public static RootCommand BuildRootCommand(CliHost host)
+    {
+        var root = new RootCommand("""
+            search: index folders of news articles and run ranked, highlighted queries.
+
+            Quick start (from a folder holding 'seeds'):
+              search query "Kabul"
+            """);
+        root.Options.Add(CommonOptions.Verbose);
+        root.Subcommands.Add(IndexCommand.Create(host));
+        root.Subcommands.Add(QueryCommand.Create(host));
+        root.Subcommands.Add(GetCommand.Create(host));
+        root.Subcommands.Add(StatsCommand.Create(host));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken = default)
+    {
+        ParseResult parse = BuildRootCommand(host).Parse(args);
+        if (parse.Action is ParseErrorAction)
+        {
+            foreach (System.CommandLine.Parsing.ParseError error in parse.Errors)
+                host.Error.WriteLine($"search: {error.Message}");
+            host.Error.WriteLine("Run 'search --help' (or 'search COMMAND --help') for usage.");
+            return ExitCodes.Usage;
+        }
+        var configuration = new InvocationConfiguration
+        {
+            Output = host.Out,
+            Error = host.Error,
+            EnableDefaultExceptionHandler = false,
+        };
+        try
+        {
+            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception error)
+        {
+            return ErrorReporter.Report(error, host.Error, parse.GetValue(CommonOptions.Verbose));
+        }
+    }
+}

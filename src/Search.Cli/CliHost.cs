@@ -1,0 +1,40 @@
+namespace Search.Cli;
+
+/// <summary>
+/// What a command may touch outside itself: its output streams, whether they are terminals, the working
+/// folder and the environment. Tests build one around <see cref="StringWriter"/>s; the program uses the console.
+/// </summary>
+internal sealed record CliHost(TextWriter Out, TextWriter Error, string WorkingDirectory)
+{
+    /// <summary>The environment variable that names the default index folder.</summary>
+    public const string IndexVariable = "SEARCH_INDEX";
+
+    /// <summary>Standard output is a terminal that takes colour.</summary>
+    public bool OutIsTerminal { get; init; }
+
+    /// <summary>Standard error is a terminal, so progress can be drawn live.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
+    /// <summary>The value of <see cref="IndexVariable"/>, if set.</summary>
+    public string? IndexFromEnvironment { get; init; }
+
+    public static CliHost FromConsole()
+    {
+        bool noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        return new CliHost(Console.Out, Console.Error, Environment.CurrentDirectory)
+        {
+            OutIsTerminal = !Console.IsOutputRedirected && !noColor,
+            ErrorIsTerminal = !Console.IsErrorRedirected,
+            IndexFromEnvironment = Environment.GetEnvironmentVariable(IndexVariable),
+        };
+    }
+
+    /// <summary>A path given on the command line, relative to the working folder.</summary>
+    public string FullPath(string path) => Path.GetFullPath(path, WorkingDirectory);
+
+    /// <summary>The index folder: <c>--index</c>, else <c>$SEARCH_INDEX</c>, else <c>.search-index</c> here.</summary>
+    public string IndexPath(string? option) =>
+        FullPath(!string.IsNullOrWhiteSpace(option) ? option
+            : !string.IsNullOrWhiteSpace(IndexFromEnvironment) ? IndexFromEnvironment
+            : ".search-index");
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Search.Cli.Output;
+using Search.Documents;
+
+namespace Search.Cli.Commands;
+
+/// <summary><c>search get ID</c>: the stored document.</summary>
+internal static class GetCommand
+{
+    public static Command Create(CliHost host)
+    {
+        var id = new Argument<string>("ID") { Description = "The document id (its file path relative to the indexed folder, without .txt)." };
+        Option<string?> index = CommonOptions.Index();
+        Option<bool> json = CommonOptions.Json();
+        var command = new Command("get", """
+            Print a stored document.
+
+            Examples:
+              search get 000_ef606cd905d48908
+              search get 000_ef606cd905d48908 --json
+            """)
+        {
+            id, index, json,
+        };
+        command.SetAction(parse =>
+        {
+            string indexPath = host.IndexPath(parse.GetValue(index));
+            string wanted = parse.GetValue(id) ?? string.Empty;
+            using SearchIndex searchIndex = IndexOpener.OpenForReading(indexPath, host, parse.GetValue(CommonOptions.Verbose));
+            SeedDocument document = searchIndex.Get(wanted)
+                ?? throw new SearchException($"There is no document '{wanted}' in the index at '{indexPath}'.");
+            if (parse.GetValue(json))
+                JsonRenderer.WriteDocument(host.Out, document);
+            else
+                HumanRenderer.WriteDocument(host.Out, document);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using Search.Cli.Output;
+using Search.Indexing;
+
+namespace Search.Cli.Commands;
+
+/// <summary><c>search index [FOLDER...]</c>: incremental sync of folders into the index, with a summary.</summary>
+internal static class IndexCommand
+{
+    public static Command Create(CliHost host)
+    {
+        var folders = new Argument<string[]>("FOLDER")
+        {
+            Description = "Folders of *.txt seed documents, read recursively. Default: seeds",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        Option<string?> index = CommonOptions.Index();
+        var rebuild = new Option<bool>("--rebuild")
+        {
+            Description = "Start from an empty index; the old one stays searchable until the new one is committed.",
+        };
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Exit with code 1 if any file could not be indexed.",
+        };
+        var command = new Command("index", """
+            Index folders of seed documents. Incremental: new files are added, changed files updated,
+            unchanged files skipped and documents of deleted files removed. Bad files are listed and skipped.
+
+            Examples:
+              search index
+              search index ~/news --index ~/news-index
+              search index seeds more-seeds --rebuild --strict
+            """)
+        {
+            folders, index, rebuild, strict,
+        };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            host,
+            parse.GetValue(folders) is { Length: > 0 } given ? given : ["seeds"],
+            host.IndexPath(parse.GetValue(index)),
+            parse.GetValue(rebuild),
+            parse.GetValue(strict),
+            parse.GetValue(CommonOptions.Verbose),
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliHost host, string[] folders, string indexPath, bool rebuild, bool strict, bool verbose, CancellationToken cancellationToken)
+    {
+        string[] fullPaths = [.. folders.Select(host.FullPath)];
+        foreach (string folder in fullPaths)
+        {
+            if (!Directory.Exists(folder))
+                throw new DirectoryNotFoundException($"The folder '{folder}' does not exist.");
+        }
+
+        using SearchIndex index = SearchIndex.Open(indexPath, IndexOpener.Options(host, verbose) with { Rebuild = rebuild });
+        int failed = 0;
+        foreach (string folder in fullPaths)
+        {
+            IndexReport report = await ProgressView.RunAsync(host, folder,
+                progress => index.IndexDirectoryAsync(folder, progress, cancellationToken)).ConfigureAwait(false);
+            HumanRenderer.WriteIndexReport(host.Out, folder, report);
+            failed += report.Failures.Count;
+        }
+        return strict && failed > 0 ? ExitCodes.Failure : ExitCodes.Success;
+    }
+}

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using Search.Cli.Output;
+using Search.Highlighting;
+using Search.Querying;
+
+namespace Search.Cli.Commands;
+
+/// <summary><c>search query "QUERY"</c>: ranked, highlighted hits, for a person or as JSON.</summary>
+internal static class QueryCommand
+{
+    public static Command Create(CliHost host)
+    {
+        var query = new Argument<string>("QUERY") { Description = "The query, in Lucene syntax unless --syntax simple." };
+        Option<string?> index = CommonOptions.Index();
+        var limit = new Option<int>("--limit", "-n") { Description = "Hits per page.", DefaultValueFactory = _ => 10, HelpName = "N" };
+        var offset = new Option<int>("--offset") { Description = "Hits to skip (shallow pages).", HelpName = "N" };
+        var after = new Option<string?>("--after") { Description = "Continue after this cursor (printed as 'Next page').", HelpName = "CURSOR" };
+        var from = DateOption("--from", "Only documents dated on or after this day.");
+        var to = DateOption("--to", "Only documents dated on or before this day.");
+        var sort = new Option<string>("--sort")
+        {
+            Description = "relevance, date (newest first) or -date (oldest first).",
+            DefaultValueFactory = _ => "relevance",
+        };
+        sort.AcceptOnlyFromAmong("relevance", "date", "-date");
+        var syntax = new Option<string>("--syntax")
+        {
+            Description = "lucene (AND/OR/NOT, \"phrases\", prefix*, title:, date:[...]) or simple (never fails; for untrusted input).",
+            DefaultValueFactory = _ => "lucene",
+        };
+        syntax.AcceptOnlyFromAmong("lucene", "simple");
+        var fragments = new Option<int>("--fragments") { Description = "Snippets per hit.", DefaultValueFactory = _ => 3, HelpName = "N" };
+        var fragmentSize = new Option<int>("--fragment-size") { Description = "Longest snippet, in characters.", DefaultValueFactory = _ => 160, HelpName = "N" };
+        Option<bool> json = CommonOptions.Json();
+
+        var command = new Command("query", """
+            Search the index. If there is no index yet, the seeds folder here is indexed first.
+
+            Examples:
+              search query "Kabul"
+              search query "taliban AND \"united states\"" --from 2021-08-01 --sort date
+              search query "title:ghani" --json
+              search query "what happened in kabul" --syntax simple --limit 5
+            """)
+        {
+            query, index, limit, offset, after, from, to, sort, syntax, fragments, fragmentSize, json,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            if (parse.GetValue(offset) > 0 && parse.GetValue(after) is not null)
+                throw new UsageException("Use either --offset or --after, not both.");
+            bool asJson = parse.GetValue(json);
+            var request = new SearchRequest(parse.GetValue(query) ?? string.Empty)
+            {
+                Size = parse.GetValue(limit),
+                Offset = parse.GetValue(offset),
+                After = parse.GetValue(after),
+                DateFrom = parse.GetValue(from),
+                DateTo = parse.GetValue(to),
+                Sort = parse.GetValue(sort) switch { "date" => SearchSort.DateDescending, "-date" => SearchSort.DateAscending, _ => SearchSort.Relevance },
+                Syntax = parse.GetValue(syntax) == "simple" ? QuerySyntax.Simple : QuerySyntax.Lucene,
+                Highlight = new HighlightOptions
+                {
+                    Fragments = parse.GetValue(fragments),
+                    FragmentSize = parse.GetValue(fragmentSize),
+                    // People get marker characters turned into colour; JSON keeps the library's HTML-safe <mark> snippets.
+                    PreTag = asJson ? "<mark>" : TerminalText.MatchStart,
+                    PostTag = asJson ? "</mark>" : TerminalText.MatchEnd,
+                    Encode = asJson,
+                },
+            };
+            return RunAsync(host, request, host.IndexPath(parse.GetValue(index)), asJson, parse.GetValue(CommonOptions.Verbose), cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliHost host, SearchRequest request, string indexPath, bool json, bool verbose, CancellationToken cancellationToken)
+    {
+        await IndexOpener.EnsureIndexedAsync(indexPath, host, verbose, cancellationToken).ConfigureAwait(false);
+        using SearchIndex index = IndexOpener.OpenForReading(indexPath, host, verbose);
+        SearchResults results = index.Search(request);
+        if (json)
+            JsonRenderer.WriteResults(host.Out, request.Query, results);
+        else
+            HumanRenderer.WriteResults(host.Out, results, new QueryView(request.Query, request.After is null ? request.Offset + 1 : null, host.OutIsTerminal));
+        return ExitCodes.Success;
+    }
+
+    private static Option<DateOnly?> DateOption(string name, string description) => new(name)
+    {
+        Description = description + " Format YYYY-MM-DD.",
+        HelpName = "DATE",
+        CustomParser = result =>
+        {
+            string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date))
+                return date;
+            result.AddError($"{name} takes a date as YYYY-MM-DD, not '{text}'.");
+            return null;
+        },
+    };
+}

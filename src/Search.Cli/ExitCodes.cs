@@ -1,0 +1,17 @@
+namespace Search.Cli;
+
+/// <summary>The exit codes scripts can rely on.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Success, zero hits included.</summary>
+    public const int Success = 0;
+
+    /// <summary>Any failure other than usage: a missing folder, a locked or unreadable index, bad files with --strict.</summary>
+    public const int Failure = 1;
+
+    /// <summary>A usage or query-syntax error.</summary>
+    public const int Usage = 2;
+
+    /// <summary>Interrupted (Ctrl+C), as shells report SIGINT.</summary>
+    public const int Interrupted = 130;
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Search.Documents;
+using Search.Indexing;
+using Search.Querying;
+
+namespace Search.Cli.Output;
+
+/// <summary>Everything the CLI prints for a person.</summary>
+internal static class HumanRenderer
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static void WriteIndexReport(TextWriter output, string folder, IndexReport report)
+    {
+        double seconds = Math.Max(report.Elapsed.TotalSeconds, 1e-6);
+        int indexed = report.Added + report.Updated;
+        output.WriteLine(string.Create(Invariant,
+            $"Indexed {folder}: {report.Added} added, {report.Updated} updated, {report.Unchanged} unchanged, " +
+            $"{report.Deleted} deleted, {report.Failures.Count} failed in {seconds:0.00} s " +
+            $"({indexed / seconds:N0} docs/s, {report.BytesIndexed / 1e6 / seconds:0.00} MB/s)"));
+        foreach (IndexFailure failure in report.Failures)
+            output.WriteLine($"  skipped {TerminalText.Render(failure.Message, color: false)}");
+    }
+
+    public static void WriteResults(TextWriter output, SearchResults results, QueryView view)
+    {
+        if (results.Hits.Count == 0)
+        {
+            output.WriteLine(results.TotalHits == 0
+                ? $"No hits for {Quote(view.Query)}."
+                : string.Create(Invariant, $"No more hits: all {results.TotalHits:N0} were on earlier pages."));
+            return;
+        }
+
+        for (int i = 0; i < results.Hits.Count; i++)
+        {
+            SearchHit hit = results.Hits[i];
+            string rank = view.FirstRank is int first ? string.Create(Invariant, $"{first + i}.") : "-";
+            string date = hit.Date?.ToString("yyyy-MM-dd", Invariant) ?? "(no date)";
+            output.WriteLine($"{rank} {date}  {TerminalText.Render(hit.HighlightedTitle ?? hit.Title, view.Color)}  {TerminalText.Faint($"[{hit.Id}]", view.Color)}");
+            foreach (string snippet in hit.Snippets)
+                output.WriteLine($"     {TerminalText.Render(snippet, view.Color)}");
+            output.WriteLine();
+        }
+
+        string range = view.FirstRank switch
+        {
+            1 when results.Hits.Count == results.TotalHits => string.Create(Invariant, $"{results.TotalHits:N0} {(results.TotalHits == 1 ? "hit" : "hits")}"),
+            int start => string.Create(Invariant, $"Hits {start:N0}-{start + results.Hits.Count - 1:N0} of {results.TotalHits:N0}"),
+            null => string.Create(Invariant, $"{results.Hits.Count:N0} more of {results.TotalHits:N0} hits"),
+        };
+        output.WriteLine(TerminalText.Faint(string.Create(Invariant, $"{range} in {results.Took.TotalMilliseconds:0.#} ms."), view.Color));
+        if (results.Next is not null)
+            output.WriteLine(TerminalText.Faint($"Next page: add --after {results.Next}", view.Color));
+    }
+
+    public static void WriteDocument(TextWriter output, SeedDocument document)
+    {
+        output.WriteLine(TerminalText.Render(document.Title, color: false));
+        output.WriteLine($"{document.Date?.ToString("yyyy-MM-dd", Invariant) ?? "(no date)"}  [{document.Id}]");
+        output.WriteLine();
+        output.WriteLine(TerminalText.Render(document.Body, color: false));
+    }
+
+    public static void WriteStats(TextWriter output, string indexPath, IndexStats stats)
+    {
+        string dates = stats.DateFrom is DateOnly from && stats.DateTo is DateOnly to
+            ? $"{from.ToString("yyyy-MM-dd", Invariant)} to {to.ToString("yyyy-MM-dd", Invariant)}"
+            : "(none)";
+        output.WriteLine($"Index      {indexPath}");
+        output.WriteLine(string.Create(Invariant, $"Documents  {stats.Documents:N0}"));
+        output.WriteLine($"Dates      {dates}");
+        output.WriteLine(string.Create(Invariant, $"Size       {stats.SizeBytes / 1e6:0.00} MB ({stats.SizeBytes:N0} bytes)"));
+        output.WriteLine(string.Create(Invariant, $"Segments   {stats.Segments}"));
+    }
+
+    private static string Quote(string query) => $"\"{TerminalText.Render(query, color: false)}\"";
+}
+
+/// <summary>How to show one page of results.</summary>
+/// <param name="Query">The query as typed.</param>
+/// <param name="FirstRank">The rank of the first hit on the page, or null when paging by cursor (ranks unknown).</param>
+/// <param name="Color">Whether to use colour.</param>
+internal sealed record QueryView(string Query, int? FirstRank, bool Color);

@@ -1,0 +1,51 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Search.Documents;
+using Search.Indexing;
+using Search.Querying;
+
+namespace Search.Cli.Output;
+
+/// <summary>The --json output: one object per command, camelCase names that scripts can rely on.</summary>
+internal static class JsonRenderer
+{
+    public static void WriteResults(TextWriter output, string query, SearchResults results) =>
+        Write(output, new QueryJson(
+            query,
+            results.TotalHits,
+            Math.Round(results.Took.TotalMilliseconds, 3),
+            [.. results.Hits.Select(h => new HitJson(h.Id, h.Score, h.Date, h.Title, h.HighlightedTitle ?? h.Title, h.Snippets, h.Path))],
+            results.Next), CliJsonContext.Relaxed.QueryJson);
+
+    public static void WriteDocument(TextWriter output, SeedDocument document) =>
+        Write(output, new DocumentJson(document.Id, document.Title, document.Date, document.Body), CliJsonContext.Relaxed.DocumentJson);
+
+    public static void WriteStats(TextWriter output, IndexStats stats) =>
+        Write(output, new StatsJson(stats.Documents, stats.DateFrom, stats.DateTo, stats.SizeBytes, stats.Segments), CliJsonContext.Relaxed.StatsJson);
+
+    private static void Write<T>(TextWriter output, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
+        output.WriteLine(JsonSerializer.Serialize(value, type));
+}
+
+internal sealed record QueryJson(string Query, long TotalHits, double TookMs, IReadOnlyList<HitJson> Hits, string? Next);
+
+internal sealed record HitJson(string Id, float Score, DateOnly? Date, string Title, string TitleHighlighted, IReadOnlyList<string> Snippets, string? Path);
+
+internal sealed record DocumentJson(string Id, string Title, DateOnly? Date, string Body);
+
+internal sealed record StatsJson(long Documents, DateOnly? DateFrom, DateOnly? DateTo, long SizeBytes, int Segments);
+
+// Snippets carry <mark> tags for web pages: write them as-is rather than as \u003C escapes.
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(QueryJson))]
+[JsonSerializable(typeof(DocumentJson))]
+[JsonSerializable(typeof(StatsJson))]
+internal sealed partial class CliJsonContext : JsonSerializerContext
+{
+    public static CliJsonContext Relaxed { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

@@ -1,0 +1,3 @@
+using Search.Cli;
+
+return await CliApplication.RunAsync(args, CliHost.FromConsole()).ConfigureAwait(false);
