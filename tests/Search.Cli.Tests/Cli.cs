@@ -1,0 +1,92 @@
+using System.Diagnostics;
+
+namespace Search.Cli.Tests;
+
+/// <summary>Runs the <c>search</c> command line in-process (writers injected) or as a real child process.</summary>
+internal static class Cli
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    public static async Task<CliRun> RunAsync(string workingDirectory, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var host = new CliHost(output, error, workingDirectory);
+        int exitCode = await CliApplication.RunAsync(args, host);
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Runs the built CLI as a child process with redirected output, as a script would.</summary>
+    public static async Task<CliRun> RunProcessAsync(string workingDirectory, IDictionary<string, string>? environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Search.Cli.dll"));
+        foreach (string arg in args)
+            start.ArgumentList.Add(arg);
+        start.Environment.Remove(CliHost.IndexVariable);
+        foreach ((string key, string value) in environment ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
+        using Process process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        process.StandardInput.Close();
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(Patience);
+        return new CliRun(process.ExitCode, await output, await error);
+    }
+}
+
+/// <summary>What one run of the CLI printed and returned.</summary>
+internal sealed record CliRun(int ExitCode, string Output, string Error);
+
+/// <summary>A temporary working folder, deleted when the test ends.</summary>
+internal sealed class Workspace : IDisposable
+{
+    public Workspace()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "search-cli-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
+    /// <summary>Copies the shipped seed article into ./seeds, as in a fresh clone.</summary>
+    public string CopySeeds()
+    {
+        string seeds = Combine("seeds");
+        Directory.CreateDirectory(seeds);
+        foreach (string file in Directory.EnumerateFiles(System.IO.Path.Combine(AppContext.BaseDirectory, "seeds"), "*.txt"))
+            File.Copy(file, System.IO.Path.Combine(seeds, System.IO.Path.GetFileName(file)));
+        return seeds;
+    }
+
+    public string Write(string relativePath, string text)
+    {
+        string full = Combine(relativePath);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, text);
+        return full;
+    }
+
+    public static string Seed(string date, string title, string body) => $" date {date} {title}\n\n{body}\n";
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a child process may still be closing a file
+        }
+    }
+}

@@ -1,0 +1,267 @@
+using System.Text.Json;
+
+namespace Search.Cli.Tests;
+
+public class QueryCommandTests
+{
+    private const string SeedId = "000_ef606cd905d48908";
+
+    [Fact]
+    public async Task Query_SeedAsJson_WritesOneObjectWithTheContractFields()
+    {
+        using var workspace = new Workspace();
+        workspace.CopySeeds();
+
+        CliRun run = await Cli.RunAsync(workspace.Path, "query", "Kabul", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using JsonDocument json = JsonDocument.Parse(run.Output);
+        JsonElement root = json.RootElement;
+        Assert.Equal(["query", "totalHits", "tookMs", "hits", "next"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("Kabul", root.GetProperty("query").GetString());
+        Assert.Equal(1, root.GetProperty("totalHits").GetInt64());
+        Assert.True(root.GetProperty("tookMs").GetDouble() > 0);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("next").ValueKind);
+        JsonElement hit = Assert.Single(root.GetProperty("hits").EnumerateArray());
+        Assert.Equal(["id", "score", "date", "title", "titleHighlighted", "snippets", "path"], hit.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(SeedId, hit.GetProperty("id").GetString());
+        Assert.True(hit.GetProperty("score").GetSingle() > 0);
+        Assert.Equal("2021-08-14", hit.GetProperty("date").GetString());
+        Assert.StartsWith("The Taliban, not citizens", hit.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Contains(hit.GetProperty("snippets").EnumerateArray(), s => s.GetString()!.Contains("<mark>Kabul</mark>", StringComparison.Ordinal));
+        Assert.Equal(workspace.Combine("seeds", SeedId + ".txt"), hit.GetProperty("path").GetString());
+    }
+
+    [Fact]
+    public async Task Query_FreshWorkspace_IndexesSeedsFirstAndSaysSoOnStderr()
+    {
+        using var workspace = new Workspace();
+        workspace.CopySeeds();
+
+        CliRun run = await Cli.RunAsync(workspace.Path, "query", "Kabul");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("indexing", run.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("1 added", run.Error, StringComparison.Ordinal);
+        Assert.Contains(SeedId, run.Output, StringComparison.Ordinal);
+        Assert.True(Directory.Exists(workspace.Combine(".search-index")));
+
+        CliRun second = await Cli.RunAsync(workspace.Path, "query", "Kabul");
+        Assert.Equal("", second.Error);
+    }
+
+    [Fact]
+    public async Task Query_Human_ShowsRankDateTitleIdSnippetAndFooter()
+    {
+        using var workspace = new Workspace();
+        workspace.CopySeeds();
+
+        CliRun run = await Cli.RunAsync(workspace.Path, "query", "\"psychological war\"");
+
+        string[] lines = run.Output.Split('\n');
+        Assert.StartsWith("1. 2021-08-14  The Taliban, not citizens", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith($"[{SeedId}]", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("     ", StringComparison.Ordinal) && l.Contains("lost the psychological war.", StringComparison.Ordinal));
+        Assert.Contains("1 hit in", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Query_ZeroHits_ExitsZeroAndSaysSo()
+    {
+        using var workspace = new Workspace();
+        workspace.CopySeeds();
+
+        CliRun run = await Cli.RunAsync(workspace.Path, "query", "zanzibar");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("No hits for \"zanzibar\"", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Query_SyntaxError_ExitsTwoWithACaretUnderThePosition()
+    {
+        using var workspace = new Workspace();
+        workspace.CopySeeds();
+        await Cli.RunAsync(workspace.Path, "index");
+
+        CliRun run = await Cli.RunAsync(workspace.Path, "query", "kabul AND (taliban");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("", run.Output);
+        string[] lines = run.Error.TrimEnd().Split('\n');
+        Assert.Contains("Unmatched '('", lines[0], StringComparison.Ordinal);
+        Assert.Equal("  kabul AND (taliban", lines[1]);
+        Assert.Equal("            ^", lines[2]);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("query", "x", "--offset", "5", "--after", "abc")]
+    [InlineData("query", "x", "--from", "2021-02-30")]
+    [InlineData("query", "x", "--sort", "newest")]
+    [InlineData("query", "x", "--limit", "many")]
+    [InlineData("query", "x", "--after", "not-a-cursor")]
+    [InlineData("query", "x", "--limit", "100000")]
+    [InlineData("query")]
+    [InlineData("frobnicate")]
+    public async Task Query_UsageErrors_ExitTwoWithAMessage(params string[] args)
+    {
+        using var workspace = new Workspace();
+        workspace.CopySeeds();
+        await Cli.RunAsync(workspace.Path, "index");
+
+        CliRun run = await Cli.RunAsync(workspace.Path, args);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("search: ", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Query_NoIndexAndNoSeeds_ExitsOneWithOneClearLine()
+    {
+        using var workspace = new Workspace();
+
+        CliRun run = await Cli.RunAsync(workspace.Path, "query", "kabul");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("There is no index", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Query_FromAndTo_KeepOnlyDocumentsInTheRange()
+    {
+        using var workspace = await DatedCorpus();
+
+        CliRun run = await Cli.RunAsync(workspace.Path, "query", "report", "--index", "idx", "--from", "2021-03-01", "--to", "2021-03-31", "--json");
+
+        Assert.Equal(["mar1", "mar2"], Ids(run).Order());
+    }
+
+    [Theory]
+    [InlineData("date", new[] { "apr", "mar2", "mar1", "feb", "undated" })]
+    [InlineData("-date", new[] { "feb", "mar1", "mar2", "apr", "undated" })]
+    public async Task Query_Sort_OrdersByDateWithUndatedLast(string sort, string[] expected)
+    {
+        using var workspace = await DatedCorpus();
+
+        CliRun run = await Cli.RunAsync(workspace.Path, "query", "report", "--index", "idx", "--sort", sort, "--json");
+
+        Assert.Equal(expected, Ids(run));
+    }
+
+    [Fact]
+    public async Task Query_AfterCursor_WalksEveryHitExactlyOnce()
+    {
+        using var workspace = await DatedCorpus();
+        var seen = new List<string>();
+        string? after = null;
+
+        do
+        {
+            string[] args = after is null
+                ? ["query", "report", "--index", "idx", "--limit", "2", "--json"]
+                : ["query", "report", "--index", "idx", "--limit", "2", "--json", "--after", after];
+            CliRun run = await Cli.RunAsync(workspace.Path, args);
+            Assert.Equal(0, run.ExitCode);
+            seen.AddRange(Ids(run));
+            using JsonDocument json = JsonDocument.Parse(run.Output);
+            after = json.RootElement.GetProperty("next").GetString();
+        }
+        while (after is not null);
+
+        Assert.Equal(["apr", "feb", "mar1", "mar2", "undated"], seen.Order());
+    }
+
+    [Fact]
+    public async Task Query_HumanWithMorePages_SaysHowToGetTheNextPage()
+    {
+        using var workspace = await DatedCorpus();
+
+        CliRun run = await Cli.RunAsync(workspace.Path, "query", "report", "--index", "idx", "--limit", "2");
+
+        Assert.Contains("Hits 1-2 of 5", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Next page: add --after ", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Query_IndexFromEnvironment_IsUsedWhenNoOptionIsGiven()
+    {
+        using var workspace = await DatedCorpus();
+        var output = new StringWriter();
+        var host = new CliHost(output, new StringWriter(), workspace.Path) { IndexFromEnvironment = "idx" };
+
+        int exitCode = await CliApplication.RunAsync(["query", "report", "--json"], host);
+
+        Assert.Equal(0, exitCode);
+        using JsonDocument json = JsonDocument.Parse(output.ToString());
+        Assert.Equal(5, json.RootElement.GetProperty("totalHits").GetInt64());
+    }
+
+    [Fact]
+    public async Task Query_RedirectedOutputOfARealProcess_HasNoColourCodesAndNoHtml()
+    {
+        using var workspace = new Workspace();
+        workspace.Write("docs/tags.txt", Workspace.Seed("2021-01-01", "Fish & <b>chips</b> \"quoted\"", "Fish & <i>chips</i> are sold by the sea."));
+
+        CliRun index = await Cli.RunProcessAsync(workspace.Path, null, "index", "docs");
+        CliRun run = await Cli.RunProcessAsync(workspace.Path, null, "query", "chips");
+
+        Assert.True(index.ExitCode == 0, index.Error);
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("Fish & <b>chips</b> \"quoted\"", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Fish & <i>chips</i> are sold by the sea.", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("<mark>", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("&amp;", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("&lt;", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Query_AsARealProcessInAFreshClone_PrintsTheSeedArticle()
+    {
+        using var workspace = new Workspace();
+        workspace.CopySeeds();
+
+        CliRun run = await Cli.RunProcessAsync(workspace.Path, null, "query", "Kabul");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains(SeedId, run.Output, StringComparison.Ordinal);
+        Assert.Contains("secure Kabul, the capital", run.Output, StringComparison.Ordinal);
+        Assert.Contains("indexing", run.Error, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Query_DocumentWithControlCharacters_CannotSendEscapeSequencesToTheTerminal()
+    {
+        using var workspace = new Workspace();
+        workspace.Write("docs/evil.txt", Workspace.Seed("2021-01-01", "Evil \u001b[2J title", "Clears \u001b[31m the screen."));
+        await Cli.RunAsync(workspace.Path, "index", "docs");
+
+        CliRun run = await Cli.RunAsync(workspace.Path, "query", "evil OR clears");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("\u001b", run.Output, StringComparison.Ordinal);
+    }
+
+    private static async Task<Workspace> DatedCorpus()
+    {
+        var workspace = new Workspace();
+        workspace.Write("docs/feb.txt", Workspace.Seed("2021-02-10", "February report", "report"));
+        workspace.Write("docs/mar1.txt", Workspace.Seed("2021-03-01", "Early March report", "report"));
+        workspace.Write("docs/mar2.txt", Workspace.Seed("2021-03-31", "Late March report", "report"));
+        workspace.Write("docs/apr.txt", Workspace.Seed("2021-04-01", "April report", "report"));
+        workspace.Write("docs/undated.txt", "Undated report\n\nreport\n");
+        CliRun run = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
+        Assert.True(run.ExitCode == 0, run.Error);
+        return workspace;
+    }
+
+    private static List<string> Ids(CliRun run)
+    {
+        Assert.True(run.ExitCode == 0, run.Error);
+        using JsonDocument json = JsonDocument.Parse(run.Output);
+        return [.. json.RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()!)];
+    }
+}
