@@ -116,8 +116,10 @@ public static partial class SeedDocumentReader
     {
         if (text.Length > 0 && text[0] == '\uFEFF')
             text = text[1..];
+        // Only CRLF and CR are line ends here. ReplaceLineEndings would also split lines at U+0085, U+2028,
+        // U+2029 and form feed, so the same document would parse differently with CRLF than with LF.
         if (text.Contains('\r', StringComparison.Ordinal))
-            text = text.ReplaceLineEndings("\n");
+            text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 
         int lineStart = 0;
         int lineNumber = 1;

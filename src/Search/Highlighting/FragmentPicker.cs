@@ -45,24 +45,31 @@ internal static class FragmentPicker
     private static TextSpan Leading(string text, int size)
     {
         int start = SkipWhiteSpace(text, 0);
-        int end = start + size >= text.Length ? text.Length : EndBoundary(text, start, start + size, start + 1);
+        int end = start + size >= text.Length ? text.Length : EndBoundary(text, start, start + size, start + 1, minEndIsWordEnd: false);
         return Trim(text, start, end);
     }
 
     private static TextSpan WindowAround(string text, IReadOnlyList<TextSpan> matches, TextSpan anchor, int size)
     {
-        int start = SentenceStart(text, anchor.Start, size / 2)
-            ?? WordStart(text, Math.Max(0, anchor.Start - (size / 4)), anchor.Start);
-        int limit = Math.Min(text.Length, Math.Max(start + size, anchor.End));
-        int end = limit == text.Length ? limit : EndBoundary(text, start, limit, anchor.End);
+        // A run of matched words longer than the window: show its opening, up to a word end inside it.
+        if (anchor.Length > size)
+            return Trim(text, anchor.Start, EndBoundary(text, anchor.Start, anchor.Start + size, anchor.Start + 1, minEndIsWordEnd: false));
 
-        // Never cut a match: widen to take one that starts inside, or stop before it.
+        // Look back no further than still leaves room for the whole anchor (a phrase can be long).
+        int room = Math.Max(0, size - anchor.Length);
+        int start = SentenceStart(text, anchor.Start, Math.Min(size / 2, room))
+            ?? WordStart(text, Math.Max(0, anchor.Start - Math.Min(size / 4, room)), anchor.Start);
+        int limit = Math.Min(text.Length, Math.Max(start + size, anchor.End));
+        int end = limit == text.Length ? limit : EndBoundary(text, start, limit, anchor.End, minEndIsWordEnd: true);
+
+        // Never cut a match: widen to take one that starts inside, or stop before it. At the start, widen only
+        // while the window still fits the size; otherwise begin at the first word after the match.
         foreach (TextSpan match in matches)
         {
             if (match.Start >= end)
                 break;
             if (match.Start < start && match.End > start)
-                start = match.Start;
+                start = end - match.Start <= size ? match.Start : WordStart(text, match.End, anchor.Start);
             if (match.End > end)
                 end = match.Start > anchor.End ? match.Start : match.End;
         }
@@ -112,8 +119,9 @@ internal static class FragmentPicker
     }
 
     /// <summary>Where a window from <paramref name="start"/> should end, at or before <paramref name="limit"/> and not
-    /// before <paramref name="minEnd"/>: a sentence end in the second half, else a word end, else a hard cut.</summary>
-    private static int EndBoundary(string text, int start, int limit, int minEnd)
+    /// before <paramref name="minEnd"/>: a sentence end in the second half, else a word end, else
+    /// <paramref name="minEnd"/> when it is a word end (a match's end), else a hard cut.</summary>
+    private static int EndBoundary(string text, int start, int limit, int minEnd, bool minEndIsWordEnd)
     {
         int half = Math.Max(minEnd, start + ((limit - start) / 2));
         for (int i = limit - 1; i >= half; i--)
@@ -128,6 +136,9 @@ internal static class FragmentPicker
             if (char.IsWhiteSpace(text[i]))
                 return i;
         }
+        // Text glued to the end of a match ("war-related", "war?)"): stop at the match rather than mid-word.
+        if (minEndIsWordEnd)
+            return minEnd;
         return limit > 0 && char.IsLowSurrogate(text[limit]) ? limit - 1 : limit;
     }
 

@@ -57,15 +57,17 @@ internal static class Markup
         int cursor = window.Start;
         foreach (TextSpan match in matches)
         {
-            if (match.End <= window.Start || match.Start < cursor)
+            if (match.End <= window.Start)
                 continue;
-            if (match.End > window.End)
+            if (match.Start >= window.End)
                 break;
-            AppendText(output, text.AsSpan(cursor, match.Start - cursor), options.Encode, collapseWhiteSpace);
+            // A window cuts a match only when the match is longer than the window: mark the part it shows.
+            int start = Math.Max(match.Start, cursor), end = Math.Min(match.End, window.End);
+            AppendText(output, text.AsSpan(cursor, start - cursor), options.Encode, collapseWhiteSpace);
             output.Append(options.PreTag);
-            AppendText(output, text.AsSpan(match.Start, match.Length), options.Encode, collapseWhiteSpace);
+            AppendText(output, text.AsSpan(start, end - start), options.Encode, collapseWhiteSpace);
             output.Append(options.PostTag);
-            cursor = match.End;
+            cursor = end;
         }
         AppendText(output, text.AsSpan(cursor, window.End - cursor), options.Encode, collapseWhiteSpace);
         return output.ToString();
