@@ -8,7 +8,7 @@ namespace Search.Tests.Querying;
 /// <see cref="SearchRequest.DateTo"/> filter.</summary>
 public sealed class DateFilterTests
 {
-    private static readonly SeedDocument[] Docs =
+    private static SeedDocument[] Docs =>
     [
         TestDocs.Doc("d0", "New year", "Kabul news", "2020-12-31"),
         TestDocs.Doc("d1", "End of July", "Kabul news", "2021-07-31"),
@@ -21,9 +21,9 @@ public sealed class DateFilterTests
         TestDocs.Doc("u2", "Also undated", "Delhi news"),
     ];
 
-    private static readonly DateOnly Aug1 = new(2021, 8, 1);
-    private static readonly DateOnly Aug14 = new(2021, 8, 14);
-    private static readonly DateOnly Aug31 = new(2021, 8, 31);
+    private static DateOnly Aug1 => new(2021, 8, 1);
+    private static DateOnly Aug14 => new(2021, 8, 14);
+    private static DateOnly Aug31 => new(2021, 8, 31);
 
     private static Task<SearchIndex> DatedIndex() => TestDocs.IndexOf(Docs);
 
