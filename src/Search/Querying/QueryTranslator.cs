@@ -81,7 +81,8 @@ internal sealed partial class QueryTranslator(Analyzer analyzer, SearchIndexOpti
     }
 
     /// <summary>Cuts a simple query after as many words as the clause limit allows (each word becomes a clause
-    /// per field), so that even one enormous hyphenated "word" cannot exceed it.</summary>
+    /// per field), so that even one enormous hyphenated "word" cannot exceed it; and after as many terms of the
+    /// syntax, because a term the analyzer drops (<c>the*</c>, <c>#*</c>) still becomes a clause.</summary>
     private string LimitTerms(string text)
     {
         int maxWords = Math.Max(1, options.MaxClauses / FieldWeights.Count);
@@ -99,8 +100,28 @@ internal sealed partial class QueryTranslator(Analyzer analyzer, SearchIndexOpti
             }
         }
         tokens.End();
+        int termsCut = SimpleTermsCut(text, maxWords);
+        if (termsCut >= 0 && (cut < 0 || termsCut < cut))
+            cut = termsCut;
         return cut < 0 ? text : text[..cut];
     }
+
+    /// <summary>Where the simple-syntax term after the first <paramref name="maxTerms"/> starts, or -1. Terms are
+    /// the runs between the parser's separators (white space, quotes, <c>|</c>, <c>+</c>, parentheses).</summary>
+    private static int SimpleTermsCut(string text, int maxTerms)
+    {
+        int count = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (IsSimpleSeparator(text[i]) || (i > 0 && !IsSimpleSeparator(text[i - 1])))
+                continue;
+            if (++count > maxTerms)
+                return i;
+        }
+        return -1;
+    }
+
+    private static bool IsSimpleSeparator(char c) => c is ' ' or '\t' or '\n' or '\r' or '"' or '|' or '+' or '(' or ')';
 
     private static QuerySyntaxException FromParseException(string text, ParseException e)
     {

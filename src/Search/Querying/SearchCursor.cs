@@ -48,6 +48,9 @@ internal static class SearchCursor
                 $"The cursor was made for sort {(SearchSort)buffer[1]}, not {sort}; page with the same sort that made it.", nameof(after));
         }
         long key = BinaryPrimitives.ReadInt64BigEndian(buffer.AsSpan(2));
+        // A score is written as its 32 bits; a wider key was not made by Encode.
+        if (sort == SearchSort.Relevance && key is < int.MinValue or > int.MaxValue)
+            throw Invalid(nameof(after));
         var id = new BytesRef(buffer, 10, buffer.Length - 10);
         if (!IsUtf8(id))
             throw Invalid(nameof(after));

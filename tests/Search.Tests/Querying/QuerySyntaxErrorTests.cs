@@ -1,0 +1,266 @@
+using Search.Querying;
+using static Search.Tests.Querying.QueryTestSupport;
+
+namespace Search.Tests.Querying;
+
+/// <summary><see cref="QuerySyntaxException"/>: Lucene-syntax mistakes and guard rails say what is wrong and where.</summary>
+public sealed class QuerySyntaxErrorTests
+{
+    private static Task<SearchIndex> SmallIndex() => TestDocs.IndexOf(
+        TestDocs.Doc("k", "Kabul", "The capital of Afghanistan.", "2021-08-14"),
+        TestDocs.Doc("i", "India", "News from Delhi.", "2021-08-20"));
+
+    [Theory]
+    [InlineData("foo AND", 7, "AND")]
+    [InlineData("(foo", 0, "(")]
+    [InlineData("foo)", 3, ")")]
+    [InlineData("\"abc", 0, "quote")]
+    [InlineData("foo:bar", 0, "foo")]
+    [InlineData("*abc", 0, "wildcard")]
+    [InlineData("a/b", 1, "regular expression")]
+    [InlineData("fo\\", 2, "backslash")]
+    [InlineData("AND", 0, "AND")]
+    [InlineData("kabul OR", 8, "OR")]
+    [InlineData("kabul AND AND india", 10, "AND")]
+    [InlineData("kabul (india", 6, "(")]
+    [InlineData("kabul \"new delhi", 6, "quote")]
+    [InlineData("kabul nope:x", 6, "nope")]
+    [InlineData("kabul ?ndia", 6, "wildcard")]
+    [InlineData("/.*a.{30}/", 0, "regular expression")]
+    public async Task Search_LuceneSyntaxError_ThrowsWithMessageAndPosition(string query, int position, string mentioned)
+    {
+        using SearchIndex index = await SmallIndex();
+
+        QuerySyntaxException error = Assert.Throws<QuerySyntaxException>(() => index.Search(new SearchRequest(query)));
+
+        Assert.Equal(query, error.Query);
+        Assert.Equal(position, error.Position);
+        Assert.Contains(mentioned, error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Search_ParserError_KeepsTheParsersExceptionAsInner()
+    {
+        using SearchIndex index = await SmallIndex();
+
+        QuerySyntaxException error = Assert.Throws<QuerySyntaxException>(() => index.Search(new SearchRequest("kabul AND")));
+
+        Assert.NotNull(error.InnerException);
+    }
+
+    [Fact]
+    public async Task Search_QuerySyntaxException_IsASearchException()
+    {
+        using SearchIndex index = await SmallIndex();
+
+        Assert.ThrowsAny<SearchException>(() => index.Search(new SearchRequest("kabul AND")));
+    }
+
+    [Theory]
+    [InlineData(5000)]
+    [InlineData(33)]
+    public async Task Search_ParenthesesNestedPastMaxQueryDepth_Throws(int depth)
+    {
+        using SearchIndex index = await SmallIndex();
+        string query = new string('(', depth) + "a" + new string(')', depth);
+
+        QuerySyntaxException error = Assert.Throws<QuerySyntaxException>(() => index.Search(new SearchRequest(query)));
+
+        Assert.Equal(query, error.Query);
+    }
+
+    [Fact]
+    public async Task Search_ParenthesesNestedPastMaxQueryDepth_PointsAtTheFirstTooDeepParenthesis()
+    {
+        // A longer length limit so that the depth guard, not the length guard, answers.
+        using SearchIndex index = await IndexWith(new SearchIndexOptions { MaxQueryLength = 100_000 });
+        string query = new string('(', 5000) + "a" + new string(')', 5000);
+
+        QuerySyntaxException error = Assert.Throws<QuerySyntaxException>(() => index.Search(new SearchRequest(query)));
+
+        Assert.Equal(32, error.Position);
+        Assert.Contains("32", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_DeepParenthesesNeverClosed_ThrowsInsteadOfOverflowing()
+    {
+        using SearchIndex index = await IndexWith(new SearchIndexOptions { MaxQueryLength = 100_000 });
+        string query = string.Concat(Enumerable.Repeat("(a OR ", 15_000));
+
+        QuerySyntaxException error = Assert.Throws<QuerySyntaxException>(() => index.Search(new SearchRequest(query)));
+
+        Assert.Equal(32 * "(a OR ".Length, error.Position);
+    }
+
+    [Fact]
+    public async Task Search_CustomMaxQueryDepth_IsTheLimit()
+    {
+        using SearchIndex index = await IndexWith(new SearchIndexOptions { MaxQueryDepth = 2 },
+            TestDocs.Doc("k", "Kabul", "The capital."));
+
+        Assert.Equal(["k"], index.Search(new SearchRequest("((kabul))")).Ids());
+        QuerySyntaxException error = Assert.Throws<QuerySyntaxException>(() => index.Search(new SearchRequest("(((kabul)))")));
+        Assert.Equal(2, error.Position);
+    }
+
+    [Fact]
+    public async Task Search_QueryLongerThanMaxQueryLength_Throws()
+    {
+        using SearchIndex index = await SmallIndex();
+        string query = "kabul " + new string('x', 10_000);
+
+        QuerySyntaxException error = Assert.Throws<QuerySyntaxException>(() => index.Search(new SearchRequest(query)));
+
+        Assert.Contains("10,000", error.Message, StringComparison.Ordinal);
+        Assert.Equal(10_000, error.Position);
+    }
+
+    [Fact]
+    public async Task Search_QueryExactlyMaxQueryLength_Succeeds()
+    {
+        using SearchIndex index = await SmallIndex();
+        string query = "kabul " + new string('x', 10_000 - 6);
+
+        Assert.Equal(["k"], index.Search(new SearchRequest(query)).Ids());
+    }
+
+    [Fact]
+    public async Task Search_CustomMaxQueryLength_IsTheLimit()
+    {
+        using SearchIndex index = await IndexWith(new SearchIndexOptions { MaxQueryLength = 10 });
+
+        index.Search(new SearchRequest("kabul city"));
+        Assert.Throws<QuerySyntaxException>(() => index.Search(new SearchRequest("kabul city!")));
+    }
+
+    [Theory]
+    [InlineData(1025)]
+    [InlineData(5000)]
+    public async Task Search_MoreTermsThanMaxClauses_Throws(int terms)
+    {
+        using SearchIndex index = await IndexWith(new SearchIndexOptions { MaxQueryLength = 100_000 });
+        string query = string.Join(' ', Enumerable.Range(0, terms).Select(i => "w" + i));
+
+        QuerySyntaxException error = Assert.Throws<QuerySyntaxException>(() => index.Search(new SearchRequest(query)));
+
+        Assert.Contains("terms", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_MoreTermsThanMaxClausesInNestedGroups_Throws()
+    {
+        using SearchIndex index = await IndexWith(new SearchIndexOptions { MaxQueryLength = 100_000 });
+        string group = "(" + string.Join(' ', Enumerable.Range(0, 100).Select(i => "w" + i)) + ")";
+        string query = string.Join(" OR ", Enumerable.Repeat(group, 20));
+
+        Assert.Throws<QuerySyntaxException>(() => index.Search(new SearchRequest(query)));
+    }
+
+    [Fact]
+    public async Task Search_CustomMaxClauses_IsEnforced()
+    {
+        using SearchIndex index = await IndexWith(new SearchIndexOptions { MaxClauses = 10 },
+            TestDocs.Doc("k", "Kabul", "The capital."));
+
+        Assert.Equal(["k"], index.Search(new SearchRequest("kabul delhi")).Ids());
+        Assert.Throws<QuerySyntaxException>(() => index.Search(new SearchRequest(string.Join(' ', Enumerable.Range(0, 20).Select(i => "w" + i)))));
+    }
+
+    [Theory]
+    [InlineData("/kabul/")]
+    [InlineData("title:/kab.*/")]
+    [InlineData("/.*a.{30}/")]
+    [InlineData("kabul OR /[a-z]+/")]
+    public async Task Search_RegularExpression_IsRejected(string query)
+    {
+        using SearchIndex index = await SmallIndex();
+
+        QuerySyntaxException error = Assert.Throws<QuerySyntaxException>(() => index.Search(new SearchRequest(query)));
+
+        Assert.Equal(query.IndexOf('/', StringComparison.Ordinal), error.Position);
+    }
+
+    [Theory]
+    [InlineData("*abc")]
+    [InlineData("?abc")]
+    [InlineData("title:*bul")]
+    [InlineData("id:*")]
+    [InlineData("kabul OR *ndia")]
+    public async Task Search_LeadingWildcardByDefault_IsRejected(string query)
+    {
+        using SearchIndex index = await SmallIndex();
+
+        QuerySyntaxException error = Assert.Throws<QuerySyntaxException>(() => index.Search(new SearchRequest(query)));
+
+        Assert.Contains("wildcard", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    // Malformed queries of every kind: whatever the parser makes of them, the caller sees a result or a
+    // QuerySyntaxException pointing inside the query, never another exception.
+    [Theory]
+    [InlineData("title:")]
+    [InlineData("title:(")]
+    [InlineData("[a TO")]
+    [InlineData("[a TO b")]
+    [InlineData("{a TO b]")]
+    [InlineData("kabul^")]
+    [InlineData("kabul^x")]
+    [InlineData("kabul^-2")]
+    [InlineData("^2")]
+    [InlineData("kabul~x")]
+    [InlineData("kabul~2.5")]
+    [InlineData("kabul~-1")]
+    [InlineData("\"kabul india\"~")]
+    [InlineData("+")]
+    [InlineData("-")]
+    [InlineData("!")]
+    [InlineData("&&")]
+    [InlineData("||")]
+    [InlineData("NOT")]
+    [InlineData("OR")]
+    [InlineData("AND OR NOT")]
+    [InlineData("()")]
+    [InlineData("( )")]
+    [InlineData("\"\"")]
+    [InlineData(")(")]
+    [InlineData("a:b:c")]
+    [InlineData("title:date:x")]
+    [InlineData("title:body:kabul")]
+    [InlineData("\\")]
+    [InlineData("\\\\")]
+    [InlineData("\\u0041")]
+    [InlineData("kabul\u0000")]
+    [InlineData("\u0001\u0002")]
+    [InlineData("\uD800")]
+    [InlineData("\uDC00*")]
+    [InlineData("\uD800~")]
+    [InlineData("kabul \uD83D\uDE00")]
+    [InlineData("\u05E9\u05DC\u05D5\u05DD")]
+    [InlineData("date:")]
+    [InlineData("date:*")]
+    [InlineData("date:kab*")]
+    [InlineData("date:kab~")]
+    [InlineData("date:[* TO *]")]
+    [InlineData("date:[TO]")]
+    [InlineData("id:")]
+    [InlineData("title:[* TO *]")]
+    [InlineData("kabul^99999999999999999999")]
+    [InlineData("kabul~99999999999999999999")]
+    public async Task Search_MalformedLuceneQuery_ThrowsNothingButQuerySyntaxException(string query)
+    {
+        using SearchIndex index = await SmallIndex();
+
+        try
+        {
+            index.Search(new SearchRequest(query));
+        }
+        catch (QuerySyntaxException error)
+        {
+            Assert.Equal(query, error.Query);
+            Assert.False(string.IsNullOrWhiteSpace(error.Message));
+            if (error.Position is int position)
+                Assert.InRange(position, 0, query.Length);
+        }
+    }
+}
