@@ -36,8 +36,14 @@ internal sealed class LuceneSyntaxParser : MultiFieldQueryParser
         return base.GetFieldQuery(field, queryText, quoted);
     }
 
-    protected override Query GetFieldQuery(string field, string queryText, int slop) =>
-        base.GetFieldQuery(NotDate(Known(field, queryText), queryText), queryText, slop);
+    // Quoted terms arrive here: date:"2021-08-14" is a date like date:2021-08-14.
+    protected override Query GetFieldQuery(string field, string queryText, int slop)
+    {
+        field = Known(field, queryText);
+        return field == IndexSchema.Date
+            ? GetFieldQuery(field, queryText, quoted: true)
+            : base.GetFieldQuery(field, queryText, slop);
+    }
 
     protected override Query GetRangeQuery(string field, string part1, string part2, bool startInclusive, bool endInclusive)
     {

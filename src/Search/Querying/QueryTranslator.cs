@@ -62,7 +62,7 @@ internal sealed partial class QueryTranslator(Analyzer analyzer, SearchIndexOpti
         if (clauses > options.MaxClauses)
         {
             throw new QuerySyntaxException(text, string.Create(CultureInfo.InvariantCulture,
-                $"The query has {clauses:N0} terms; the limit is {options.MaxClauses:N0}."), null);
+                $"The query expands to {clauses:N0} clauses (a word without a field is searched in both title and body); the limit is {options.MaxClauses:N0}."), null);
         }
         return query;
     }
@@ -130,7 +130,7 @@ internal sealed partial class QueryTranslator(Analyzer analyzer, SearchIndexOpti
         {
             case BooleanQuery.TooManyClausesException:
                 return new QuerySyntaxException(text, string.Create(CultureInfo.InvariantCulture,
-                    $"The query has more than {BooleanQuery.MaxClauseCount:N0} terms in one group."), null, e);
+                    $"The query has more than {BooleanQuery.MaxClauseCount:N0} clauses in one group."), null, e);
             case ParseException { CurrentToken: { } current }:
                 Lucene.Net.QueryParsers.Classic.Token? next = current.Next;
                 if (next is null || next.Kind == 0)

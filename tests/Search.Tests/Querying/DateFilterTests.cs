@@ -51,6 +51,7 @@ public sealed class DateFilterTests
     [InlineData("DATE:2021-08-14", "d3")]
     [InlineData("Date:2021-08", "d2,d3,d4")]
     [InlineData("date:(2021-08-14 OR 2022)", "d3,d6")]
+    [InlineData("date:\"2021-08-14\"", "d3")]
     [InlineData("kabul AND date:2021-08", "d2,d3,d4")]
     [InlineData("delhi AND date:[2021 TO *]", "d6")]
     [InlineData("news -date:2021", "d0,d6,u1,u2")]

@@ -135,6 +135,7 @@ public sealed class QuerySyntaxErrorTests
     }
 
     [Theory]
+    [InlineData(600)]
     [InlineData(1025)]
     [InlineData(5000)]
     public async Task Search_MoreTermsThanMaxClauses_Throws(int terms)
@@ -144,7 +145,8 @@ public sealed class QuerySyntaxErrorTests
 
         QuerySyntaxException error = Assert.Throws<QuerySyntaxException>(() => index.Search(new SearchRequest(query)));
 
-        Assert.Contains("terms", error.Message, StringComparison.Ordinal);
+        Assert.Contains("clauses", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1,024", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
