@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+
+namespace Search.Cli.Tests;
+
+public partial class IndexCommandTests
+{
+    [Fact]
+    public async Task Index_DefaultFolder_IndexesSeedsAndPrintsASummaryWithRates()
+    {
+        using var workspace = new Workspace();
+        workspace.CopySeeds();
+
+        CliRun run = await Cli.RunAsync(workspace.Path, "index");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(SummaryPattern(), run.Output);
+        Assert.Contains($"Indexed {workspace.Combine("seeds")}: 1 added, 0 updated, 0 unchanged, 0 deleted, 0 failed", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Index_Reindex_ReportsAddedUpdatedUnchangedAndDeleted()
+    {
+        using var workspace = new Workspace();
+        workspace.Write("docs/keep.txt", Workspace.Seed("2021-01-01", "Keep", "same"));
+        workspace.Write("docs/change.txt", Workspace.Seed("2021-01-02", "Change", "before"));
+        workspace.Write("docs/gone.txt", Workspace.Seed("2021-01-03", "Gone", "bye"));
+        await Cli.RunAsync(workspace.Path, "index", "docs");
+
+        workspace.Write("docs/change.txt", Workspace.Seed("2021-01-02", "Change", "after"));
+        File.Delete(workspace.Combine("docs", "gone.txt"));
+        workspace.Write("docs/new.txt", Workspace.Seed("2021-01-04", "New", "hello"));
+        CliRun run = await Cli.RunAsync(workspace.Path, "index", "docs");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("1 added, 1 updated, 1 unchanged, 1 deleted, 0 failed", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Index_BadFiles_ListsEachWithItsReasonAndExitsZero()
+    {
+        using var workspace = BadFolder();
+
+        CliRun run = await Cli.RunAsync(workspace.Path, "index", "docs");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("1 added, 0 updated, 0 unchanged, 0 deleted, 2 failed", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"skipped {workspace.Combine("docs", "bad-date.txt")}: the header date '2021-02-30'", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"skipped {workspace.Combine("docs", "empty.txt")}: the file is empty", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Index_BadFilesWithStrict_ExitsOneButIndexesTheGoodOnes()
+    {
+        using var workspace = BadFolder();
+
+        CliRun run = await Cli.RunAsync(workspace.Path, "index", "docs", "--strict");
+        CliRun query = await Cli.RunAsync(workspace.Path, "query", "fine", "--json");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("2 failed", run.Output, StringComparison.Ordinal);
+        Assert.Contains("\"totalHits\":1", query.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Index_MissingFolder_ExitsOneAndCreatesNoIndex()
+    {
+        using var workspace = new Workspace();
+
+        CliRun run = await Cli.RunAsync(workspace.Path, "index", "nowhere");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal($"search: The folder '{workspace.Combine("nowhere")}' does not exist.", run.Error.TrimEnd());
+        Assert.False(Directory.Exists(workspace.Combine(".search-index")));
+    }
+
+    [Fact]
+    public async Task Index_Rebuild_DropsDocumentsOfFoldersNoLongerIndexed()
+    {
+        using var workspace = new Workspace();
+        workspace.Write("old/a.txt", Workspace.Seed("2021-01-01", "Old", "old words"));
+        workspace.Write("new/b.txt", Workspace.Seed("2021-01-02", "New", "new words"));
+        await Cli.RunAsync(workspace.Path, "index", "old");
+
+        CliRun run = await Cli.RunAsync(workspace.Path, "index", "new", "--rebuild");
+        CliRun stats = await Cli.RunAsync(workspace.Path, "stats", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\"documents\":1", stats.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Index_WhileAnotherProcessWrites_ExitsOneWithTheLockedMessage()
+    {
+        using var workspace = new Workspace();
+        workspace.CopySeeds();
+        using SearchIndex writer = SearchIndex.Open(workspace.Combine(".search-index"));
+
+        CliRun run = await Cli.RunProcessAsync(workspace.Path, null, "index");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("is locked by another process", run.Error, StringComparison.Ordinal);
+        Assert.Contains(workspace.Combine(".search-index"), run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Query_WhileAnotherProcessWrites_StillAnswers()
+    {
+        using var workspace = new Workspace();
+        workspace.CopySeeds();
+        await Cli.RunAsync(workspace.Path, "index");
+        using SearchIndex writer = SearchIndex.Open(workspace.Combine(".search-index"));
+
+        CliRun run = await Cli.RunProcessAsync(workspace.Path, null, "query", "Kabul", "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("\"totalHits\":1", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Index_IndexFolderThatIsNotAnIndex_ExitsOneAndTouchesNothing()
+    {
+        using var workspace = new Workspace();
+        workspace.CopySeeds();
+        string precious = workspace.Write("notes/todo.md", "my notes");
+
+        CliRun run = await Cli.RunAsync(workspace.Path, "index", "--index", "notes");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("not empty and holds no index", run.Error, StringComparison.Ordinal);
+        Assert.Equal("my notes", File.ReadAllText(precious));
+    }
+
+    private static Workspace BadFolder()
+    {
+        var workspace = new Workspace();
+        workspace.Write("docs/good.txt", Workspace.Seed("2021-01-01", "Good", "fine text"));
+        workspace.Write("docs/bad-date.txt", Workspace.Seed("2021-02-30", "Bad", "text"));
+        workspace.Write("docs/empty.txt", "");
+        return workspace;
+    }
+
+    [GeneratedRegex(@"failed in \d+\.\d\d s \([\d,]+ docs/s, \d+\.\d\d MB/s\)")]
+    private static partial Regex SummaryPattern();
+}
