@@ -15,8 +15,8 @@ internal static class HumanRenderer
         double seconds = Math.Max(report.Elapsed.TotalSeconds, 1e-6);
         int indexed = report.Added + report.Updated;
         output.WriteLine(string.Create(Invariant,
-            $"Indexed {folder}: {report.Added} added, {report.Updated} updated, {report.Unchanged} unchanged, " +
-            $"{report.Deleted} deleted, {report.Failures.Count} failed in {seconds:0.00} s " +
+            $"Indexed {folder}: {report.Added:N0} added, {report.Updated:N0} updated, {report.Unchanged:N0} unchanged, " +
+            $"{report.Deleted:N0} deleted, {report.Failures.Count:N0} failed in {seconds:0.00} s " +
             $"({indexed / seconds:N0} docs/s, {report.BytesIndexed / 1e6 / seconds:0.00} MB/s)"));
         foreach (IndexFailure failure in report.Failures)
             output.WriteLine($"  skipped {TerminalText.Render(failure.Message, color: false)}");
