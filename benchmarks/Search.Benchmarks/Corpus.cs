@@ -1,0 +1,142 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+using Search.Documents;
+
+namespace Search.Benchmarks;
+
+/// <summary>
+/// The documents every benchmark works on: a folder of seed-format <c>*.txt</c> files or a <c>.tar.gz</c> of one
+/// (extracted once to a temp folder), chosen by <c>--corpus</c> (passed to the benchmark processes as
+/// <see cref="PathVariable"/>). Without it: the Reuters-21578 archive beside the repository when present, else
+/// <c>seeds/</c>. A scale factor repeats the corpus k times under distinct ids.
+/// </summary>
+public sealed class Corpus
+{
+    public const string PathVariable = "SEARCH_BENCH_CORPUS";
+
+    private static readonly Lazy<Corpus> Shared = new(() => Load(Environment.GetEnvironmentVariable(PathVariable)));
+
+    private Corpus(string name, string folder, IReadOnlyList<CorpusFile> files)
+    {
+        Name = name;
+        Folder = folder;
+        Files = files;
+        Bytes = files.Sum(f => f.Bytes);
+    }
+
+    /// <summary>The corpus this process benchmarks.</summary>
+    public static Corpus Current => Shared.Value;
+
+    /// <summary>The corpus name, e.g. <c>reuters21578</c> or <c>seeds</c>; it picks the query file.</summary>
+    public string Name { get; }
+
+    /// <summary>The folder holding the <c>*.txt</c> files.</summary>
+    public string Folder { get; }
+
+    public IReadOnlyList<CorpusFile> Files { get; }
+
+    /// <summary>Bytes of all files at scale 1.</summary>
+    public long Bytes { get; }
+
+    public static string DefaultPath()
+    {
+        string root = RepositoryRoot();
+        string reuters = Path.GetFullPath(Path.Combine(root, "..", "shared", "corpora", "reuters21578.tar.gz"));
+        return File.Exists(reuters) ? reuters : Path.Combine(root, "seeds");
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Search.sln")))
+                return folder.FullName;
+        }
+        throw new InvalidOperationException($"No Search.sln above {AppContext.BaseDirectory}.");
+    }
+
+    public static Corpus Load(string? path)
+    {
+        path = Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? DefaultPath() : path);
+        string folder;
+        string name;
+        if (path.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase))
+        {
+            name = Path.GetFileName(path).Split('.')[0];
+            folder = Extract(path, name);
+        }
+        else if (Directory.Exists(path))
+        {
+            name = Path.GetFileName(path.TrimEnd(Path.DirectorySeparatorChar));
+            folder = path;
+        }
+        else
+        {
+            throw new DirectoryNotFoundException($"The corpus '{path}' is neither a folder nor a .tar.gz archive.");
+        }
+
+        List<CorpusFile> files = [.. Directory.EnumerateFiles(folder, "*.txt", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(f => new CorpusFile(f, Path.GetRelativePath(folder, f)[..^4].Replace(Path.DirectorySeparatorChar, '/'), new FileInfo(f).Length))];
+        if (files.Count == 0)
+            throw new InvalidOperationException($"The corpus '{path}' holds no *.txt files.");
+        return new Corpus(name, folder, files);
+    }
+
+    /// <summary>A folder holding the corpus <paramref name="scale"/> times (copies under <c>r0/</c>, <c>r1/</c>, ...),
+    /// built once per machine. Scale 1 is the corpus folder itself.</summary>
+    public string ScaledFolder(int scale)
+    {
+        if (scale == 1)
+            return Folder;
+        string target = Path.Combine(Path.GetTempPath(), "search-bench", $"{Name}-{Files.Count}-{Bytes}-x{scale}");
+        string done = Path.Combine(target, ".complete");
+        if (File.Exists(done))
+            return target;
+        if (Directory.Exists(target))
+            Directory.Delete(target, recursive: true);
+        for (int copy = 0; copy < scale; copy++)
+        {
+            foreach (CorpusFile file in Files)
+            {
+                string destination = Path.Combine(target, $"r{copy}", file.Id + ".txt");
+                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+                File.Copy(file.Path, destination);
+            }
+        }
+        File.WriteAllText(done, "");
+        return target;
+    }
+
+    /// <summary>The corpus parsed, <paramref name="scale"/> times over with distinct ids.</summary>
+    public List<SeedDocument> Documents(int scale)
+    {
+        SeedDocument[] once = [.. Files.Select(f => SeedDocumentReader.ReadFile(f.Path, f.Id))];
+        if (scale == 1)
+            return [.. once];
+        var documents = new List<SeedDocument>(once.Length * scale);
+        for (int copy = 0; copy < scale; copy++)
+            documents.AddRange(once.Select(d => d with { Id = $"r{copy}/{d.Id}" }));
+        return documents;
+    }
+
+    private static string Extract(string archive, string name)
+    {
+        var info = new FileInfo(archive);
+        string target = Path.Combine(Path.GetTempPath(), "search-bench", $"{name}-{info.Length}");
+        string done = Path.Combine(target, ".complete");
+        if (File.Exists(done))
+            return target;
+        if (Directory.Exists(target))
+            Directory.Delete(target, recursive: true);
+        Directory.CreateDirectory(target);
+        using (FileStream file = File.OpenRead(archive))
+        using (var gzip = new GZipStream(file, CompressionMode.Decompress))
+            TarFile.ExtractToDirectory(gzip, target, overwriteFiles: true);
+        File.WriteAllText(done, "");
+        return target;
+    }
+}
+
+/// <summary>One file of the corpus: where it is, the id it gets, its size.</summary>
+public sealed record CorpusFile(string Path, string Id, long Bytes);

@@ -1,0 +1,118 @@
+using BenchmarkDotNet.Attributes;
+using Lucene.Net.Analysis;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.QueryParsers.Classic;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Search.Querying;
+
+namespace Search.Benchmarks;
+
+/// <summary>
+/// One search per operation on the corpus index: parse, find the top 10, load what a hit shows (id, title, date);
+/// then the same with highlighting (the whole title, and 3 body fragments of about 160 characters). Raw Lucene.Net
+/// does the same on the same index with Lucene's classic highlighter, which is the baseline of each category.
+/// </summary>
+[Config(typeof(ComparisonConfig))]
+public class QueryBenchmarks
+{
+    private const int FragmentSize = 160;
+
+    private static readonly string[] Fields = ["title", "body"];
+    private static readonly Dictionary<string, float> Boosts = new() { ["title"] = RawLucene.TitleBoost, ["body"] = 1f };
+
+    private BenchmarkQuery _query = null!;
+    private SearchIndex _library = null!;
+    private SearchRequest _plain = null!;
+    private SearchRequest _highlighted = null!;
+    private NIOFSDirectory _directory = null!;
+    private DirectoryReader _reader = null!;
+    private IndexSearcher _raw = null!;
+    private Analyzer _analyzer = null!;
+    private Filter? _rawFilter;
+
+    [ParamsSource(nameof(Categories))]
+    public string Category { get; set; } = "";
+
+    public static IEnumerable<string> Categories() => BenchmarkQuery.Load(Corpus.Current.Name).Select(q => q.Category);
+
+    [GlobalSetup]
+    public void OpenIndex()
+    {
+        _query = BenchmarkQuery.Load(Corpus.Current.Name).Single(q => q.Category == Category);
+        string path = BenchmarkIndex.PathFor(Corpus.Current);
+        _library = SearchIndex.Open(path, new SearchIndexOptions { ReadOnly = true });
+        _highlighted = new SearchRequest(_query.Text) { DateFrom = _query.From, DateTo = _query.To, Size = 10 };
+        _plain = _highlighted with { Highlight = null };
+
+        _directory = new NIOFSDirectory(path);
+        _reader = DirectoryReader.Open(_directory);
+        _raw = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
+        _analyzer = RawLucene.CreateAnalyzer();
+        _rawFilter = _query.From is null && _query.To is null
+            ? null
+            : NumericRangeFilter.NewInt64Range("date", _query.From?.DayNumber, _query.To?.DayNumber, true, true);
+    }
+
+    [GlobalCleanup]
+    public void Close()
+    {
+        _library.Dispose();
+        _reader.Dispose();
+        _directory.Dispose();
+        _analyzer.Dispose();
+    }
+
+    [Benchmark(Baseline = true), BenchmarkCategory("Top10")]
+    public int RawLucene_Top10()
+    {
+        Query query = ParseRaw();
+        int shown = 0;
+        foreach (ScoreDoc hit in _raw.Search(query, _rawFilter, 10).ScoreDocs)
+        {
+            Document document = _raw.Doc(hit.Doc);
+            shown += document.Get("id", System.Globalization.CultureInfo.InvariantCulture).Length + document.Get("title", System.Globalization.CultureInfo.InvariantCulture).Length + (document.GetField("date")?.GetInt64Value() is long ? 1 : 0);
+        }
+        return shown;
+    }
+
+    [Benchmark, BenchmarkCategory("Top10")]
+    public int Library_Top10() => _library.Search(_plain).Hits.Sum(h => h.Id.Length + h.Title.Length + (h.Date is null ? 0 : 1));
+
+    [Benchmark(Baseline = true), BenchmarkCategory("Top10+Highlight")]
+    public int RawLucene_Top10_Highlight()
+    {
+        Query query = ParseRaw();
+        var titleScorer = new QueryScorer(query, "title");
+        var bodyScorer = new QueryScorer(query, "body");
+        var formatter = new SimpleHTMLFormatter("<mark>", "</mark>");
+        var encoder = new SimpleHTMLEncoder();
+        var titleHighlighter = new Highlighter(formatter, encoder, titleScorer) { TextFragmenter = new NullFragmenter() };
+        var bodyHighlighter = new Highlighter(formatter, encoder, bodyScorer) { TextFragmenter = new SimpleSpanFragmenter(bodyScorer, FragmentSize) };
+        int shown = 0;
+        foreach (ScoreDoc hit in _raw.Search(query, _rawFilter, 10).ScoreDocs)
+        {
+            Document document = _raw.Doc(hit.Doc);
+            string title = document.Get("title", System.Globalization.CultureInfo.InvariantCulture);
+            string body = document.Get("body", System.Globalization.CultureInfo.InvariantCulture);
+            string highlightedTitle = titleHighlighter.GetBestFragment(_analyzer, "title", title) ?? encoder.EncodeText(title);
+            string[] snippets = bodyHighlighter.GetBestFragments(_analyzer.GetTokenStream("body", body), body, 3);
+            shown += document.Get("id", System.Globalization.CultureInfo.InvariantCulture).Length + highlightedTitle.Length + snippets.Sum(s => s.Length);
+        }
+        return shown;
+    }
+
+    [Benchmark, BenchmarkCategory("Top10+Highlight")]
+    public int Library_Top10_Highlight() =>
+        _library.Search(_highlighted).Hits.Sum(h => h.Id.Length + h.HighlightedTitle!.Length + h.Snippets.Sum(s => s.Length));
+
+    private Query ParseRaw()
+    {
+        var parser = new MultiFieldQueryParser(LuceneVersion.LUCENE_48, Fields, _analyzer, Boosts);
+        return parser.Parse(_query.Text);
+    }
+}

@@ -1,0 +1,78 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Search.Documents;
+
+namespace Search.Benchmarks;
+
+/// <summary>
+/// The baseline: plain Lucene.Net doing the library's work with the same schema (stored id with sorted doc values,
+/// stored English-analysed title and body, numeric and doc-values date), the same analyzer, BM25 and the same
+/// directory type, and otherwise Lucene's defaults. Written out here on purpose rather than borrowed from the
+/// library, so the comparison cannot drift with it.
+/// </summary>
+public static class RawLucene
+{
+    public const float TitleBoost = 2f; // as the library weighs title against body
+
+    public static Analyzer CreateAnalyzer() =>
+        new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), new Dictionary<string, Analyzer>
+        {
+            ["title"] = new EnglishAnalyzer(LuceneVersion.LUCENE_48),
+            ["body"] = new EnglishAnalyzer(LuceneVersion.LUCENE_48),
+        });
+
+    public static Document ToDocument(SeedDocument document)
+    {
+        var lucene = new Document
+        {
+            new StringField("id", document.Id, Field.Store.YES),
+            new SortedDocValuesField("id", new BytesRef(document.Id)),
+            new TextField("title", document.Title, Field.Store.YES),
+            new TextField("body", document.Body, Field.Store.YES),
+        };
+        if (document.Date is DateOnly date)
+        {
+            lucene.Add(new Int64Field("date", date.DayNumber, Field.Store.YES));
+            lucene.Add(new NumericDocValuesField("date", date.DayNumber));
+        }
+        return lucene;
+    }
+
+    /// <summary>Reads, parses, analyses and indexes every <c>*.txt</c> under <paramref name="folder"/>, then commits.</summary>
+    public static void IndexFolder(string folder, string indexPath, int threads)
+    {
+        string[] files = System.IO.Directory.GetFiles(folder, "*.txt", SearchOption.AllDirectories);
+        using Analyzer analyzer = CreateAnalyzer();
+        using var directory = new NIOFSDirectory(indexPath);
+        using var writer = new IndexWriter(directory, Config(analyzer));
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = threads }, file =>
+        {
+            string id = Path.GetRelativePath(folder, file)[..^4].Replace(Path.DirectorySeparatorChar, '/');
+            writer.AddDocument(ToDocument(SeedDocumentReader.ReadFile(file, id)));
+        });
+        writer.Commit();
+    }
+
+    /// <summary>Analyses and indexes parsed documents, then commits.</summary>
+    public static void IndexDocuments(IReadOnlyList<SeedDocument> documents, string indexPath, int threads)
+    {
+        using Analyzer analyzer = CreateAnalyzer();
+        using var directory = new NIOFSDirectory(indexPath);
+        using var writer = new IndexWriter(directory, Config(analyzer));
+        Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = threads }, document => writer.AddDocument(ToDocument(document)));
+        writer.Commit();
+    }
+
+    private static IndexWriterConfig Config(Analyzer analyzer) => new(LuceneVersion.LUCENE_48, analyzer)
+    {
+        OpenMode = OpenMode.CREATE,
+        Similarity = new BM25Similarity(),
+    };
+}
