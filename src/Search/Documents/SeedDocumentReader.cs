@@ -40,11 +40,18 @@ public static partial class SeedDocumentReader
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentException.ThrowIfNullOrEmpty(id);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxFileBytes);
+        return Decode(path, id, ReadBytes(path, id, maxFileBytes));
+    }
+
+    /// <summary>The file's bytes after the size check. Synchronous on purpose: for small files in the page cache,
+    /// .NET's asynchronous file reads cost more than the read itself.</summary>
+    internal static byte[] ReadBytes(string path, string id, long maxFileBytes)
+    {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         CheckSize(path, id, stream.Length, maxFileBytes);
         byte[] bytes = new byte[stream.Length];
         stream.ReadExactly(bytes);
-        return Decode(path, id, bytes);
+        return bytes;
     }
 
     /// <inheritdoc cref="ReadFile"/>

@@ -53,10 +53,13 @@ internal sealed class DirectorySync
             MaxDegreeOfParallelism = Math.Max(1, _options.IndexingThreads),
             CancellationToken = cancellationToken,
         };
-        await Parallel.ForEachAsync(files, parallel, async (file, token) =>
+        // The body is synchronous: reading small files is faster that way, and the workers are thread-pool
+        // threads, so the caller's thread is not blocked.
+        await Parallel.ForEachAsync(files, parallel, (file, token) =>
         {
-            await SyncFileAsync(root, file, indexed, tally, token).ConfigureAwait(false);
+            SyncFile(root, file, indexed, tally);
             tally.FileDone(file.Length);
+            return ValueTask.CompletedTask;
         }).ConfigureAwait(false);
 
         var present = new HashSet<string>(files.Select(f => f.Id), StringComparer.Ordinal);
@@ -78,12 +81,12 @@ internal sealed class DirectorySync
         return report;
     }
 
-    private async Task SyncFileAsync(string root, SeedFile file, Dictionary<string, IndexedFile> indexed, Tally tally, CancellationToken token)
+    private void SyncFile(string root, SeedFile file, Dictionary<string, IndexedFile> indexed, Tally tally)
     {
         byte[] bytes;
         try
         {
-            bytes = await SeedDocumentReader.ReadBytesAsync(file.Path, file.Id, _options.MaxFileBytes, token).ConfigureAwait(false);
+            bytes = SeedDocumentReader.ReadBytes(file.Path, file.Id, _options.MaxFileBytes);
         }
         catch (SeedDocumentException e)
         {
