@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.IO.Enumeration;
 using System.Security.Cryptography;
 using Lucene.Net.Index;
 using Microsoft.Extensions.Logging;
@@ -128,13 +129,19 @@ internal sealed class DirectorySync
 
     private static List<SeedFile> FindFiles(string root)
     {
-        var files = new List<SeedFile>();
-        foreach (string path in Directory.EnumerateFiles(root, FilePattern, FileEnumeration))
+        // The enumeration already knows each file's length; asking FileInfo would stat every file again.
+        var enumeration = new FileSystemEnumerable<SeedFile>(root, (ref FileSystemEntry entry) =>
         {
+            string path = entry.ToFullPath();
             string relative = Path.GetRelativePath(root, path);
             string id = relative[..^Path.GetExtension(relative).Length].Replace(Path.DirectorySeparatorChar, '/');
-            files.Add(new SeedFile(id, path, new FileInfo(path).Length));
-        }
+            return new SeedFile(id, path, entry.Length);
+        }, FileEnumeration)
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) =>
+                !entry.IsDirectory && FileSystemName.MatchesSimpleExpression(FilePattern, entry.FileName, ignoreCase: true),
+        };
+        List<SeedFile> files = [.. enumeration];
         files.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         return files;
     }

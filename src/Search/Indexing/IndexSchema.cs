@@ -32,7 +32,7 @@ internal static class IndexSchema
     /// <summary>The file a document came from, as given when the folder was indexed.</summary>
     public const string Path = "path";
 
-    /// <summary>The folder (full path) a document was indexed from; re-indexing it deletes documents whose files are gone.</summary>
+    /// <summary>The folder (full path) a document was indexed from, stored only; re-indexing it deletes documents whose files are gone.</summary>
     public const string Source = "source";
 
     /// <summary>The fields a query can name without a prefix, in the order the parser expands them.</summary>
@@ -63,36 +63,62 @@ internal static class IndexSchema
     /// <summary>The term that identifies a document, for updates and deletes.</summary>
     public static Term IdTerm(string id) => new(Id, id);
 
-    /// <summary>The term that selects every document indexed from <paramref name="folder"/>.</summary>
-    public static Term SourceTerm(string folder) => new(Source, folder);
-
     /// <summary>Converts a date to the number stored in <see cref="Date"/>.</summary>
     public static long DateValue(DateOnly date) => date.DayNumber;
 
-    /// <summary>Builds the Lucene document for <paramref name="document"/>.</summary>
+    /// <summary>Builds a new Lucene document for <paramref name="document"/>.</summary>
     /// <param name="document">The document.</param>
     /// <param name="origin">Where it came from, when it came from a file in an indexed folder.</param>
-    public static Document ToLucene(SeedDocument document, FileOrigin? origin = null)
+    public static Document ToLucene(SeedDocument document, FileOrigin? origin = null) => new ReusableDocument().Fill(document, origin);
+
+    /// <summary>
+    /// One Lucene document and its fields, refilled for each document a thread indexes: Lucene reads a document
+    /// only during the add call, so reusing the field instances saves allocating them per document.
+    /// Not thread-safe: keep one per thread.
+    /// </summary>
+    public sealed class ReusableDocument
     {
-        var lucene = new Document
+        private readonly Document _document = [];
+        private readonly StringField _id = new(Id, string.Empty, Field.Store.YES);
+        private readonly SortedDocValuesField _idSorted = new(Id, new BytesRef());
+        private readonly TextField _title = new(Title, string.Empty, Field.Store.YES);
+        private readonly TextField _body = new(Body, string.Empty, Field.Store.YES);
+        private readonly Int64Field _date = new(Date, 0L, Field.Store.YES);
+        private readonly NumericDocValuesField _dateSorted = new(Date, 0L);
+        private readonly StoredField _source = new(Source, string.Empty);
+        private readonly StoredField _path = new(Path, string.Empty);
+        private readonly StoredField _hash = new(Hash, string.Empty);
+
+        public Document Fill(SeedDocument document, FileOrigin? origin)
         {
-            new StringField(Id, document.Id, Field.Store.YES),
-            new SortedDocValuesField(Id, new BytesRef(document.Id)),
-            new TextField(Title, document.Title, Field.Store.YES),
-            new TextField(Body, document.Body, Field.Store.YES),
-        };
-        if (document.Date is DateOnly date)
-        {
-            lucene.Add(new Int64Field(Date, DateValue(date), Field.Store.YES));
-            lucene.Add(new NumericDocValuesField(Date, DateValue(date)));
+            _document.Fields.Clear();
+            _id.SetStringValue(document.Id);
+            _idSorted.SetBytesValue(new BytesRef(document.Id));
+            _title.SetStringValue(document.Title);
+            _body.SetStringValue(document.Body);
+            _document.Add(_id);
+            _document.Add(_idSorted);
+            _document.Add(_title);
+            _document.Add(_body);
+            if (document.Date is DateOnly date)
+            {
+                _date.SetInt64Value(DateValue(date));
+                _dateSorted.SetInt64Value(DateValue(date));
+                _document.Add(_date);
+                _document.Add(_dateSorted);
+            }
+            if (origin is not null)
+            {
+                // Stored only: sync reads them back per document, nothing searches them.
+                _source.SetStringValue(origin.Folder);
+                _path.SetStringValue(origin.FilePath);
+                _hash.SetStringValue(origin.ContentHash);
+                _document.Add(_source);
+                _document.Add(_path);
+                _document.Add(_hash);
+            }
+            return _document;
         }
-        if (origin is not null)
-        {
-            lucene.Add(new StringField(Source, origin.Folder, Field.Store.YES));
-            lucene.Add(new StoredField(Path, origin.FilePath));
-            lucene.Add(new StoredField(Hash, origin.ContentHash));
-        }
-        return lucene;
     }
 
     /// <summary>Rebuilds the <see cref="SeedDocument"/> from a stored Lucene document.</summary>

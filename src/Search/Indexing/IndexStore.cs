@@ -21,6 +21,7 @@ internal sealed class IndexStore : IDisposable
     private readonly IndexLock? _lock;
     private readonly IndexWriter? _writer;
     private readonly SearcherManager _searchers;
+    private readonly ThreadLocal<IndexSchema.ReusableDocument> _documents = new(() => new IndexSchema.ReusableDocument());
     private long _nextRefreshTimestamp;
 
     private IndexStore(string? path, LuceneDirectory directory, IndexLock? indexLock, IndexWriter? writer, SearcherManager searchers, Analyzer analyzer)
@@ -199,7 +200,7 @@ internal sealed class IndexStore : IDisposable
     }
 
     public void Upsert(SeedDocument document, FileOrigin? origin = null) =>
-        Writer.UpdateDocument(IndexSchema.IdTerm(document.Id), IndexSchema.ToLucene(document, origin));
+        Writer.UpdateDocument(IndexSchema.IdTerm(document.Id), _documents.Value!.Fill(document, origin));
 
     /// <summary>Deletes the document with <paramref name="id"/>; says whether there was one, counting uncommitted upserts.</summary>
     public bool Delete(string id)
@@ -241,6 +242,7 @@ internal sealed class IndexStore : IDisposable
 
     public void Dispose()
     {
+        _documents.Dispose();
         _searchers.Dispose();
         _writer?.Dispose();
         _directory.Dispose();
