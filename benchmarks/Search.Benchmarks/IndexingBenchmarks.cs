@@ -53,8 +53,12 @@ public class IndexingBenchmarks
         await index.IndexDirectoryAsync(_folder);
     }
 
+    // An upsert replaces by id, so the baseline does UpdateDocument too; plain AddDocument shows what uniqueness costs.
     [Benchmark(Baseline = true), BenchmarkCategory("FromDocuments")]
-    public void RawLucene_Documents() => RawLucene.IndexDocuments(_documents, _indexPath, Threads);
+    public void RawLucene_UpdateDocuments() => RawLucene.IndexDocuments(_documents, _indexPath, Threads, replaceById: true);
+
+    [Benchmark, BenchmarkCategory("FromDocuments")]
+    public void RawLucene_AddDocuments() => RawLucene.IndexDocuments(_documents, _indexPath, Threads, replaceById: false);
 
     [Benchmark, BenchmarkCategory("FromDocuments")]
     public async Task Library_UpsertAsync()

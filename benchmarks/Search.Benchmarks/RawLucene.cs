@@ -60,13 +60,20 @@ public static class RawLucene
         writer.Commit();
     }
 
-    /// <summary>Analyses and indexes parsed documents, then commits.</summary>
-    public static void IndexDocuments(IReadOnlyList<SeedDocument> documents, string indexPath, int threads)
+    /// <summary>Analyses and indexes parsed documents, then commits. With <paramref name="replaceById"/> each document
+    /// replaces any earlier one with its id (<c>UpdateDocument</c>, what an upsert does); without, it is only added.</summary>
+    public static void IndexDocuments(IReadOnlyList<SeedDocument> documents, string indexPath, int threads, bool replaceById)
     {
         using Analyzer analyzer = CreateAnalyzer();
         using var directory = new NIOFSDirectory(indexPath);
         using var writer = new IndexWriter(directory, Config(analyzer));
-        Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = threads }, document => writer.AddDocument(ToDocument(document)));
+        Parallel.ForEach(documents, new ParallelOptions { MaxDegreeOfParallelism = threads }, document =>
+        {
+            if (replaceById)
+                writer.UpdateDocument(new Term("id", document.Id), ToDocument(document));
+            else
+                writer.AddDocument(ToDocument(document));
+        });
         writer.Commit();
     }
 

@@ -46,6 +46,7 @@ internal sealed class DirectorySync
             throw new DirectoryNotFoundException($"The folder '{root}' does not exist.");
 
         List<SeedFile> files = FindFiles(root);
+        using IDisposable sync = await _store.BeginSyncAsync(cancellationToken).ConfigureAwait(false);
         Dictionary<string, IndexedFile> indexed = LoadIndexed();
         var tally = new Tally(files.Count, files.Sum(f => f.Length), progress);
 
@@ -111,7 +112,7 @@ internal sealed class DirectorySync
         try
         {
             SeedDocument document = SeedDocumentReader.Decode(file.Path, file.Id, bytes);
-            _store.Upsert(document, new FileOrigin(root, file.Path, hash));
+            _store.WriteSynced(document, new FileOrigin(root, file.Path, hash), isNew: !known);
         }
         catch (SeedDocumentException e)
         {

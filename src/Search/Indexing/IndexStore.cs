@@ -22,6 +22,7 @@ internal sealed class IndexStore : IDisposable
     private readonly IndexWriter? _writer;
     private readonly SearcherManager _searchers;
     private readonly ThreadLocal<IndexSchema.ReusableDocument> _documents = new(() => new IndexSchema.ReusableDocument());
+    private readonly SyncIdGuard _ids = new();
     private long _nextRefreshTimestamp;
 
     private IndexStore(string? path, LuceneDirectory directory, IndexLock? indexLock, IndexWriter? writer, SearcherManager searchers, Analyzer analyzer)
@@ -199,8 +200,34 @@ internal sealed class IndexStore : IDisposable
         return new SearcherLease(_searchers);
     }
 
-    public void Upsert(SeedDocument document, FileOrigin? origin = null) =>
-        Writer.UpdateDocument(IndexSchema.IdTerm(document.Id), _documents.Value!.Fill(document, origin));
+    /// <summary>Adds or replaces the document with this id.</summary>
+    public void Upsert(SeedDocument document)
+    {
+        IndexWriter writer = Writer;
+        lock (_ids.StripeFor(document.Id))
+        {
+            _ids.NoteUpsert(document.Id);
+            writer.UpdateDocument(IndexSchema.IdTerm(document.Id), _documents.Value!.Fill(document, null));
+        }
+    }
+
+    /// <summary>Writes a document read by a folder sync; <paramref name="isNew"/> when the sync found no document with
+    /// its id, which lets it be added rather than replaced (see <see cref="SyncIdGuard"/>).</summary>
+    public void WriteSynced(SeedDocument document, FileOrigin origin, bool isNew)
+    {
+        IndexWriter writer = Writer;
+        lock (_ids.StripeFor(document.Id))
+        {
+            Lucene.Net.Documents.Document lucene = _documents.Value!.Fill(document, origin);
+            if (isNew && !_ids.UpsertedDuringSync(document.Id))
+                writer.AddDocument(lucene);
+            else
+                writer.UpdateDocument(IndexSchema.IdTerm(document.Id), lucene);
+        }
+    }
+
+    /// <summary>Serialises folder syncs and starts tracking concurrent upserts; dispose to end the sync.</summary>
+    public Task<IDisposable> BeginSyncAsync(CancellationToken cancellationToken) => _ids.BeginSyncAsync(cancellationToken);
 
     /// <summary>Deletes the document with <paramref name="id"/>; says whether there was one, counting uncommitted upserts.</summary>
     public bool Delete(string id)
@@ -243,6 +270,7 @@ internal sealed class IndexStore : IDisposable
     public void Dispose()
     {
         _documents.Dispose();
+        _ids.Dispose();
         _searchers.Dispose();
         _writer?.Dispose();
         _directory.Dispose();

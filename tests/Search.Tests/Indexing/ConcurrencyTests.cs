@@ -128,6 +128,43 @@ public partial class ConcurrencyTests
         Assert.Equal(20, next.Count);
     }
 
+    [Fact]
+    public async Task IndexDirectory_WhileTheSameIdsAreUpsertedDirectly_LeavesExactlyOneDocumentPerId()
+    {
+        using var folder = new TempFolder();
+        const int Files = 400;
+        for (int i = 0; i < Files; i++)
+            folder.Write($"{i}.txt", $" date 2021-01-01 File {i}\n\ncommon words from the file\n");
+        using SearchIndex index = SearchIndex.InMemory(new SearchIndexOptions { IndexingThreads = 2 });
+
+        Task sync = index.IndexDirectoryAsync(folder.Path);
+        Task upserts = LongRunning(() =>
+        {
+            for (int i = Files - 1; i >= 0; i--)
+                index.UpsertAsync(Version(i, 7)).GetAwaiter().GetResult();
+        });
+        await Task.WhenAll(sync, upserts).WaitAsync(Patience);
+        await index.CommitAsync();
+
+        Assert.Equal(Files, index.Count);
+        for (int i = 0; i < Files; i++)
+            Assert.Equal(1, index.Search(new SearchRequest($"id:{i}") { Highlight = null }).TotalHits);
+    }
+
+    [Fact]
+    public async Task IndexDirectory_TwoSyncsOfOneFolderAtOnce_IndexEachFileOnce()
+    {
+        using var folder = new TempFolder();
+        for (int i = 0; i < 200; i++)
+            folder.Write($"{i}.txt", $"File {i}\n\ncommon words\n");
+        using SearchIndex index = SearchIndex.InMemory();
+
+        await Task.WhenAll(index.IndexDirectoryAsync(folder.Path), index.IndexDirectoryAsync(folder.Path)).WaitAsync(Patience);
+
+        Assert.Equal(200, index.Count);
+        Assert.Equal(200, index.Search(new SearchRequest("common") { Size = 0 }).TotalHits);
+    }
+
     // Spinning readers get their own threads so they cannot starve the thread pool the writer and Dispose need.
     private static Task LongRunning(Action action) =>
         Task.Factory.StartNew(action, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
