@@ -8,10 +8,10 @@ namespace Search.Benchmarks;
 /// Indexing the corpus into an empty on-disk index, the library against raw Lucene.Net doing the same work:
 /// end to end (enumerate, read, parse, analyse, index, commit) and from parsed documents in memory.
 /// Each operation indexes the whole corpus once, so it is measured as a macro-benchmark (one cold-ish
-/// warm-up, five timed runs), and docs/s and MB/s come from the median.
+/// warm-up, eight timed runs), and docs/s and MB/s come from the median.
 /// </summary>
 [Config(typeof(ThroughputConfig))]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5, id: "Indexing")]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 8, id: "Indexing")]
 public class IndexingBenchmarks
 {
     private string _folder = "";
