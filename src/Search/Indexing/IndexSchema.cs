@@ -41,6 +41,9 @@ internal static class IndexSchema
     /// <summary>What a hit loads: everything a <see cref="SeedDocument"/> and a hit's path need.</summary>
     public static readonly ISet<string> HitFields = new HashSet<string>(StringComparer.Ordinal) { Id, Title, Body, Date, Path };
 
+    /// <summary>What a hit without highlighting loads: the body is shown only through snippets.</summary>
+    public static readonly ISet<string> HitFieldsWithoutBody = new HashSet<string>(StringComparer.Ordinal) { Id, Title, Date, Path };
+
     /// <summary>Just the date.</summary>
     public static readonly ISet<string> DateFields = new HashSet<string>(StringComparer.Ordinal) { Date };
 

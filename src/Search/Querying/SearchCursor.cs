@@ -14,17 +14,18 @@ internal static class SearchCursor
 {
     private const byte Version = 1;
 
-    public static string Encode(SearchSort sort, FieldDoc last)
+    /// <summary>The cursor after <paramref name="last"/>, the last hit of a page sorted by <paramref name="sort"/>.</summary>
+    public static string Encode(SearchSort sort, SearchHit last)
     {
-        var id = (BytesRef)last.Fields[1];
+        byte[] id = System.Text.Encoding.UTF8.GetBytes(last.Id);
         byte[] buffer = new byte[2 + 8 + id.Length];
         buffer[0] = Version;
         buffer[1] = (byte)sort;
         long key = sort == SearchSort.Relevance
-            ? BitConverter.SingleToInt32Bits(ToSingle(last.Fields[0]))
-            : ToInt64(last.Fields[0]);
+            ? BitConverter.SingleToInt32Bits(last.Score)
+            : SearchExecutor.DateSortKey(sort, last.Date);
         BinaryPrimitives.WriteInt64BigEndian(buffer.AsSpan(2), key);
-        id.Bytes.AsSpan(id.Offset, id.Length).CopyTo(buffer.AsSpan(10));
+        id.CopyTo(buffer.AsSpan(10));
         return Base64Url.EncodeToString(buffer);
     }
 
@@ -67,7 +68,4 @@ internal static class SearchCursor
     private static ArgumentException Invalid(string paramName, Exception? inner = null) =>
         new("The cursor is not valid: pass a Next value from an earlier result unchanged.", paramName, inner);
 
-    private static float ToSingle(object value) => ((J2N.Numerics.Single)value).ToSingle();
-
-    private static long ToInt64(object value) => ((J2N.Numerics.Int64)value).ToInt64();
 }

@@ -19,7 +19,6 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
         Validate(request);
         TranslatedQuery translated = _translator.Translate(request);
         FieldDoc? after = request.After is null ? null : SearchCursor.Decode(request.After, request.Sort);
-        Sort sort = SortFor(request.Sort);
         int window = request.Offset + request.Size;
 
         using SearcherLease lease = store.Lease();
@@ -28,9 +27,7 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
         try
         {
             // One more than the page: whether it exists decides if there is a next page.
-            top = after is null
-                ? searcher.Search(translated.Query, translated.Filter, window + 1, sort, true, false)
-                : searcher.SearchAfter(after, translated.Query, translated.Filter, window + 1, sort, true, false);
+            top = Collect(searcher, translated, request.Sort, after, window + 1);
         }
         catch (TermExpansionException e)
         {
@@ -44,9 +41,7 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
         for (int i = request.Offset; i < pageEnd; i++)
             hits.Add(ToHit(searcher, found[i], highlighter));
 
-        string? next = found.Length > window && pageEnd > request.Offset
-            ? SearchCursor.Encode(request.Sort, (FieldDoc)found[pageEnd - 1])
-            : null;
+        string? next = found.Length > window && hits.Count > 0 ? SearchCursor.Encode(request.Sort, hits[^1]) : null;
         return new SearchResults
         {
             TotalHits = top.TotalHits,
@@ -63,9 +58,40 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
         return top.ScoreDocs.Length == 0 ? null : IndexSchema.DateOf(searcher.Doc(top.ScoreDocs[0].Doc, IndexSchema.DateFields));
     }
 
+    /// <summary>The top <paramref name="count"/> hits in (sort value, id) order. For relevance without a cursor it first
+    /// runs Lucene's plain top-score collector, cheaper than sorting by score then id: when no two collected scores tie,
+    /// its order is the same. On a tie it sorts properly.</summary>
+    private static TopDocs Collect(IndexSearcher searcher, TranslatedQuery translated, SearchSort sort, FieldDoc? after, int count)
+    {
+        if (sort == SearchSort.Relevance && after is null)
+        {
+            TopDocs byScore = searcher.Search(translated.Query, translated.Filter, count);
+            if (!HasTies(byScore.ScoreDocs))
+                return byScore;
+        }
+        return after is null
+            ? searcher.Search(translated.Query, translated.Filter, count, SortFor(sort), true, false)
+            : searcher.SearchAfter(after, translated.Query, translated.Filter, count, SortFor(sort), true, false);
+    }
+
+    private static bool HasTies(ScoreDoc[] hits)
+    {
+        for (int i = 1; i < hits.Length; i++)
+        {
+            if (hits[i].Score == hits[i - 1].Score)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The value a date sort orders a document by: its day number, or the far end for undated documents.</summary>
+    public static long DateSortKey(SearchSort sort, DateOnly? date) =>
+        date is DateOnly day ? IndexSchema.DateValue(day) : sort == SearchSort.DateDescending ? long.MinValue : long.MaxValue;
+
     private static SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, HitHighlighter? highlighter)
     {
-        Document stored = searcher.Doc(scoreDoc.Doc, IndexSchema.HitFields);
+        // Without highlighting nothing shows the body, so it is not even decoded.
+        Document stored = searcher.Doc(scoreDoc.Doc, highlighter is null ? IndexSchema.HitFieldsWithoutBody : IndexSchema.HitFields);
         Documents.SeedDocument document = IndexSchema.FromLucene(stored);
         HighlightedText? highlighted = highlighter?.Highlight(document.Title, document.Body);
         return new SearchHit
@@ -88,8 +114,8 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
         {
             SearchSort.Relevance => new Sort(SortField.FIELD_SCORE, byId),
             // Undated documents sort last both ways: the missing value is the far end of the order.
-            SearchSort.DateDescending => new Sort(ByDate(reverse: true, missing: long.MinValue), byId),
-            SearchSort.DateAscending => new Sort(ByDate(reverse: false, missing: long.MaxValue), byId),
+            SearchSort.DateDescending => new Sort(ByDate(reverse: true, missing: DateSortKey(sort, null)), byId),
+            SearchSort.DateAscending => new Sort(ByDate(reverse: false, missing: DateSortKey(sort, null)), byId),
             _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, "Unknown sort."),
         };
     }
