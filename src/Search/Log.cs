@@ -16,4 +16,7 @@ internal static partial class Log
 
     [LoggerMessage(4, LogLevel.Information, "Committed index {Index}")]
     public static partial void Committed(ILogger logger, string index);
+
+    [LoggerMessage(5, LogLevel.Warning, "A background merge in {Index} failed and was discarded: {Reason}")]
+    public static partial void MergeFailed(ILogger logger, string index, string reason);
 }

@@ -45,7 +45,14 @@ public sealed class SearchIndex : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         options = Validate(options);
-        return new SearchIndex(IndexStore.Open(path, options), options);
+        return new SearchIndex(IndexFolder.Open(path, options), options);
+    }
+
+    /// <summary>Opens an index in a Lucene directory of the caller's, for tests that wrap a directory to inject faults.</summary>
+    internal static SearchIndex Open(Lucene.Net.Store.Directory directory, SearchIndexOptions? options = null)
+    {
+        options = Validate(options);
+        return new SearchIndex(IndexStore.OpenWriter(null, directory, null, options), options);
     }
 
     /// <summary>Creates an empty index in memory: fast and private to this object, for tests and small collections.</summary>
@@ -135,11 +142,11 @@ public sealed class SearchIndex : IDisposable
         return _executor.Execute(request);
     }
 
-    /// <summary>Whether <paramref name="path"/> holds an index that <see cref="Open"/> would open without creating one.</summary>
+    /// <summary>Whether <paramref name="path"/> holds an index that <see cref="Open(string, SearchIndexOptions?)"/> would open without creating one.</summary>
     public static bool Exists(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        return IndexStore.Exists(path);
+        return IndexFolder.Exists(path);
     }
 
     /// <summary>What the index holds now: documents, date range, size and segments.</summary>

@@ -9,8 +9,9 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 namespace Search.Indexing;
 
 /// <summary>
-/// Owns the Lucene side of one index: its directory, the single <see cref="IndexWriter"/>, the
-/// near-real-time <see cref="SearcherManager"/> and the cross-process lock.
+/// Owns the Lucene side of one open index: its directory, the single <see cref="IndexWriter"/>, the near-real-time
+/// <see cref="SearcherManager"/> and the cross-process lock. When a write fails (a full disk, an I/O error) it rolls the
+/// writer back to the last commit and opens a fresh one, so the index stays usable.
 /// </summary>
 internal sealed class IndexStore : IDisposable
 {
@@ -19,154 +20,66 @@ internal sealed class IndexStore : IDisposable
 
     private readonly LuceneDirectory _directory;
     private readonly IndexLock? _lock;
-    private readonly IndexWriter? _writer;
-    private readonly SearcherManager _searchers;
+    private readonly SearchIndexOptions _options;
+    private readonly bool _readOnly;
+    private readonly object _recovery = new();
     private readonly ThreadLocal<IndexSchema.ReusableDocument> _documents = new(() => new IndexSchema.ReusableDocument());
     private readonly SyncIdGuard _ids = new();
+    private volatile WriterState? _writer;
+    private volatile SearcherManager _searchers = null!;
+    private bool _rebuildPending;
     private long _nextRefreshTimestamp;
 
-    private IndexStore(string? path, LuceneDirectory directory, IndexLock? indexLock, IndexWriter? writer, SearcherManager searchers, Analyzer analyzer)
+    private IndexStore(string? path, LuceneDirectory directory, IndexLock? indexLock, SearchIndexOptions options, bool readOnly)
     {
         Path = path;
         _directory = directory;
         _lock = indexLock;
-        _writer = writer;
-        _searchers = searchers;
-        Analyzer = analyzer;
+        _options = options;
+        _readOnly = readOnly;
+        _rebuildPending = options.Rebuild && !readOnly;
+        Analyzer = IndexSchema.CreateAnalyzer();
     }
 
     /// <summary>The index folder, or <see langword="null"/> in memory.</summary>
     public string? Path { get; }
 
+    /// <summary>How the index is named in messages.</summary>
+    public string Description => Path ?? "(in memory)";
+
     /// <summary>The analyzer documents were indexed with; queries and highlighting must use it too.</summary>
     public Analyzer Analyzer { get; }
 
     /// <summary>Whether this store can write.</summary>
-    public bool IsReadOnly => _writer is null;
+    public bool IsReadOnly => _readOnly;
 
-    public static IndexStore InMemory(SearchIndexOptions options)
+    public static IndexStore InMemory(SearchIndexOptions options) => OpenWriter(null, new RAMDirectory(), null, options with { ReadOnly = false });
+
+    /// <summary>Opens a writable store over <paramref name="directory"/> (already locked, when on disk).</summary>
+    public static IndexStore OpenWriter(string? path, LuceneDirectory directory, IndexLock? indexLock, SearchIndexOptions options)
     {
-        var directory = new RAMDirectory();
-        Analyzer analyzer = IndexSchema.CreateAnalyzer();
-        IndexWriter writer = CreateWriter(directory, analyzer, options);
-        return new IndexStore(null, directory, null, writer, new SearcherManager(writer, true, new Bm25SearcherFactory()), analyzer);
-    }
-
-    public static IndexStore Open(string path, SearchIndexOptions options)
-    {
-        string fullPath = System.IO.Path.GetFullPath(path);
-        if (File.Exists(fullPath))
-            throw new IndexUnavailableException(fullPath, $"'{fullPath}' is a file, not an index folder.");
-        return options.ReadOnly ? OpenReadOnly(fullPath) : OpenWritable(fullPath, options);
-    }
-
-    private static IndexStore OpenReadOnly(string fullPath)
-    {
-        if (!System.IO.Directory.Exists(fullPath))
-            throw new IndexUnavailableException(fullPath, $"There is no index at '{fullPath}': the folder does not exist.");
-        var directory = new NIOFSDirectory(fullPath);
-        try
-        {
-            if (!DirectoryReader.IndexExists(directory))
-                throw new IndexUnavailableException(fullPath, $"There is no index at '{fullPath}'. Index some documents into it first.");
-            var searchers = new SearcherManager(directory, new Bm25SearcherFactory());
-            return new IndexStore(fullPath, directory, null, null, searchers, IndexSchema.CreateAnalyzer());
-        }
-        catch (IOException e)
-        {
-            directory.Dispose();
-            throw Unreadable(fullPath, e);
-        }
-        catch
-        {
-            directory.Dispose();
-            throw;
-        }
-    }
-
-    private static IndexStore OpenWritable(string fullPath, SearchIndexOptions options)
-    {
-        try
-        {
-            System.IO.Directory.CreateDirectory(fullPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new IndexUnavailableException(fullPath, $"The index folder '{fullPath}' cannot be created: {e.Message}", e);
-        }
-
-        IndexLock indexLock = IndexLock.Acquire(fullPath);
-        var directory = new NIOFSDirectory(fullPath);
+        var store = new IndexStore(path, directory, indexLock, options, readOnly: false);
         try
         {
             bool exists = DirectoryReader.IndexExists(directory);
+            store.StartWriter();
             if (!exists)
-                EnsureEmpty(fullPath);
-            Analyzer analyzer = IndexSchema.CreateAnalyzer();
-            IndexWriter writer = CreateWriter(directory, analyzer, options);
-            if (!exists)
-                writer.Commit(); // an empty commit makes the folder a valid index for read-only openers
-            return new IndexStore(fullPath, directory, indexLock, writer, new SearcherManager(writer, true, new Bm25SearcherFactory()), analyzer);
-        }
-        catch (LockObtainFailedException e)
-        {
-            Release(directory, indexLock);
-            throw new IndexLockedException(fullPath, e);
-        }
-        catch (IOException e)
-        {
-            Release(directory, indexLock);
-            throw Unreadable(fullPath, e);
+                store.Commit(); // an empty commit makes the folder a valid index for read-only openers
+            return store;
         }
         catch
         {
-            Release(directory, indexLock);
+            store.DisposeWriter(); // the caller still owns the directory and the lock
             throw;
         }
     }
 
-    private static void Release(LuceneDirectory directory, IndexLock indexLock)
+    /// <summary>Opens a read-only store over an existing index in <paramref name="directory"/>.</summary>
+    public static IndexStore OpenReader(string path, LuceneDirectory directory, SearchIndexOptions options)
     {
-        directory.Dispose();
-        indexLock.Dispose();
-    }
-
-    private static IndexUnavailableException Unreadable(string fullPath, IOException e) =>
-        new(fullPath, $"The index at '{fullPath}' cannot be read ({e.Message}). It may be corrupt or written by " +
-                      "another program; rebuild it from its documents into a new folder.", e);
-
-    private static void EnsureEmpty(string fullPath)
-    {
-        bool hasOtherFiles = System.IO.Directory.EnumerateFileSystemEntries(fullPath)
-            .Select(System.IO.Path.GetFileName)
-            .Any(name => name != IndexLock.FileName && name != IndexWriter.WRITE_LOCK_NAME);
-        if (hasOtherFiles)
-        {
-            throw new IndexUnavailableException(fullPath,
-                $"'{fullPath}' is not empty and holds no index. Choose an empty or new folder for the index; nothing in it was changed.");
-        }
-    }
-
-    private static IndexWriter CreateWriter(LuceneDirectory directory, Analyzer analyzer, SearchIndexOptions options)
-    {
-        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
-        {
-            // CREATE keeps the old commit until the new one replaces it, so a rebuild that dies loses nothing.
-            OpenMode = options.Rebuild ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
-            Similarity = Bm25SearcherFactory.Similarity,
-            RAMBufferSizeMB = options.RamBufferSizeMB,
-        };
-        return new IndexWriter(directory, config);
-    }
-
-    /// <summary>Whether <paramref name="path"/> holds an index (a committed one; it may still be corrupt).</summary>
-    public static bool Exists(string path)
-    {
-        string fullPath = System.IO.Path.GetFullPath(path);
-        if (!System.IO.Directory.Exists(fullPath))
-            return false;
-        using var directory = new NIOFSDirectory(fullPath);
-        return DirectoryReader.IndexExists(directory);
+        var store = new IndexStore(path, directory, null, options, readOnly: true);
+        store._searchers = new SearcherManager(directory, new Bm25SearcherFactory());
+        return store;
     }
 
     /// <summary>The bytes of every file in the index directory.</summary>
@@ -187,27 +100,44 @@ internal sealed class IndexStore : IDisposable
         return total;
     }
 
+    /// <summary>The directory, for index checks.</summary>
+    public LuceneDirectory Directory => _directory;
+
     /// <summary>Takes a searcher snapshot; a read-only store first picks up newer commits (at most once a second).</summary>
     public SearcherLease Lease()
     {
-        if (_writer is null)
+        if (_readOnly)
         {
             long now = System.Diagnostics.Stopwatch.GetTimestamp();
             long next = Interlocked.Read(ref _nextRefreshTimestamp);
             if (now >= next && Interlocked.CompareExchange(ref _nextRefreshTimestamp, now + (long)(ReadOnlyRefreshInterval.TotalSeconds * System.Diagnostics.Stopwatch.Frequency), next) == next)
                 _searchers.MaybeRefresh();
         }
-        return new SearcherLease(_searchers);
+        try
+        {
+            return new SearcherLease(_searchers);
+        }
+        catch (ObjectDisposedException) when (!_readOnly)
+        {
+            return new SearcherLease(_searchers); // the manager was replaced after a failed write while we picked it up
+        }
     }
 
     /// <summary>Adds or replaces the document with this id.</summary>
     public void Upsert(SeedDocument document)
     {
-        IndexWriter writer = Writer;
-        lock (_ids.StripeFor(document.Id))
+        WriterState state = Writer;
+        try
         {
-            _ids.NoteUpsert(document.Id);
-            writer.UpdateDocument(IndexSchema.IdTerm(document.Id), _documents.Value!.Fill(document, null));
+            lock (_ids.StripeFor(document.Id))
+            {
+                _ids.NoteUpsert(document.Id);
+                state.Writer.UpdateDocument(IndexSchema.IdTerm(document.Id), _documents.Value!.Fill(document, null));
+            }
+        }
+        catch (Exception e) when (IsWriterFailure(e))
+        {
+            throw Recover(state, e);
         }
     }
 
@@ -215,14 +145,21 @@ internal sealed class IndexStore : IDisposable
     /// its id, which lets it be added rather than replaced (see <see cref="SyncIdGuard"/>).</summary>
     public void WriteSynced(SeedDocument document, FileOrigin origin, bool isNew)
     {
-        IndexWriter writer = Writer;
-        lock (_ids.StripeFor(document.Id))
+        WriterState state = Writer;
+        try
         {
-            Lucene.Net.Documents.Document lucene = _documents.Value!.Fill(document, origin);
-            if (isNew && !_ids.UpsertedDuringSync(document.Id))
-                writer.AddDocument(lucene);
-            else
-                writer.UpdateDocument(IndexSchema.IdTerm(document.Id), lucene);
+            lock (_ids.StripeFor(document.Id))
+            {
+                Lucene.Net.Documents.Document lucene = _documents.Value!.Fill(document, origin);
+                if (isNew && !_ids.UpsertedDuringSync(document.Id))
+                    state.Writer.AddDocument(lucene);
+                else
+                    state.Writer.UpdateDocument(IndexSchema.IdTerm(document.Id), lucene);
+            }
+        }
+        catch (Exception e) when (IsWriterFailure(e))
+        {
+            throw Recover(state, e);
         }
     }
 
@@ -232,20 +169,34 @@ internal sealed class IndexStore : IDisposable
     /// <summary>Deletes the document with <paramref name="id"/>; says whether there was one, counting uncommitted upserts.</summary>
     public bool Delete(string id)
     {
-        IndexWriter writer = Writer;
+        WriterState state = Writer;
         Term term = IndexSchema.IdTerm(id);
-        bool exists = Contains(term);
-        if (!exists && _searchers.MaybeRefresh())
-            exists = Contains(term); // it may be an upsert the current snapshot does not show yet
-        writer.DeleteDocuments(term);
-        return exists;
+        try
+        {
+            bool exists = Contains(term);
+            if (!exists && _searchers.MaybeRefresh())
+                exists = Contains(term); // it may be an upsert the current snapshot does not show yet
+            state.Writer.DeleteDocuments(term);
+            return exists;
+        }
+        catch (Exception e) when (IsWriterFailure(e))
+        {
+            throw Recover(state, e);
+        }
     }
 
     public void DeleteMany(IEnumerable<string> ids)
     {
-        IndexWriter writer = Writer;
-        foreach (string id in ids)
-            writer.DeleteDocuments(IndexSchema.IdTerm(id));
+        WriterState state = Writer;
+        try
+        {
+            foreach (string id in ids)
+                state.Writer.DeleteDocuments(IndexSchema.IdTerm(id));
+        }
+        catch (Exception e) when (IsWriterFailure(e))
+        {
+            throw Recover(state, e);
+        }
     }
 
     private bool Contains(Term term)
@@ -257,23 +208,137 @@ internal sealed class IndexStore : IDisposable
     /// <summary>Makes everything written so far durable, then shows it to new searches.</summary>
     public void Commit()
     {
-        Writer.Commit();
-        _searchers.MaybeRefreshBlocking();
+        WriterState state = Writer;
+        try
+        {
+            state.Writer.Commit();
+            _rebuildPending = false;
+            _searchers.MaybeRefreshBlocking();
+        }
+        catch (Exception e) when (IsWriterFailure(e))
+        {
+            throw Recover(state, e);
+        }
+        if (state.Merges.TakeFailure() is { } mergeFailure && _options.Logger is { } logger)
+            Log.MergeFailed(logger, Description, mergeFailure.Message);
     }
 
     /// <summary>Shows uncommitted writes to new searches without making them durable.</summary>
-    public void Refresh() => _searchers.MaybeRefreshBlocking();
+    public void Refresh()
+    {
+        WriterState? state = _writer;
+        try
+        {
+            _searchers.MaybeRefreshBlocking();
+        }
+        catch (Exception e) when (state is not null && IsWriterFailure(e))
+        {
+            throw Recover(state, e);
+        }
+    }
 
-    private IndexWriter Writer => _writer ?? throw new InvalidOperationException(
-        "This index was opened read-only (SearchIndexOptions.ReadOnly); open it without ReadOnly to write.");
+    private WriterState Writer
+    {
+        get
+        {
+            if (_readOnly)
+            {
+                throw new InvalidOperationException(
+                    "This index was opened read-only (SearchIndexOptions.ReadOnly); open it without ReadOnly to write.");
+            }
+            return _writer ?? ReopenAfterFailure();
+        }
+    }
+
+    private void StartWriter()
+    {
+        var merges = new SafeMergeScheduler();
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, Analyzer)
+        {
+            // CREATE keeps the old commit until the new one replaces it, so a rebuild that dies loses nothing.
+            OpenMode = _rebuildPending ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
+            Similarity = Bm25SearcherFactory.Similarity,
+            RAMBufferSizeMB = _options.RamBufferSizeMB,
+            MergeScheduler = merges,
+        };
+        var writer = new IndexWriter(_directory, config);
+        _searchers = new SearcherManager(writer, true, new Bm25SearcherFactory());
+        _writer = new WriterState(writer, merges);
+    }
+
+    /// <summary>Rolls the failed writer back to the last commit and opens a new one; returns the error to throw.</summary>
+    private IndexWriteException Recover(WriterState failed, Exception cause)
+    {
+        lock (_recovery)
+        {
+            if (ReferenceEquals(_writer, failed))
+            {
+                _writer = null;
+                SearcherManager stale = _searchers;
+                try
+                {
+                    failed.Writer.Rollback(); // discards uncommitted changes and closes the writer and its files
+                }
+                catch (Exception e) when (IsWriterFailure(e))
+                {
+                    // A failing rollback has still closed the writer; the next write opens a new one.
+                }
+                stale.Dispose();
+                TryStartWriter();
+            }
+        }
+        return new IndexWriteException(Description, cause);
+    }
+
+    private WriterState ReopenAfterFailure()
+    {
+        lock (_recovery)
+        {
+            if (_writer is null)
+            {
+                try
+                {
+                    StartWriter();
+                }
+                catch (Exception e) when (IsWriterFailure(e))
+                {
+                    throw new IndexWriteException(Description, e);
+                }
+            }
+            return _writer!;
+        }
+    }
+
+    private void TryStartWriter()
+    {
+        try
+        {
+            StartWriter();
+        }
+        catch (Exception e) when (IsWriterFailure(e))
+        {
+            // Still failing (the disk is still full): the next write tries again and reports it.
+        }
+    }
+
+    /// <summary>Failures that leave the writer unusable until it is rolled back, as opposed to a bad document.</summary>
+    private static bool IsWriterFailure(Exception e) => e is IOException or ObjectDisposedException or OutOfMemoryException;
 
     public void Dispose()
     {
-        _documents.Dispose();
-        _ids.Dispose();
-        _searchers.Dispose();
-        _writer?.Dispose();
+        DisposeWriter();
         _directory.Dispose();
         _lock?.Dispose();
     }
+
+    private void DisposeWriter()
+    {
+        _documents.Dispose();
+        _ids.Dispose();
+        _searchers?.Dispose();
+        _writer?.Writer.Dispose();
+        Analyzer.Dispose();
+    }
+
+    private sealed record WriterState(IndexWriter Writer, SafeMergeScheduler Merges);
 }

@@ -1,0 +1,112 @@
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+
+namespace Search.Indexing;
+
+/// <summary>
+/// Opens index folders on disk: checks what the folder holds, takes the cross-process lock, and turns every way a
+/// folder can be unusable into one clear <see cref="IndexUnavailableException"/> or <see cref="IndexLockedException"/>
+/// naming it. Never deletes or repairs anything.
+/// </summary>
+internal static class IndexFolder
+{
+    public static IndexStore Open(string path, SearchIndexOptions options)
+    {
+        string fullPath = System.IO.Path.GetFullPath(path);
+        if (File.Exists(fullPath))
+            throw new IndexUnavailableException(fullPath, $"'{fullPath}' is a file, not an index folder.");
+        return options.ReadOnly ? OpenReadOnly(fullPath, options) : OpenWritable(fullPath, options);
+    }
+
+    /// <summary>Whether <paramref name="path"/> holds an index (a committed one; it may still be corrupt).</summary>
+    public static bool Exists(string path)
+    {
+        string fullPath = System.IO.Path.GetFullPath(path);
+        if (!System.IO.Directory.Exists(fullPath))
+            return false;
+        using var directory = new NIOFSDirectory(fullPath);
+        return DirectoryReader.IndexExists(directory);
+    }
+
+    private static IndexStore OpenReadOnly(string fullPath, SearchIndexOptions options)
+    {
+        if (!System.IO.Directory.Exists(fullPath))
+            throw new IndexUnavailableException(fullPath, $"There is no index at '{fullPath}': the folder does not exist.");
+        var directory = new NIOFSDirectory(fullPath);
+        try
+        {
+            if (!DirectoryReader.IndexExists(directory))
+                throw new IndexUnavailableException(fullPath, $"There is no index at '{fullPath}'. Index some documents into it first.");
+            return IndexStore.OpenReader(fullPath, directory, options);
+        }
+        catch (IOException e)
+        {
+            directory.Dispose();
+            throw Unreadable(fullPath, e);
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    private static IndexStore OpenWritable(string fullPath, SearchIndexOptions options)
+    {
+        try
+        {
+            System.IO.Directory.CreateDirectory(fullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IndexUnavailableException(fullPath, $"The index folder '{fullPath}' cannot be created: {e.Message}", e);
+        }
+
+        IndexLock indexLock = IndexLock.Acquire(fullPath);
+        var directory = new NIOFSDirectory(fullPath);
+        try
+        {
+            if (!DirectoryReader.IndexExists(directory))
+                EnsureEmpty(fullPath);
+            return IndexStore.OpenWriter(fullPath, directory, indexLock, options);
+        }
+        catch (LockObtainFailedException e)
+        {
+            Release(directory, indexLock);
+            throw new IndexLockedException(fullPath, e);
+        }
+        catch (IOException e)
+        {
+            Release(directory, indexLock);
+            throw Unreadable(fullPath, e);
+        }
+        catch
+        {
+            Release(directory, indexLock);
+            throw;
+        }
+    }
+
+    private static void Release(Lucene.Net.Store.Directory directory, IndexLock indexLock)
+    {
+        directory.Dispose();
+        indexLock.Dispose();
+    }
+
+    private static IndexUnavailableException Unreadable(string fullPath, IOException e) =>
+        new(fullPath, $"The index at '{fullPath}' cannot be read ({e.Message}). It may be corrupt, half-written or written by " +
+                      "another program; nothing was changed. Rebuild it from its documents (search index --rebuild), or " +
+                      "check it (search check).", e);
+
+    private static void EnsureEmpty(string fullPath)
+    {
+        bool hasOtherFiles = System.IO.Directory.EnumerateFileSystemEntries(fullPath)
+            .Select(System.IO.Path.GetFileName)
+            .Any(name => name != IndexLock.FileName && name != IndexWriter.WRITE_LOCK_NAME);
+        if (hasOtherFiles)
+        {
+            throw new IndexUnavailableException(fullPath,
+                $"'{fullPath}' is not empty and holds no index. Choose an empty or new folder for the index; nothing in it was changed.");
+        }
+    }
+}
