@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO.Enumeration;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using Lucene.Net.Index;
 using Microsoft.Extensions.Logging;
 using Search.Documents;
@@ -55,14 +55,26 @@ internal sealed class DirectorySync
             MaxDegreeOfParallelism = Math.Max(1, _options.IndexingThreads),
             CancellationToken = cancellationToken,
         };
-        // The body is synchronous: reading small files is faster that way, and the workers are thread-pool
-        // threads, so the caller's thread is not blocked.
-        await Parallel.ForEachAsync(files, parallel, (file, token) =>
-        {
-            SyncFile(root, file, indexed, tally);
-            tally.FileDone(file.Length);
-            return ValueTask.CompletedTask;
-        }).ConfigureAwait(false);
+        // Reading, parsing and analysing are CPU-bound and the files small: a partitioned Parallel.ForEach with
+        // synchronous reads is the fastest loop, and it runs off the caller's thread.
+        await Task.Factory.StartNew(
+            () =>
+            {
+                try
+                {
+                    Parallel.ForEach(files, parallel, file =>
+                    {
+                        SyncFile(root, file, indexed, tally);
+                        tally.FileDone(file.Length);
+                    });
+                }
+                catch (AggregateException e)
+                {
+                    // Callers get the failure itself (e.g. IndexWriteException), not Parallel's wrapper.
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+                }
+            },
+            cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
 
         var present = new HashSet<string>(files.Select(f => f.Id), StringComparer.Ordinal);
         List<string> vanished = [.. indexed.Values.Where(d => d.Source == root && !present.Contains(d.Id)).Select(d => d.Id)];
@@ -101,7 +113,8 @@ internal sealed class DirectorySync
             return;
         }
 
-        string hash = Convert.ToHexString(SHA256.HashData(bytes));
+        // A 128-bit non-cryptographic hash detects changed files as surely as SHA-256 here, at a fraction of the cost.
+        string hash = Convert.ToBase64String(XxHash128.Hash(bytes));
         bool known = indexed.TryGetValue(file.Id, out IndexedFile? previous);
         if (known && previous!.Hash == hash && previous.Source == root)
         {
