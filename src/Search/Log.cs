@@ -17,6 +17,9 @@ internal static partial class Log
     [LoggerMessage(4, LogLevel.Information, "Committed index {Index}")]
     public static partial void Committed(ILogger logger, string index);
 
+    [LoggerMessage(6, LogLevel.Information, "Committed {Folder} on the way: {Files} of {Total} files durable")]
+    public static partial void CommittedOnTheWay(ILogger logger, string folder, int files, int total);
+
     [LoggerMessage(5, LogLevel.Warning, "A background merge in {Index} failed and was discarded: {Reason}")]
     public static partial void MergeFailed(ILogger logger, string index, string reason);
 }

@@ -149,6 +149,15 @@ public sealed class SearchIndex : IDisposable
         return IndexFolder.Exists(path);
     }
 
+    /// <summary>Runs Lucene's CheckIndex on the last commit in <paramref name="path"/>, read-only (it may run while another
+    /// process writes). Slow on large indexes: it reads every segment.</summary>
+    /// <exception cref="IndexUnavailableException">The folder holds no index.</exception>
+    public static IndexCheckReport Check(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return IndexChecker.Check(path);
+    }
+
     /// <summary>What the index holds now: documents, date range, size and segments.</summary>
     public IndexStats GetStats()
     {
@@ -204,6 +213,8 @@ public sealed class SearchIndex : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxFileBytes, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.IndexingThreads, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RamBufferSizeMB, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.CommitEveryDocuments, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.CommitInterval, TimeSpan.Zero, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxQueryLength, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxQueryDepth, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxClauses, nameof(options));

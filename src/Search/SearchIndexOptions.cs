@@ -24,6 +24,15 @@ public sealed record SearchIndexOptions
     /// once. Default: the number of processors.</summary>
     public int IndexingThreads { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>A long <see cref="SearchIndex.IndexDirectoryAsync"/> commits after this many written documents, so a crash
+    /// loses at most that much work (the next run redoes it). Default 10,000. Not while <see cref="Rebuild"/> has yet to
+    /// commit: a rebuild replaces the old index only once, at its end.</summary>
+    public int CommitEveryDocuments { get; init; } = 10_000;
+
+    /// <summary>A long <see cref="SearchIndex.IndexDirectoryAsync"/> also commits when this much time has passed since the last
+    /// commit and documents were written. Default 30 seconds.</summary>
+    public TimeSpan CommitInterval { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Memory the writer fills with new documents before it writes a segment, in MB. Default 64.</summary>
     public double RamBufferSizeMB { get; init; } = 64;
 

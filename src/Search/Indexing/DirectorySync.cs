@@ -49,6 +49,7 @@ internal sealed class DirectorySync
         using IDisposable sync = await _store.BeginSyncAsync(cancellationToken).ConfigureAwait(false);
         Dictionary<string, IndexedFile> indexed = LoadIndexed();
         var tally = new Tally(files.Count, files.Sum(f => f.Length), progress);
+        var pacer = new CommitPacer(_options.CommitEveryDocuments, _options.CommitInterval, enabled: !_store.RebuildPending);
 
         var parallel = new ParallelOptions
         {
@@ -64,8 +65,10 @@ internal sealed class DirectorySync
                 {
                     Parallel.ForEach(files, parallel, file =>
                     {
-                        SyncFile(root, file, indexed, tally);
+                        bool written = SyncFile(root, file, indexed, tally);
                         tally.FileDone(file.Length);
+                        if (written && pacer.DocumentWritten())
+                            CommitOnTheWay(root, tally, pacer);
                     });
                 }
                 catch (AggregateException e)
@@ -82,7 +85,7 @@ internal sealed class DirectorySync
 
         cancellationToken.ThrowIfCancellationRequested();
         _store.Commit();
-        tally.Finish();
+        tally.Committed(files.Count); // also the final progress report
 
         IndexReport report = tally.ToReport(vanished.Count, Stopwatch.GetElapsedTime(started));
         if (_logger is not null)
@@ -95,7 +98,24 @@ internal sealed class DirectorySync
         return report;
     }
 
-    private void SyncFile(string root, SeedFile file, Dictionary<string, IndexedFile> indexed, Tally tally)
+    private void CommitOnTheWay(string root, Tally tally, CommitPacer pacer)
+    {
+        int durable = tally.FilesDone; // every file examined before the commit starts is in it
+        try
+        {
+            _store.Commit();
+        }
+        finally
+        {
+            pacer.Committed();
+        }
+        tally.Committed(durable);
+        if (_logger is not null)
+            Log.CommittedOnTheWay(_logger, root, durable, tally.FilesTotal);
+    }
+
+    /// <summary>Reads, checks and writes one file; true when a document was written.</summary>
+    private bool SyncFile(string root, SeedFile file, Dictionary<string, IndexedFile> indexed, Tally tally)
     {
         byte[] bytes;
         try
@@ -105,12 +125,12 @@ internal sealed class DirectorySync
         catch (SeedDocumentException e)
         {
             tally.Failed(file, e.Message);
-            return;
+            return false;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             tally.Failed(file, $"{file.Path}: cannot be read ({e.Message})");
-            return;
+            return false;
         }
 
         // A 128-bit non-cryptographic hash detects changed files as surely as SHA-256 here, at a fraction of the cost.
@@ -119,7 +139,7 @@ internal sealed class DirectorySync
         if (known && previous!.Hash == hash && previous.Source == root)
         {
             tally.Unchanged();
-            return;
+            return false;
         }
 
         try
@@ -130,15 +150,16 @@ internal sealed class DirectorySync
         catch (SeedDocumentException e)
         {
             tally.Failed(file, e.Message);
-            return;
+            return false;
         }
         catch (ArgumentException e)
         {
             // Lucene rejects a document it cannot index (e.g. a term over 32 KB) without harming the writer.
             tally.Failed(file, $"{file.Path}: cannot be indexed ({e.Message})");
-            return;
+            return false;
         }
         tally.Indexed(known, bytes.Length);
+        return true;
     }
 
     private static List<SeedFile> FindFiles(string root)
@@ -202,6 +223,7 @@ internal sealed class DirectorySync
         private long _bytesDone;
         private long _bytesIndexed;
         private long _nextReport;
+        private int _filesCommitted;
 
         public void Unchanged() => Interlocked.Increment(ref _unchanged);
 
@@ -222,10 +244,27 @@ internal sealed class DirectorySync
             long now = Stopwatch.GetTimestamp();
             long next = Interlocked.Read(ref _nextReport);
             if (now >= next && Interlocked.CompareExchange(ref _nextReport, now + (long)(ProgressInterval.TotalSeconds * Stopwatch.Frequency), next) == next)
-                progress.Report(new IndexProgress(done, filesTotal, bytesDone, bytesTotal));
+                progress.Report(new IndexProgress(done, filesTotal, bytesDone, bytesTotal) { FilesCommitted = Volatile.Read(ref _filesCommitted) });
         }
 
-        public void Finish() => progress?.Report(new IndexProgress(_filesDone, filesTotal, _bytesDone, bytesTotal));
+        public int FilesDone => Volatile.Read(ref _filesDone);
+
+        public int FilesTotal => filesTotal;
+
+        /// <summary>Records that every file up to <paramref name="files"/> is durable (never moving backwards) and reports it
+        /// at once: a commit is worth a report even between the throttled ones.</summary>
+        public void Committed(int files)
+        {
+            int current;
+            while (files > (current = Volatile.Read(ref _filesCommitted)) && Interlocked.CompareExchange(ref _filesCommitted, files, current) != current)
+            {
+            }
+            progress?.Report(new IndexProgress(Volatile.Read(ref _filesDone), filesTotal, Interlocked.Read(ref _bytesDone), bytesTotal)
+            {
+                FilesCommitted = Volatile.Read(ref _filesCommitted),
+            });
+        }
+
 
         public IndexReport ToReport(int deleted, TimeSpan elapsed) => new()
         {

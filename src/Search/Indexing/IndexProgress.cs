@@ -5,4 +5,9 @@ namespace Search.Indexing;
 /// <param name="FilesTotal">Files found in the folder.</param>
 /// <param name="BytesDone">Bytes of the files examined so far.</param>
 /// <param name="BytesTotal">Bytes of all files found.</param>
-public sealed record IndexProgress(int FilesDone, int FilesTotal, long BytesDone, long BytesTotal);
+public sealed record IndexProgress(int FilesDone, int FilesTotal, long BytesDone, long BytesTotal)
+{
+    /// <summary>Files whose outcome is durable: all files examined before the last commit of this run started.
+    /// A crash now loses nothing below this count.</summary>
+    public int FilesCommitted { get; init; }
+}

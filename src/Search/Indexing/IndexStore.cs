@@ -53,6 +53,9 @@ internal sealed class IndexStore : IDisposable
     /// <summary>Whether this store can write.</summary>
     public bool IsReadOnly => _readOnly;
 
+    /// <summary>A rebuild that has not committed yet: committing now would replace the old index with a partial one.</summary>
+    public bool RebuildPending => _rebuildPending;
+
     public static IndexStore InMemory(SearchIndexOptions options) => OpenWriter(null, new RAMDirectory(), null, options with { ReadOnly = false });
 
     /// <summary>Opens a writable store over <paramref name="directory"/> (already locked, when on disk).</summary>

@@ -24,10 +24,11 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
         using SearcherLease lease = store.Lease();
         IndexSearcher searcher = lease.Searcher;
         TopDocs top;
+        bool partial;
         try
         {
             // One more than the page: whether it exists decides if there is a next page.
-            top = Collect(searcher, translated, request.Sort, after, window + 1);
+            (top, partial) = Collect(searcher, translated, request.Sort, after, window + 1, request.Timeout);
         }
         catch (TermExpansionException e)
         {
@@ -47,6 +48,7 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
             TotalHits = top.TotalHits,
             Hits = hits,
             Next = next,
+            IsPartial = partial,
             Took = Stopwatch.GetElapsedTime(started),
         };
     }
@@ -61,17 +63,36 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
     /// <summary>The top <paramref name="count"/> hits in (sort value, id) order. For relevance without a cursor it first
     /// runs Lucene's plain top-score collector, cheaper than sorting by score then id: when no two collected scores tie,
     /// its order is the same. On a tie it sorts properly.</summary>
-    private static TopDocs Collect(IndexSearcher searcher, TranslatedQuery translated, SearchSort sort, FieldDoc? after, int count)
+    private static (TopDocs Top, bool Partial) Collect(IndexSearcher searcher, TranslatedQuery translated, SearchSort sort, FieldDoc? after, int count, TimeSpan? timeout)
     {
         if (sort == SearchSort.Relevance && after is null)
         {
-            TopDocs byScore = searcher.Search(translated.Query, translated.Filter, count);
-            if (!HasTies(byScore.ScoreDocs))
-                return byScore;
+            TopScoreDocCollector byScoreCollector = TopScoreDocCollector.Create(count, docsScoredInOrder: false);
+            (TopDocs byScore, bool partial) = Run(searcher, translated, byScoreCollector, byScoreCollector.GetTopDocs, timeout);
+            if (partial || !HasTies(byScore.ScoreDocs))
+                return (byScore, partial);
         }
-        return after is null
-            ? searcher.Search(translated.Query, translated.Filter, count, SortFor(sort), true, false)
-            : searcher.SearchAfter(after, translated.Query, translated.Filter, count, SortFor(sort), true, false);
+        TopFieldCollector sorted = TopFieldCollector.Create(SortFor(sort), count, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        return Run(searcher, translated, sorted, sorted.GetTopDocs, timeout);
+    }
+
+    private static (TopDocs Top, bool Partial) Run(IndexSearcher searcher, TranslatedQuery translated, ICollector collector, Func<TopDocs> topDocs, TimeSpan? timeout)
+    {
+        if (timeout is not TimeSpan budget)
+        {
+            searcher.Search(translated.Query, translated.Filter, collector);
+            return (topDocs(), false);
+        }
+        var limited = new TimeLimitingCollector(collector, TimeLimitingCollector.GlobalCounter, Math.Max(1, (long)budget.TotalMilliseconds));
+        try
+        {
+            searcher.Search(translated.Query, translated.Filter, limited);
+            return (topDocs(), false);
+        }
+        catch (TimeLimitingCollector.TimeExceededException)
+        {
+            return (topDocs(), true);
+        }
     }
 
     private static bool HasTies(ScoreDoc[] hits)

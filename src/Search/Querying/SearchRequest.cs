@@ -31,6 +31,10 @@ public sealed record SearchRequest(string Query)
     /// Cannot be combined with <see cref="Offset"/>; must come from the same query and sort.</summary>
     public string? After { get; init; }
 
+    /// <summary>A time budget for finding the hits (not counting highlighting). When it runs out, the search stops and returns
+    /// what it found so far with <see cref="SearchResults.IsPartial"/> set. Default none.</summary>
+    public TimeSpan? Timeout { get; init; }
+
     /// <summary>How to highlight hits, or <see langword="null"/> for no highlighting (faster). Default: highlighted with
     /// <see cref="HighlightOptions"/>' defaults.</summary>
     public HighlightOptions? Highlight { get; init; } = new();

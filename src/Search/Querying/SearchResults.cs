@@ -13,6 +13,10 @@ public sealed record SearchResults
     /// on the last page.</summary>
     public string? Next { get; init; }
 
+    /// <summary>The <see cref="SearchRequest.Timeout"/> ran out: hits and <see cref="TotalHits"/> cover only the part of the
+    /// index searched in time, so better hits may be missing.</summary>
+    public bool IsPartial { get; init; }
+
     /// <summary>How long the search took, highlighting included.</summary>
     public TimeSpan Took { get; init; }
 }
