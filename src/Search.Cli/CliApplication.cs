@@ -20,6 +20,7 @@ internal static class CliApplication
         root.Subcommands.Add(QueryCommand.Create(host));
         root.Subcommands.Add(GetCommand.Create(host));
         root.Subcommands.Add(StatsCommand.Create(host));
+        root.Subcommands.Add(CheckCommand.Create(host));
         return root;
     }
 

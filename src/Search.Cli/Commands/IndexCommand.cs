@@ -23,6 +23,16 @@ internal static class IndexCommand
         {
             Description = "Exit with code 1 if any file could not be indexed.",
         };
+        var commitEvery = new Option<int?>("--commit-every")
+        {
+            Description = "Commit after this many written documents, so a crash loses at most that much work. Default 10,000.",
+            HelpName = "N",
+        };
+        commitEvery.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is <= 0)
+                result.AddError("--commit-every takes a number of documents of at least 1.");
+        });
         var command = new Command("index", """
             Index folders of seed documents. Incremental: new files are added, changed files updated,
             unchanged files skipped and documents of deleted files removed. Bad files are listed and skipped.
@@ -33,7 +43,7 @@ internal static class IndexCommand
               search index seeds more-seeds --rebuild --strict
             """)
         {
-            folders, index, rebuild, strict,
+            folders, index, rebuild, strict, commitEvery,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
             host,
@@ -41,12 +51,13 @@ internal static class IndexCommand
             host.IndexPath(parse.GetValue(index)),
             parse.GetValue(rebuild),
             parse.GetValue(strict),
+            parse.GetValue(commitEvery),
             parse.GetValue(CommonOptions.Verbose),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliHost host, string[] folders, string indexPath, bool rebuild, bool strict, bool verbose, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliHost host, string[] folders, string indexPath, bool rebuild, bool strict, int? commitEvery, bool verbose, CancellationToken cancellationToken)
     {
         string[] fullPaths = [.. folders.Select(host.FullPath)];
         foreach (string folder in fullPaths)
@@ -55,7 +66,10 @@ internal static class IndexCommand
                 throw new DirectoryNotFoundException($"The folder '{folder}' does not exist.");
         }
 
-        using SearchIndex index = SearchIndex.Open(indexPath, IndexOpener.Options(host, verbose) with { Rebuild = rebuild });
+        SearchIndexOptions options = IndexOpener.Options(host, verbose) with { Rebuild = rebuild };
+        if (commitEvery is int every)
+            options = options with { CommitEveryDocuments = every };
+        using SearchIndex index = SearchIndex.Open(indexPath, options);
         int failed = 0;
         foreach (string folder in fullPaths)
         {

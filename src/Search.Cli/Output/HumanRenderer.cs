@@ -74,6 +74,19 @@ internal static class HumanRenderer
         output.WriteLine(string.Create(Invariant, $"Segments   {stats.Segments}"));
     }
 
+    public static void WriteCheck(TextWriter output, string indexPath, IndexCheckReport report, bool details)
+    {
+        output.WriteLine(report.Healthy
+            ? string.Create(Invariant, $"Healthy: {indexPath} ({report.Documents:N0} documents in {report.Segments} segments).")
+            : $"Problems in {indexPath}:");
+        foreach (string problem in report.Problems)
+            output.WriteLine($"  {problem}");
+        if (!report.Healthy)
+            output.WriteLine("Rebuild it from its documents with: search index FOLDER --rebuild");
+        if (details)
+            output.WriteLine(report.Details);
+    }
+
     private static string Quote(string query) => $"\"{TerminalText.Render(query, color: false)}\"";
 }
 

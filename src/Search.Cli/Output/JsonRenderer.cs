@@ -24,6 +24,9 @@ internal static class JsonRenderer
     public static void WriteStats(TextWriter output, IndexStats stats) =>
         Write(output, new StatsJson(stats.Documents, stats.DateFrom, stats.DateTo, stats.SizeBytes, stats.Segments), CliJsonContext.Relaxed.StatsJson);
 
+    public static void WriteCheck(TextWriter output, IndexCheckReport report) =>
+        Write(output, new CheckJson(report.Healthy, report.Documents, report.Segments, report.Problems), CliJsonContext.Relaxed.CheckJson);
+
     private static void Write<T>(TextWriter output, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
         output.WriteLine(JsonSerializer.Serialize(value, type));
 }
@@ -34,6 +37,8 @@ internal sealed record HitJson(string Id, float Score, DateOnly? Date, string Ti
 
 internal sealed record DocumentJson(string Id, string Title, DateOnly? Date, string Body);
 
+internal sealed record CheckJson(bool Healthy, long Documents, int Segments, IReadOnlyList<string> Problems);
+
 internal sealed record StatsJson(long Documents, DateOnly? DateFrom, DateOnly? DateTo, long SizeBytes, int Segments);
 
 // Snippets carry <mark> tags for web pages: write them as-is rather than as \u003C escapes.
@@ -41,6 +46,7 @@ internal sealed record StatsJson(long Documents, DateOnly? DateFrom, DateOnly? D
 [JsonSerializable(typeof(QueryJson))]
 [JsonSerializable(typeof(DocumentJson))]
 [JsonSerializable(typeof(StatsJson))]
+[JsonSerializable(typeof(CheckJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     public static CliJsonContext Relaxed { get; } = new(new JsonSerializerOptions

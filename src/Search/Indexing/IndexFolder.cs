@@ -8,7 +8,7 @@ namespace Search.Indexing;
 /// folder can be unusable into one clear <see cref="IndexUnavailableException"/> or <see cref="IndexLockedException"/>
 /// naming it. Never deletes or repairs anything.
 /// </summary>
-internal static class IndexFolder
+internal static partial class IndexFolder
 {
     public static IndexStore Open(string path, SearchIndexOptions options)
     {
@@ -98,15 +98,22 @@ internal static class IndexFolder
                       "another program; nothing was changed. Rebuild it from its documents (search index --rebuild), or " +
                       "check it (search check).", e);
 
+    /// <summary>A folder without a commit may be new, or hold what a writer killed before its first commit left behind
+    /// (its lock files and segment files, which Lucene's writer clears up itself). Anything else is someone's data.</summary>
     private static void EnsureEmpty(string fullPath)
     {
         bool hasOtherFiles = System.IO.Directory.EnumerateFileSystemEntries(fullPath)
             .Select(System.IO.Path.GetFileName)
-            .Any(name => name != IndexLock.FileName && name != IndexWriter.WRITE_LOCK_NAME);
+            .Any(name => name != IndexLock.FileName && name != IndexWriter.WRITE_LOCK_NAME && !LuceneFile().IsMatch(name!));
         if (hasOtherFiles)
         {
             throw new IndexUnavailableException(fullPath,
                 $"'{fullPath}' is not empty and holds no index. Choose an empty or new folder for the index; nothing in it was changed.");
         }
     }
+
+    // Segment files of the codecs Lucene 4.8 writes (e.g. _0.fdt, _0_Lucene41_0.tim, _1_2.liv) and segments.gen; the
+    // writer deletes such files when no commit references them, so nothing but Lucene's own names may pass here.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(_[a-z0-9]+(_[A-Za-z0-9]+)*\.(cfs|cfe|si|fnm|fdt|fdx|tim|tip|doc|pos|pay|dvd|dvm|nvd|nvm|tvd|tvx|liv)|segments\.gen)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex LuceneFile();
 }

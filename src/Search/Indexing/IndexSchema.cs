@@ -17,7 +17,8 @@ internal static class IndexSchema
     /// <summary>The document id: indexed as one exact token, stored, with sorted doc values for the id tiebreak.</summary>
     public const string Id = "id";
 
-    /// <summary>The headline: analysed, stored for display and highlighting.</summary>
+    /// <summary>The headline: analysed, stored for highlighting, and in binary doc values so a hit shown without
+    /// highlighting needs no stored-field decompression at all.</summary>
     public const string Title = "title";
 
     /// <summary>The text: analysed, stored for display and highlighting.</summary>
@@ -29,7 +30,7 @@ internal static class IndexSchema
     /// <summary>The content hash of the file a document came from, so re-indexing skips unchanged files.</summary>
     public const string Hash = "hash";
 
-    /// <summary>The file a document came from, as given when the folder was indexed.</summary>
+    /// <summary>The file a document came from (stored, and in binary doc values for cheap hits).</summary>
     public const string Path = "path";
 
     /// <summary>The folder (full path) a document was indexed from, stored only; re-indexing it deletes documents whose files are gone.</summary>
@@ -85,11 +86,13 @@ internal static class IndexSchema
         private readonly StringField _id = new(Id, string.Empty, Field.Store.YES);
         private readonly SortedDocValuesField _idSorted = new(Id, new BytesRef());
         private readonly TextField _title = new(Title, string.Empty, Field.Store.YES);
+        private readonly BinaryDocValuesField _titleValue = new(Title, new BytesRef());
         private readonly TextField _body = new(Body, string.Empty, Field.Store.YES);
         private readonly Int64Field _date = new(Date, 0L, Field.Store.YES);
         private readonly NumericDocValuesField _dateSorted = new(Date, 0L);
         private readonly StoredField _source = new(Source, string.Empty);
         private readonly StoredField _path = new(Path, string.Empty);
+        private readonly BinaryDocValuesField _pathValue = new(Path, new BytesRef());
         private readonly StoredField _hash = new(Hash, string.Empty);
 
         public Document Fill(SeedDocument document, FileOrigin? origin)
@@ -98,10 +101,12 @@ internal static class IndexSchema
             _id.SetStringValue(document.Id);
             _idSorted.SetBytesValue(new BytesRef(document.Id));
             _title.SetStringValue(document.Title);
+            _titleValue.SetBytesValue(new BytesRef(document.Title));
             _body.SetStringValue(document.Body);
             _document.Add(_id);
             _document.Add(_idSorted);
             _document.Add(_title);
+            _document.Add(_titleValue);
             _document.Add(_body);
             if (document.Date is DateOnly date)
             {
@@ -115,9 +120,11 @@ internal static class IndexSchema
                 // Stored only: sync reads them back per document, nothing searches them.
                 _source.SetStringValue(origin.Folder);
                 _path.SetStringValue(origin.FilePath);
+                _pathValue.SetBytesValue(new BytesRef(origin.FilePath));
                 _hash.SetStringValue(origin.ContentHash);
                 _document.Add(_source);
                 _document.Add(_path);
+                _document.Add(_pathValue);
                 _document.Add(_hash);
             }
             return _document;

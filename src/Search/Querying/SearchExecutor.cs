@@ -38,9 +38,10 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
         ScoreDoc[] found = top.ScoreDocs;
         int pageEnd = Math.Min(found.Length, window);
         HitHighlighter? highlighter = request.Highlight is null ? null : new HitHighlighter(translated.Query, store.Analyzer, request.Highlight);
+        var reader = new HitReader(searcher, withBody: highlighter is not null);
         var hits = new List<SearchHit>(Math.Max(0, pageEnd - request.Offset));
         for (int i = request.Offset; i < pageEnd; i++)
-            hits.Add(ToHit(searcher, found[i], highlighter));
+            hits.Add(ToHit(reader, found[i], highlighter));
 
         string? next = found.Length > window && hits.Count > 0 ? SearchCursor.Encode(request.Sort, hits[^1]) : null;
         return new SearchResults
@@ -60,60 +61,65 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
         return top.ScoreDocs.Length == 0 ? null : IndexSchema.DateOf(searcher.Doc(top.ScoreDocs[0].Doc, IndexSchema.DateFields));
     }
 
-    /// <summary>The top <paramref name="count"/> hits in (sort value, id) order. For relevance without a cursor it first
-    /// runs Lucene's plain top-score collector, cheaper than sorting by score then id: when no two collected scores tie,
-    /// its order is the same. On a tie it sorts properly.</summary>
+    /// <summary>The top <paramref name="count"/> hits in (sort value, id) order. For relevance without a cursor it runs
+    /// Lucene's plain top-score collector and puts equal scores in id order afterwards, which is much cheaper than
+    /// sorting every collected hit by score then id; only when a tie reaches past the collected hits does it sort.</summary>
     private static (TopDocs Top, bool Partial) Collect(IndexSearcher searcher, TranslatedQuery translated, SearchSort sort, FieldDoc? after, int count, TimeSpan? timeout)
     {
+        Query query = translated.Query;
+        Filter? filter = translated.Filter;
         if (sort == SearchSort.Relevance && after is null)
         {
-            TopScoreDocCollector byScoreCollector = TopScoreDocCollector.Create(count, docsScoredInOrder: false);
-            (TopDocs byScore, bool partial) = Run(searcher, translated, byScoreCollector, byScoreCollector.GetTopDocs, timeout);
-            if (partial || !HasTies(byScore.ScoreDocs))
+            TopDocs byScore;
+            bool partial = false;
+            if (timeout is null)
+            {
+                byScore = searcher.Search(query, filter, count);
+            }
+            else
+            {
+                TopScoreDocCollector collector = TopScoreDocCollector.Create(count, docsScoredInOrder: false);
+                partial = RunWithin(searcher, translated, collector, timeout.Value);
+                byScore = collector.GetTopDocs();
+            }
+            if (partial || RelevanceTies.TryOrderById(searcher, byScore.ScoreDocs, complete: byScore.ScoreDocs.Length < count))
                 return (byScore, partial);
         }
-        TopFieldCollector sorted = TopFieldCollector.Create(SortFor(sort), count, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-        return Run(searcher, translated, sorted, sorted.GetTopDocs, timeout);
+
+        Sort order = SortFor(sort);
+        if (timeout is null)
+        {
+            return (after is null
+                ? searcher.Search(query, filter, count, order, true, false)
+                : searcher.SearchAfter(after, query, filter, count, order, true, false), false);
+        }
+        TopFieldCollector sorted = TopFieldCollector.Create(order, count, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+        bool sortedPartial = RunWithin(searcher, translated, sorted, timeout.Value);
+        return (sorted.GetTopDocs(), sortedPartial);
     }
 
-    private static (TopDocs Top, bool Partial) Run(IndexSearcher searcher, TranslatedQuery translated, ICollector collector, Func<TopDocs> topDocs, TimeSpan? timeout)
+    /// <summary>Collects until done or until the budget runs out; true when it ran out (the collector holds what was found).</summary>
+    private static bool RunWithin(IndexSearcher searcher, TranslatedQuery translated, ICollector collector, TimeSpan budget)
     {
-        if (timeout is not TimeSpan budget)
-        {
-            searcher.Search(translated.Query, translated.Filter, collector);
-            return (topDocs(), false);
-        }
         var limited = new TimeLimitingCollector(collector, TimeLimitingCollector.GlobalCounter, Math.Max(1, (long)budget.TotalMilliseconds));
         try
         {
             searcher.Search(translated.Query, translated.Filter, limited);
-            return (topDocs(), false);
+            return false;
         }
         catch (TimeLimitingCollector.TimeExceededException)
         {
-            return (topDocs(), true);
+            return true;
         }
-    }
-
-    private static bool HasTies(ScoreDoc[] hits)
-    {
-        for (int i = 1; i < hits.Length; i++)
-        {
-            if (hits[i].Score == hits[i - 1].Score)
-                return true;
-        }
-        return false;
     }
 
     /// <summary>The value a date sort orders a document by: its day number, or the far end for undated documents.</summary>
     public static long DateSortKey(SearchSort sort, DateOnly? date) =>
         date is DateOnly day ? IndexSchema.DateValue(day) : sort == SearchSort.DateDescending ? long.MinValue : long.MaxValue;
 
-    private static SearchHit ToHit(IndexSearcher searcher, ScoreDoc scoreDoc, HitHighlighter? highlighter)
+    private static SearchHit ToHit(HitReader reader, ScoreDoc scoreDoc, HitHighlighter? highlighter)
     {
-        // Without highlighting nothing shows the body, so it is not even decoded.
-        Document stored = searcher.Doc(scoreDoc.Doc, highlighter is null ? IndexSchema.HitFieldsWithoutBody : IndexSchema.HitFields);
-        Documents.SeedDocument document = IndexSchema.FromLucene(stored);
+        (Documents.SeedDocument document, string? path) = reader.Read(scoreDoc.Doc);
         HighlightedText? highlighted = highlighter?.Highlight(document.Title, document.Body);
         return new SearchHit
         {
@@ -124,7 +130,7 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
             HighlightedTitle = highlighted?.Title,
             Snippets = highlighted?.Snippets ?? [],
             Matches = highlighted?.Matches ?? [],
-            Path = IndexSchema.PathOf(stored),
+            Path = path,
         };
     }
 

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Search.Cli.Output;
+using Search.Indexing;
+
+namespace Search.Cli.Commands;
+
+/// <summary><c>search check</c>: Lucene's CheckIndex on the last commit, read-only.</summary>
+internal static class CheckCommand
+{
+    public static Command Create(CliHost host)
+    {
+        Option<string?> index = CommonOptions.Index();
+        Option<bool> json = CommonOptions.Json();
+        var command = new Command("check", """
+            Verify the index with Lucene's CheckIndex (read-only; it may run while another process indexes).
+            Exits 0 when healthy and 1 when it finds a problem. It never repairs: rebuild from the documents
+            with 'search index --rebuild' instead.
+
+            Examples:
+              search check
+              search check --index ~/news-index --json
+            """)
+        {
+            index, json,
+        };
+        command.SetAction(parse =>
+        {
+            string indexPath = host.IndexPath(parse.GetValue(index));
+            IndexCheckReport report = SearchIndex.Check(indexPath);
+            if (parse.GetValue(json))
+                JsonRenderer.WriteCheck(host.Out, report);
+            else
+                HumanRenderer.WriteCheck(host.Out, indexPath, report, parse.GetValue(CommonOptions.Verbose));
+            return report.Healthy ? ExitCodes.Success : ExitCodes.Failure;
+        });
+        return command;
+    }
+}
