@@ -18,6 +18,7 @@ namespace Search.Benchmarks;
 /// does the same on the same index with Lucene's classic highlighter, which is the baseline of each category.
 /// </summary>
 [Config(typeof(ComparisonConfig))]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10, id: "Query")]
 public class QueryBenchmarks
 {
     private const int FragmentSize = 160;

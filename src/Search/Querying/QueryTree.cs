@@ -29,4 +29,9 @@ internal static class QueryTree
             }
         }
     }
+
+    /// <summary>Whether every hit of <paramref name="query"/> scores the same (prefix, wildcard and range terms rewrite to
+    /// constant scores; match-all scores 1), so relevance order is id order.</summary>
+    public static bool IsConstantScoring(Query query) =>
+        Leaves(query).All(leaf => leaf is MatchAllDocsQuery or ConstantScoreQuery || (leaf is MultiTermQuery and not FuzzyQuery));
 }

@@ -68,22 +68,27 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
     {
         Query query = translated.Query;
         Filter? filter = translated.Filter;
-        if (sort == SearchSort.Relevance && after is null)
+        // Constant-score queries (prefix, wildcard, match-all) tie on every hit: go straight to the sort.
+        if (sort == SearchSort.Relevance && after is null && !QueryTree.IsConstantScoring(query))
         {
+            int collect = count + RelevanceTies.Slack;
             TopDocs byScore;
             bool partial = false;
             if (timeout is null)
             {
-                byScore = searcher.Search(query, filter, count);
+                byScore = searcher.Search(query, filter, collect);
             }
             else
             {
-                TopScoreDocCollector collector = TopScoreDocCollector.Create(count, docsScoredInOrder: false);
+                TopScoreDocCollector collector = TopScoreDocCollector.Create(collect, docsScoredInOrder: false);
                 partial = RunWithin(searcher, translated, collector, timeout.Value);
                 byScore = collector.GetTopDocs();
             }
-            if (partial || RelevanceTies.TryOrderById(searcher, byScore.ScoreDocs, complete: byScore.ScoreDocs.Length < count))
-                return (byScore, partial);
+            ScoreDoc[]? ordered = partial
+                ? byScore.ScoreDocs[..Math.Min(count, byScore.ScoreDocs.Length)]
+                : RelevanceTies.TryOrderById(searcher, byScore.ScoreDocs, count - 1, complete: byScore.ScoreDocs.Length < collect);
+            if (ordered is not null)
+                return (new TopDocs(byScore.TotalHits, ordered, byScore.MaxScore), partial);
         }
 
         Sort order = SortFor(sort);

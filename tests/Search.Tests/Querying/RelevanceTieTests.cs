@@ -7,17 +7,18 @@ public class RelevanceTieTests
     [Fact]
     public async Task Search_ManyEqualScores_EveryPageSizeAndCursorFollowScoreThenIdOrder()
     {
-        // Groups of documents with identical text score alike; ids are inserted out of order so internal doc
-        // numbers disagree with id order.
-        int[] order = [.. Enumerable.Range(0, 60).Select(i => (i * 37) % 60)];
+        // Four groups of 75 documents with identical text score alike (more than the collector's slack, so pages
+        // that end inside a group take the sorted path); ids are inserted out of order so internal doc numbers
+        // disagree with id order.
+        int[] order = [.. Enumerable.Range(0, 300).Select(i => (i * 37) % 300)];
         using SearchIndex index = await TestDocs.IndexOf([.. order.Select(i =>
-            TestDocs.Doc($"id{i:D2}", "Report", string.Join(' ', Enumerable.Repeat("oil", 1 + (i % 4))) + " prices"))]);
-        SearchResults all = index.Search(new SearchRequest("oil") { Size = 100, Highlight = null });
+            TestDocs.Doc($"id{i:D3}", "Report", string.Join(' ', Enumerable.Repeat("oil", 1 + (i % 4))) + " prices"))]);
+        SearchResults all = index.Search(new SearchRequest("oil") { Size = 400, Highlight = null });
         List<string> expected = [.. all.Hits.OrderByDescending(h => h.Score).ThenBy(h => h.Id, StringComparer.Ordinal).Select(h => h.Id)];
-        Assert.Equal(60, expected.Count);
+        Assert.Equal(300, expected.Count);
         Assert.Equal(expected, all.Hits.Select(h => h.Id));
 
-        foreach (int size in new[] { 1, 7, 14, 15, 16, 30, 59 })
+        foreach (int size in new[] { 3, 7, 74, 75, 76, 150, 299 })
         {
             SearchResults page = index.Search(new SearchRequest("oil") { Size = size, Highlight = null });
             Assert.Equal(expected.Take(size), page.Hits.Select(h => h.Id));
