@@ -21,6 +21,7 @@ internal static class CliApplication
         root.Subcommands.Add(GetCommand.Create(host));
         root.Subcommands.Add(StatsCommand.Create(host));
         root.Subcommands.Add(CheckCommand.Create(host));
+        root.Subcommands.Add(EvalCommand.Create(host));
         return root;
     }
 

@@ -87,6 +87,21 @@ internal static class HumanRenderer
             output.WriteLine(report.Details);
     }
 
+    public static void WriteEvaluation(TextWriter output, Evaluation.EvaluationReport report)
+    {
+        output.WriteLine(string.Create(Invariant, $"Queries      {report.Queries}"));
+        output.WriteLine(string.Create(Invariant, $"MAP          {report.Map:0.0000}"));
+        output.WriteLine(string.Create(Invariant, $"nDCG@10      {report.NdcgAt10:0.0000}"));
+        output.WriteLine(string.Create(Invariant, $"P@10         {report.PrecisionAt10:0.0000}"));
+        output.WriteLine(string.Create(Invariant, $"Recall@100   {report.RecallAt100:0.0000}"));
+        output.WriteLine(string.Create(Invariant, $"Recall@1000  {report.RecallAt1000:0.0000}"));
+        if (report.QueriesWithoutRelevant.Count > 0)
+        {
+            output.WriteLine(string.Create(Invariant,
+                $"Not evaluated (no relevant document judged): {report.QueriesWithoutRelevant.Count} queries: {string.Join(", ", report.QueriesWithoutRelevant)}"));
+        }
+    }
+
     private static string Quote(string query) => $"\"{TerminalText.Render(query, color: false)}\"";
 }
 

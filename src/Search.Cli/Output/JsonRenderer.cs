@@ -27,6 +27,10 @@ internal static class JsonRenderer
     public static void WriteCheck(TextWriter output, IndexCheckReport report) =>
         Write(output, new CheckJson(report.Healthy, report.Documents, report.Segments, report.Problems), CliJsonContext.Relaxed.CheckJson);
 
+    public static void WriteEvaluation(TextWriter output, Evaluation.EvaluationReport report) =>
+        Write(output, new EvaluationJson(report.Queries, report.Map, report.NdcgAt10, report.PrecisionAt10, report.RecallAt100, report.RecallAt1000,
+            report.QueriesWithoutRelevant), CliJsonContext.Relaxed.EvaluationJson);
+
     private static void Write<T>(TextWriter output, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
         output.WriteLine(JsonSerializer.Serialize(value, type));
 }
@@ -36,6 +40,15 @@ internal sealed record QueryJson(string Query, long TotalHits, double TookMs, IR
 internal sealed record HitJson(string Id, float Score, DateOnly? Date, string Title, string TitleHighlighted, IReadOnlyList<string> Snippets, string? Path);
 
 internal sealed record DocumentJson(string Id, string Title, DateOnly? Date, string Body);
+
+internal sealed record EvaluationJson(
+    int Queries,
+    double Map,
+    [property: JsonPropertyName("ndcg@10")] double NdcgAt10,
+    [property: JsonPropertyName("p@10")] double PrecisionAt10,
+    [property: JsonPropertyName("recall@100")] double RecallAt100,
+    [property: JsonPropertyName("recall@1000")] double RecallAt1000,
+    IReadOnlyList<string> WithoutRelevant);
 
 internal sealed record CheckJson(bool Healthy, long Documents, int Segments, IReadOnlyList<string> Problems);
 
@@ -47,6 +60,7 @@ internal sealed record StatsJson(long Documents, DateOnly? DateFrom, DateOnly? D
 [JsonSerializable(typeof(DocumentJson))]
 [JsonSerializable(typeof(StatsJson))]
 [JsonSerializable(typeof(CheckJson))]
+[JsonSerializable(typeof(EvaluationJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     public static CliJsonContext Relaxed { get; } = new(new JsonSerializerOptions
