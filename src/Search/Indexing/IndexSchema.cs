@@ -2,6 +2,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Util;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
@@ -52,7 +53,25 @@ internal static class IndexSchema
     public static readonly ISet<string> SyncFields = new HashSet<string>(StringComparer.Ordinal) { Id, Hash, Source };
 
     /// <summary>
-    /// The analyzer for documents, queries and highlighting alike: English stemming and stop words for text,
+    /// Lucene's 33 English stop words plus the pronouns, question words, auxiliaries and other function words that
+    /// natural-language queries are full of ("what", "how", "must", "been"): they carry no topic, and measured on
+    /// Cranfield, dropping them improved MAP and nDCG@10 (see the README's ranking table).
+    /// </summary>
+    public static readonly CharArraySet StopWords = new(LuceneVersion.LUCENE_48,
+    [
+        .. EnglishAnalyzer.DefaultStopSet.Select(w => w.ToString()!),
+        "i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "your", "yours", "yourself", "yourselves",
+        "he", "him", "his", "himself", "she", "her", "hers", "herself", "its", "itself", "them", "theirs", "themselves",
+        "what", "which", "who", "whom", "am", "were", "been", "being", "have", "has", "had", "having", "do", "does",
+        "did", "doing", "because", "until", "while", "about", "against", "between", "through", "during", "before",
+        "after", "above", "below", "from", "up", "down", "out", "off", "over", "under", "again", "further", "once",
+        "here", "when", "where", "why", "how", "all", "any", "both", "each", "few", "more", "most", "other", "some",
+        "nor", "only", "own", "same", "so", "than", "too", "very", "can", "just", "should", "now", "would", "could",
+        "must", "may", "might", "also",
+    ], ignoreCase: true);
+
+    /// <summary>
+    /// The analyzer for documents, queries and highlighting alike: English stemming and <see cref="StopWords"/> for text,
     /// one exact token for ids and folders. Sharing one instance keeps hits and highlights in agreement.
     /// </summary>
     public static Analyzer CreateAnalyzer() =>
@@ -60,8 +79,8 @@ internal static class IndexSchema
             new KeywordAnalyzer(),
             new Dictionary<string, Analyzer>(StringComparer.Ordinal)
             {
-                [Title] = new EnglishAnalyzer(LuceneVersion.LUCENE_48),
-                [Body] = new EnglishAnalyzer(LuceneVersion.LUCENE_48),
+                [Title] = new EnglishAnalyzer(LuceneVersion.LUCENE_48, StopWords),
+                [Body] = new EnglishAnalyzer(LuceneVersion.LUCENE_48, StopWords),
             });
 
     /// <summary>The term that identifies a document, for updates and deletes.</summary>

@@ -81,7 +81,7 @@ internal sealed class IndexStore : IDisposable
     public static IndexStore OpenReader(string path, LuceneDirectory directory, SearchIndexOptions options)
     {
         var store = new IndexStore(path, directory, null, options, readOnly: true);
-        store._searchers = new SearcherManager(directory, new Bm25SearcherFactory());
+        store._searchers = new SearcherManager(directory, new RankingSearcherFactory());
         return store;
     }
 
@@ -260,12 +260,12 @@ internal sealed class IndexStore : IDisposable
         {
             // CREATE keeps the old commit until the new one replaces it, so a rebuild that dies loses nothing.
             OpenMode = _rebuildPending ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
-            Similarity = Bm25SearcherFactory.Similarity,
+            Similarity = Ranking.Similarity,
             RAMBufferSizeMB = _options.RamBufferSizeMB,
             MergeScheduler = merges,
         };
         var writer = new IndexWriter(_directory, config);
-        _searchers = new SearcherManager(writer, true, new Bm25SearcherFactory());
+        _searchers = new SearcherManager(writer, true, new RankingSearcherFactory());
         _writer = new WriterState(writer, merges);
     }
 

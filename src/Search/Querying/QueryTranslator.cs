@@ -14,13 +14,10 @@ namespace Search.Querying;
 /// </summary>
 internal sealed partial class QueryTranslator(Analyzer analyzer, SearchIndexOptions options)
 {
-    /// <summary>How much a match in the title counts against one in the body.</summary>
-    public const float TitleBoost = 2f;
-
     // Every searchable field needs an entry: the multi-field parser throws KeyNotFound on a missing one.
     private static readonly Dictionary<string, float> FieldWeights = new(StringComparer.Ordinal)
     {
-        [IndexSchema.Title] = TitleBoost,
+        [IndexSchema.Title] = Ranking.TitleBoost,
         [IndexSchema.Body] = 1f,
     };
 
@@ -72,7 +69,8 @@ internal sealed partial class QueryTranslator(Analyzer analyzer, SearchIndexOpti
         text = LimitTerms(QueryGuard.SanitizeSimple(text, options));
         try
         {
-            return new SimpleSyntaxParser(analyzer, FieldWeights, options.MaxClauses).Parse(text) ?? new BooleanQuery();
+            Query? parsed = new SimpleSyntaxParser(analyzer, FieldWeights, options.MaxClauses).Parse(text);
+            return parsed is null ? new BooleanQuery() : ProximityClauses.AddTo(parsed, analyzer, text);
         }
         catch (BooleanQuery.TooManyClausesException)
         {
