@@ -45,10 +45,12 @@ internal sealed class DirectorySync
         if (!Directory.Exists(root))
             throw new DirectoryNotFoundException($"The folder '{root}' does not exist.");
 
-        List<SeedFile> files = FindFiles(root);
+        List<SeedFile> files = FindFiles(root, out List<SeedFile> clashes);
         using IDisposable sync = await _store.BeginSyncAsync(cancellationToken).ConfigureAwait(false);
         Dictionary<string, IndexedFile> indexed = LoadIndexed();
         var tally = new Tally(files.Count, files.Sum(f => f.Length), progress);
+        foreach (SeedFile clash in clashes)
+            tally.Failed(clash, $"{clash.Path}: has the same id '{clash.Id}' as another file in the folder (the extension's case differs); rename one of them.");
         var pacer = new CommitPacer(_options.CommitEveryDocuments, _options.CommitInterval, enabled: !_store.RebuildPending);
 
         var parallel = new ParallelOptions
@@ -162,7 +164,9 @@ internal sealed class DirectorySync
         return true;
     }
 
-    private static List<SeedFile> FindFiles(string root)
+    /// <summary>The seed files under <paramref name="root"/> in id order; files whose id another file already has (only the
+    /// case of <c>.txt</c> can differ) go to <paramref name="clashes"/>, so that no id is ever added twice.</summary>
+    private static List<SeedFile> FindFiles(string root, out List<SeedFile> clashes)
     {
         // The enumeration already knows each file's length; asking FileInfo would stat every file again.
         var enumeration = new FileSystemEnumerable<SeedFile>(root, (ref FileSystemEntry entry) =>
@@ -177,8 +181,17 @@ internal sealed class DirectorySync
                 !entry.IsDirectory && FileSystemName.MatchesSimpleExpression(FilePattern, entry.FileName, ignoreCase: true),
         };
         List<SeedFile> files = [.. enumeration];
-        files.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-        return files;
+        files.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id) is int byId and not 0 ? byId : string.CompareOrdinal(a.Path, b.Path));
+        clashes = [];
+        var unique = new List<SeedFile>(files.Count);
+        foreach (SeedFile file in files)
+        {
+            if (unique.Count > 0 && unique[^1].Id == file.Id)
+                clashes.Add(file);
+            else
+                unique.Add(file);
+        }
+        return unique;
     }
 
     /// <summary>What the index holds now (including uncommitted writes), by id.</summary>

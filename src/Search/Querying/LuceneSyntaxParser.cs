@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lucene.Net.Analysis;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
@@ -15,9 +16,17 @@ internal sealed class LuceneSyntaxParser : MultiFieldQueryParser
 {
     private static readonly string[] KnownFields = [IndexSchema.Title, IndexSchema.Body, IndexSchema.Date, IndexSchema.Id];
 
-    public LuceneSyntaxParser(Analyzer analyzer, IDictionary<string, float> boosts, SearchIndexOptions options)
+    private readonly string _text;
+    private readonly int _maxClauses;
+    private int _clauses;
+    private int _nesting;
+
+    /// <summary>A parser for <paramref name="text"/>, which <see cref="Parse()"/> then reads.</summary>
+    public LuceneSyntaxParser(string text, Analyzer analyzer, IDictionary<string, float> boosts, SearchIndexOptions options)
         : base(LuceneVersion.LUCENE_48, IndexSchema.SearchableFields, analyzer, boosts)
     {
+        _text = text;
+        _maxClauses = options.MaxClauses;
         Locale = System.Globalization.CultureInfo.InvariantCulture;
         TimeZone = TimeZoneInfo.Utc;
         AllowLeadingWildcard = options.AllowLeadingWildcard;
@@ -25,7 +34,7 @@ internal sealed class LuceneSyntaxParser : MultiFieldQueryParser
         MultiTermRewriteMethod = new BoundedExpansion(options.MaxTermExpansions);
     }
 
-    protected override Query GetFieldQuery(string field, string queryText, bool quoted)
+    protected override Query GetFieldQuery(string field, string queryText, bool quoted) => Counted(queryText, () =>
     {
         field = Known(field, queryText);
         if (field == IndexSchema.Date)
@@ -34,30 +43,30 @@ internal sealed class LuceneSyntaxParser : MultiFieldQueryParser
                 ?? throw new FieldTermException(field, queryText, $"'{queryText}' is not a date; write dates as {DateTerms.Form}.");
         }
         return base.GetFieldQuery(field, queryText, quoted);
-    }
+    });
 
     // Quoted terms arrive here: date:"2021-08-14" is a date like date:2021-08-14.
-    protected override Query GetFieldQuery(string field, string queryText, int slop)
+    protected override Query GetFieldQuery(string field, string queryText, int slop) => Counted(queryText, () =>
     {
         field = Known(field, queryText);
         return field == IndexSchema.Date
             ? GetFieldQuery(field, queryText, quoted: true)
             : base.GetFieldQuery(field, queryText, slop);
-    }
+    });
 
-    protected override Query GetRangeQuery(string field, string part1, string part2, bool startInclusive, bool endInclusive)
+    protected override Query GetRangeQuery(string field, string part1, string part2, bool startInclusive, bool endInclusive) => Counted(part1 ?? part2, () =>
     {
-        field = Known(field, part1);
+        field = Known(field, part1 ?? string.Empty); // null for an open start (*)
         if (field != IndexSchema.Date)
             return base.GetRangeQuery(field, part1, part2, startInclusive, endInclusive);
         return DateTerms.ForRange(part1, part2, startInclusive, endInclusive, out string? bad)
-            ?? throw new FieldTermException(field, bad ?? part1, $"'{bad}' is not a date; write date ranges as date:[2021-01-01 TO 2021-12-31].");
-    }
+            ?? throw new FieldTermException(field, bad ?? part1 ?? string.Empty, $"'{bad}' is not a date; write date ranges as date:[2021-01-01 TO 2021-12-31].");
+    });
 
-    protected override Query GetPrefixQuery(string field, string termStr) =>
-        base.GetPrefixQuery(NotDate(Known(field, termStr), termStr), termStr);
+    protected override Query GetPrefixQuery(string field, string termStr) => Counted(termStr, () =>
+        base.GetPrefixQuery(NotDate(Known(field, termStr), termStr), termStr));
 
-    protected override Query GetWildcardQuery(string field, string termStr)
+    protected override Query GetWildcardQuery(string field, string termStr) => Counted(termStr, () =>
     {
         field = NotDate(Known(field, termStr), termStr);
         if (!AllowLeadingWildcard && termStr.Length > 0 && termStr[0] is '*' or '?')
@@ -65,14 +74,94 @@ internal sealed class LuceneSyntaxParser : MultiFieldQueryParser
             throw new FieldTermException(field, termStr,
                 $"'{termStr}' starts with a wildcard, which would scan every word in the index; leading wildcards are turned off.");
         }
+        CheckPatternLength(field, termStr);
+        if (WildcardsAfterFirstStar(termStr) > MaxWildcardsAfterStar)
+        {
+            throw new FieldTermException(field, termStr, string.Create(CultureInfo.InvariantCulture,
+                $"'{termStr}' has more than {MaxWildcardsAfterStar} wildcards after its first '*'; Lucene 4.8 builds such patterns in time that doubles with each one. Use fewer wildcards."));
+        }
         return base.GetWildcardQuery(field, termStr);
+    });
+
+    protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) => Counted(termStr, () =>
+    {
+        field = NotDate(Known(field, termStr), termStr);
+        CheckPatternLength(field, termStr);
+        return base.GetFuzzyQuery(field, termStr, minSimilarity);
+    });
+
+    /// <summary>Builds one term's query and counts its clauses, so that the term that passes the limit can be named and
+    /// pointed at. Lucene calls these hooks in query order, and some call others: only the outermost call counts.</summary>
+    private Query Counted(string? term, Func<Query> build)
+    {
+        _nesting++;
+        Query query;
+        try
+        {
+            query = build();
+        }
+        finally
+        {
+            _nesting--;
+        }
+        if (_nesting > 0 || query is null)
+            return query!;
+        int? position = Locate(term);
+        _clauses += QueryTree.Leaves(query).Count();
+        if (_clauses > _maxClauses)
+            throw new ClauseLimitException(_clauses, _maxClauses, position);
+        return query;
     }
 
-    protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) =>
-        base.GetFuzzyQuery(NotDate(Known(field, termStr), termStr), termStr, minSimilarity);
+    /// <summary>Where <paramref name="term"/> starts in the query: the parser has just read it, so it is the last
+    /// occurrence before the parser's current token ends (the token may be the term or a boost or slop after it).</summary>
+    private int? Locate(string? term)
+    {
+        if (Token is not { } current)
+            return null;
+        if (string.IsNullOrEmpty(term))
+            return current.BeginColumn;
+        int end = Math.Clamp(current.EndColumn, 0, _text.Length);
+        int at = _text.LastIndexOf(term, end > 0 ? end - 1 : 0, StringComparison.OrdinalIgnoreCase);
+        return at >= 0 ? at : current.BeginColumn;
+    }
+
+    // Wildcard and fuzzy terms become automata whose construction Lucene 4.8 does not bound: "x*a" followed by k '?'
+    // takes time exponential in k, and each further '*' or character multiplies the work. No word is longer than the
+    // tokenizer's limit, so a longer pattern could match nothing anyway.
+    private const int MaxPatternLength = 255;
+    private const int MaxWildcardsAfterStar = 8;
+
+    private static void CheckPatternLength(string field, string termStr)
+    {
+        if (termStr.Length > MaxPatternLength)
+        {
+            throw new FieldTermException(field, termStr, string.Create(CultureInfo.InvariantCulture,
+                $"The wildcard or fuzzy term starting '{termStr[..20]}…' is {termStr.Length:N0} characters long; no indexed word is longer than {MaxPatternLength}."));
+        }
+    }
+
+    private static int WildcardsAfterFirstStar(string termStr)
+    {
+        int count = -1; // not past a '*' yet
+        for (int i = 0; i < termStr.Length; i++)
+        {
+            char c = termStr[i];
+            if (c == '\\')
+                i++; // an escaped character is literal
+            else if (c == '*' && count < 0)
+                count = 0;
+            else if (c is '*' or '?' && count >= 0)
+                count++;
+        }
+        return Math.Max(count, 0);
+    }
 
     protected override Query GetRegexpQuery(string field, string termStr) =>
         throw new FieldTermException(field ?? string.Empty, termStr, "Regular expressions are not supported.");
+
+    /// <summary>Parses the text given to the constructor.</summary>
+    public Query? Parse() => Parse(_text);
 
     private static string Known(string? field, string text)
     {
@@ -98,4 +187,17 @@ internal sealed class FieldTermException(string field, string term, string messa
     public string Field { get; } = field;
 
     public string Term { get; } = term;
+}
+
+/// <summary>The query holds more clauses than <see cref="SearchIndexOptions.MaxClauses"/>; <see cref="Position"/> is the term
+/// that passed the limit.</summary>
+internal sealed class ClauseLimitException(int clauses, int limit, int? position) : Exception(Describe(limit, position))
+{
+    public int Clauses { get; } = clauses;
+
+    public int? Position { get; } = position;
+
+    private static string Describe(int limit, int? position) => string.Create(CultureInfo.InvariantCulture,
+        $"The query has more than {limit:N0} clauses (a word without a field is searched in both title and body, so it counts twice)") +
+        (position is int at ? string.Create(CultureInfo.InvariantCulture, $"; the term at position {at} passes the limit.") : ".");
 }

@@ -43,7 +43,7 @@ internal sealed partial class QueryTranslator(Analyzer analyzer, SearchIndexOpti
         Query? query;
         try
         {
-            query = new LuceneSyntaxParser(analyzer, FieldWeights, options).Parse(text);
+            query = new LuceneSyntaxParser(text, analyzer, FieldWeights, options).Parse();
         }
         catch (ParseException e)
         {
@@ -52,6 +52,10 @@ internal sealed partial class QueryTranslator(Analyzer analyzer, SearchIndexOpti
         catch (FieldTermException e)
         {
             throw new QuerySyntaxException(text, e.Message, FindTerm(text, e.Field, e.Term), e);
+        }
+        catch (ClauseLimitException e)
+        {
+            throw new QuerySyntaxException(text, e.Message, e.Position, e);
         }
         // A query of stop words only ("the") parses to nothing: it matches nothing.
         query ??= new BooleanQuery();

@@ -221,6 +221,29 @@ public class IncrementalSyncTests
         Assert.Equal("Line one.\nLine two.", document.Body);
     }
 
+    [Fact]
+    public async Task IndexDirectory_TwoFilesWithTheSameIdByExtensionCase_IndexesOneAndReportsTheOther()
+    {
+        using var folder = new TempFolder();
+        string lower = folder.Write("dup.txt", "Lower\n\nfrom dup.txt\n");
+        string upper = folder.Write("dup.TXT", "Upper\n\nfrom dup.TXT\n");
+        if (!File.Exists(lower) || File.ReadAllText(upper) == File.ReadAllText(lower))
+            return; // a case-insensitive file system holds only one of them: nothing can clash
+        using SearchIndex index = SearchIndex.InMemory();
+
+        IndexReport first = await index.IndexDirectoryAsync(folder.Path);
+        IndexReport second = await index.IndexDirectoryAsync(folder.Path);
+
+        Assert.Equal(1, first.Added);
+        IndexFailure clash = Assert.Single(first.Failures);
+        Assert.Equal(lower, clash.Path); // ordinal order puts "dup.TXT" first, so it is the one indexed
+        Assert.Contains("same id 'dup'", clash.Message, StringComparison.Ordinal);
+        Assert.Equal(1, index.Count);
+        Assert.Equal("Upper", index.Get("dup")!.Title);
+        Assert.Equal((0, 0, 1), (second.Added, second.Updated, second.Unchanged));
+        Assert.Single(second.Failures);
+    }
+
     /// <summary>Unlike <see cref="Progress{T}"/>, reports on the calling thread, so the list is complete on return.</summary>
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     {

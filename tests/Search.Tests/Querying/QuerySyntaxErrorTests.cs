@@ -147,16 +147,76 @@ public sealed class QuerySyntaxErrorTests
 
         Assert.Contains("clauses", error.Message, StringComparison.Ordinal);
         Assert.Contains("1,024", error.Message, StringComparison.Ordinal);
+        // Each word counts once for the title and once for the body: the 513th word (w512) passes 1,024.
+        Assert.Equal(query.IndexOf(" w512 ", StringComparison.Ordinal) + 1, error.Position);
     }
 
     [Fact]
-    public async Task Search_MoreTermsThanMaxClausesInNestedGroups_Throws()
+    public async Task Search_MoreTermsThanMaxClausesInNestedGroups_PointsAtTheTermPastTheLimit()
     {
         using SearchIndex index = await IndexWith(new SearchIndexOptions { MaxQueryLength = 100_000 });
         string group = "(" + string.Join(' ', Enumerable.Range(0, 100).Select(i => "w" + i)) + ")";
         string query = string.Join(" OR ", Enumerable.Repeat(group, 20));
 
-        Assert.Throws<QuerySyntaxException>(() => index.Search(new SearchRequest(query)));
+        QuerySyntaxException error = Assert.Throws<QuerySyntaxException>(() => index.Search(new SearchRequest(query)));
+
+        // Five groups of 100 words make 1,000 clauses; the 13th word of the sixth group (w12) passes 1,024.
+        int sixthGroup = Enumerable.Range(0, 6).Aggregate(0, (at, _) => query.IndexOf('(', at) + 1) - 1;
+        Assert.Equal(query.IndexOf(" w12 ", sixthGroup, StringComparison.Ordinal) + 1, error.Position);
+    }
+
+    [Fact]
+    public async Task Search_FieldedTermsPastMaxClauses_PointAtTheTermPastTheLimit()
+    {
+        using SearchIndex index = await IndexWith(new SearchIndexOptions { MaxClauses = 10 });
+        // A fielded term is one clause, a bare word two: 4 + 2 + 4 = 10 reach the limit, "delhi" passes it.
+        string query = "title:a1 title:a2 title:a3 title:a4 kabul \"new york\"~2 body:x* body:y~ delhi";
+
+        QuerySyntaxException error = Assert.Throws<QuerySyntaxException>(() => index.Search(new SearchRequest(query)));
+
+        Assert.Equal(query.IndexOf("delhi", StringComparison.Ordinal), error.Position);
+    }
+
+    [Theory]
+    [InlineData("kab*l??????????", 0)]
+    [InlineData("kabul OR x*a??????????????????????", 9)]
+    [InlineData("title:x*a*b*c*d*e*f*g*h*i*j", 0)]
+    [InlineData("x*a?b?c?d?e?f?g?h?i?", 0)]
+    [InlineData("x\\*a*b*c*d*e*f*g*h*i*j*k", 0)]
+    public async Task Search_WildcardTermWithTooManyWildcardsAfterAStar_IsRejectedAtOnce(string query, int position)
+    {
+        using SearchIndex index = await SmallIndex();
+
+        QuerySyntaxException error = Assert.Throws<QuerySyntaxException>(() => index.Search(new SearchRequest(query)));
+
+        Assert.Equal(position, error.Position);
+        Assert.Contains("wildcards after its first '*'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("kab*l????????")]
+    [InlineData("k?b?l*")]
+    [InlineData("ka??????????ul")]
+    [InlineData("x\\*a??????????")]
+    public async Task Search_WildcardTermWithinTheLimits_Runs(string query)
+    {
+        using SearchIndex index = await SmallIndex();
+
+        index.Search(new SearchRequest(query));
+    }
+
+    [Theory]
+    [InlineData("x*a")]
+    [InlineData("x~2")]
+    public async Task Search_WildcardOrFuzzyTermLongerThanAnyWord_IsRejected(string shape)
+    {
+        using SearchIndex index = await SmallIndex();
+        string query = "kabul OR " + shape.Insert(1, new string('k', 300));
+
+        QuerySyntaxException error = Assert.Throws<QuerySyntaxException>(() => index.Search(new SearchRequest(query)));
+
+        Assert.Equal(9, error.Position);
+        Assert.Contains("no indexed word is longer than 255", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
