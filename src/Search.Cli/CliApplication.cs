@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using Search.Cli.Commands;
 
@@ -7,14 +8,20 @@ namespace Search.Cli;
 /// <summary>Composes the <c>search</c> command line and runs it with one place mapping failures to exit codes.</summary>
 internal static class CliApplication
 {
-    public static RootCommand BuildRootCommand(CliHost host)
+    /// <summary>The command's name in help and messages, whatever the executable is called (a .NET tool runs it as
+    /// <c>Search.Cli.dll</c>, which is the name <see cref="RootCommand"/> would show).</summary>
+    public const string Name = "search";
+
+    public static Command BuildRootCommand(CliHost host)
     {
-        var root = new RootCommand("""
+        var root = new Command(Name, """
             search: index folders of news articles and run ranked, highlighted queries.
 
             Quick start (from a folder holding 'seeds'):
               search query "Kabul"
             """);
+        root.Options.Add(new HelpOption());
+        root.Options.Add(new VersionOption());
         root.Options.Add(CommonOptions.Verbose);
         root.Subcommands.Add(IndexCommand.Create(host));
         root.Subcommands.Add(QueryCommand.Create(host));

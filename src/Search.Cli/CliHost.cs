@@ -20,11 +20,13 @@ internal sealed record CliHost(TextWriter Out, TextWriter Error, string WorkingD
 
     public static CliHost FromConsole()
     {
+        // NO_COLOR (no-color.org) turns colour off; a dumb terminal can show neither colour nor a redrawn progress bar.
         bool noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        bool dumb = string.Equals(Environment.GetEnvironmentVariable("TERM"), "dumb", StringComparison.Ordinal);
         return new CliHost(Console.Out, Console.Error, Environment.CurrentDirectory)
         {
-            OutIsTerminal = !Console.IsOutputRedirected && !noColor,
-            ErrorIsTerminal = !Console.IsErrorRedirected,
+            OutIsTerminal = !Console.IsOutputRedirected && !noColor && !dumb,
+            ErrorIsTerminal = !Console.IsErrorRedirected && !dumb,
             IndexFromEnvironment = Environment.GetEnvironmentVariable(IndexVariable),
         };
     }

@@ -9,7 +9,7 @@ public sealed class IndexWriteException : SearchException
 {
     /// <summary>Creates the exception for the index at <paramref name="indexPath"/>.</summary>
     public IndexWriteException(string indexPath, Exception innerException)
-        : base($"Writing to the index at '{indexPath}' failed: {innerException.Message} " +
+        : base($"Writing to the index at '{indexPath}' failed: {ExceptionText.Summary(innerException)} " +
                "Changes since the last commit were discarded; the index is back at that commit and can be written again.", innerException)
     {
         IndexPath = indexPath;

@@ -131,6 +131,65 @@ public partial class IndexCommandTests
         Assert.Equal("my notes", File.ReadAllText(precious));
     }
 
+    [Fact]
+    public async Task Index_StrictWithBadFiles_SaysWhyItExitsOne()
+    {
+        using var workspace = BadFolder();
+
+        CliRun run = await Cli.RunAsync(workspace.Path, "index", "docs", "--strict");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("search: 2 files could not be indexed (listed above); with --strict that is an error. The other files were indexed.",
+            run.Error.Trim());
+    }
+
+    [Fact]
+    public async Task Index_TwoFolders_ReportsEachThenTheTotalAndNamesAnIdClash()
+    {
+        using var workspace = new Workspace();
+        workspace.Write("a/x.txt", Workspace.Seed("2021-01-01", "From a", "first"));
+        workspace.Write("a/only-a.txt", Workspace.Seed("2021-01-02", "Only a", "first"));
+        string clash = workspace.Write("b/x.txt", Workspace.Seed("2021-01-03", "From b", "second"));
+        workspace.Write("b/only-b.txt", Workspace.Seed("2021-01-04", "Only b", "second"));
+
+        CliRun run = await Cli.RunAsync(workspace.Path, "index", "a", "b", "--index", "idx");
+        CliRun get = await Cli.RunAsync(workspace.Path, "get", "x", "--index", "idx");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"Indexed {workspace.Combine("a")}: 2 added", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"Indexed {workspace.Combine("b")}: 1 added, 0 updated, 0 unchanged, 0 deleted, 1 failed", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"skipped {clash}: has the same id 'x' as {workspace.Combine("a", "x.txt")}", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Total of 2 folders: 3 added, 0 updated, 0 unchanged, 0 deleted, 1 failed", run.Output, StringComparison.Ordinal);
+        Assert.StartsWith("From a", get.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Index_FileInsteadOfAFolder_ExitsOneSayingItIsAFile()
+    {
+        using var workspace = new Workspace();
+        string file = workspace.Write("docs/one.txt", Workspace.Seed("2021-01-01", "One", "text"));
+
+        CliRun run = await Cli.RunAsync(workspace.Path, "index", "docs/one.txt", "--index", "idx");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal($"search: '{file}' is a file, not a folder; index the folder that holds it.", run.Error.Trim());
+    }
+
+    [Fact]
+    public async Task Index_RedirectedOutput_HasNoColourCodesOrRedrawnLines()
+    {
+        using var workspace = new Workspace();
+        for (int i = 0; i < 200; i++)
+            workspace.Write($"docs/{i:D3}.txt", Workspace.Seed("2021-01-01", $"Title {i}", "body text"));
+
+        CliRun run = await Cli.RunProcessAsync(workspace.Path, null, "index", "docs", "--index", "idx");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain('\u001b', run.Output + run.Error);
+        Assert.DoesNotContain('\r', run.Output + run.Error);
+        Assert.Contains("200 added", run.Output, StringComparison.Ordinal);
+    }
+
     private static Workspace BadFolder()
     {
         var workspace = new Workspace();

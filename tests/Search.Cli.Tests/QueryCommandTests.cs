@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json;
 
 namespace Search.Cli.Tests;
@@ -182,7 +183,34 @@ public class QueryCommandTests
         CliRun run = await Cli.RunAsync(workspace.Path, "query", "report", "--index", "idx", "--limit", "2");
 
         Assert.Contains("Hits 1-2 of 5", run.Output, StringComparison.Ordinal);
-        Assert.Contains("Next page: add --after ", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Next page: --offset 2 (or --after ", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Query_FollowingTheNextPageHints_WalksEveryHitOnce()
+    {
+        using var workspace = await DatedCorpus();
+        var seen = new List<string>();
+        string[] paging = [];
+        bool byCursor = false;
+
+        for (int page = 0; page < 10; page++)
+        {
+            CliRun run = await Cli.RunAsync(workspace.Path, ["query", "report", "--index", "idx", "--limit", "2", .. paging]);
+            Assert.Equal(0, run.ExitCode);
+            seen.AddRange(Regex.Matches(run.Output, @"\[([^\]]+)\]$", RegexOptions.Multiline).Select(m => m.Groups[1].Value));
+            Match hint = Regex.Match(run.Output, @"^Next page: (--offset (\d+)|--after (\S+))", RegexOptions.Multiline);
+            if (!hint.Success)
+                break;
+            // Alternate styles: follow the offset hint once, then the cursor it also offers.
+            Match cursor = Regex.Match(run.Output, @"--after (\S+?)[ )\n]");
+            paging = byCursor && cursor.Success ? ["--after", cursor.Groups[1].Value]
+                : hint.Groups[2].Success ? ["--offset", hint.Groups[2].Value] : ["--after", hint.Groups[3].Value];
+            byCursor = !byCursor;
+        }
+
+        Assert.Equal(5, seen.Count);
+        Assert.Equal(5, seen.Distinct().Count());
     }
 
     [Fact]

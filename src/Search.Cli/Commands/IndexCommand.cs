@@ -63,21 +63,34 @@ internal static class IndexCommand
         foreach (string folder in fullPaths)
         {
             if (!Directory.Exists(folder))
-                throw new DirectoryNotFoundException($"The folder '{folder}' does not exist.");
+            {
+                throw new DirectoryNotFoundException(File.Exists(folder)
+                    ? $"'{folder}' is a file, not a folder; index the folder that holds it."
+                    : $"The folder '{folder}' does not exist.");
+            }
         }
 
         SearchIndexOptions options = IndexOpener.Options(host, verbose) with { Rebuild = rebuild };
         if (commitEvery is int every)
             options = options with { CommitEveryDocuments = every };
         using SearchIndex index = SearchIndex.Open(indexPath, options);
-        int failed = 0;
+        var reports = new List<IndexReport>(fullPaths.Length);
         foreach (string folder in fullPaths)
         {
             IndexReport report = await ProgressView.RunAsync(host, folder,
                 progress => index.IndexDirectoryAsync(folder, progress, cancellationToken)).ConfigureAwait(false);
             HumanRenderer.WriteIndexReport(host.Out, folder, report);
-            failed += report.Failures.Count;
+            reports.Add(report);
         }
-        return strict && failed > 0 ? ExitCodes.Failure : ExitCodes.Success;
+        if (reports.Count > 1)
+            HumanRenderer.WriteIndexTotal(host.Out, reports);
+        int failed = reports.Sum(r => r.Failures.Count);
+        if (strict && failed > 0)
+        {
+            host.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"search: {failed:N0} {(failed == 1 ? "file" : "files")} could not be indexed (listed above); with --strict that is an error. The other files were indexed."));
+            return ExitCodes.Failure;
+        }
+        return ExitCodes.Success;
     }
 }

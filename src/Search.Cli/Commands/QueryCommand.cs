@@ -14,8 +14,8 @@ internal static class QueryCommand
     {
         var query = new Argument<string>("QUERY") { Description = "The query, in Lucene syntax unless --syntax simple." };
         Option<string?> index = CommonOptions.Index();
-        var limit = new Option<int>("--limit", "-n") { Description = "Hits per page.", DefaultValueFactory = _ => 10, HelpName = "N" };
-        var offset = new Option<int>("--offset") { Description = "Hits to skip (shallow pages).", HelpName = "N" };
+        var limit = CommonOptions.Number("--limit", "Hits per page.", 10, 0, MaxResultWindow, "-n");
+        var offset = CommonOptions.Number("--offset", "Hits to skip (shallow pages; go deeper with --after).", 0, 0, MaxResultWindow);
         var after = new Option<string?>("--after") { Description = "Continue after this cursor (printed as 'Next page').", HelpName = "CURSOR" };
         var from = DateOption("--from", "Only documents dated on or after this day.");
         var to = DateOption("--to", "Only documents dated on or before this day.");
@@ -31,8 +31,9 @@ internal static class QueryCommand
             DefaultValueFactory = _ => "lucene",
         };
         syntax.AcceptOnlyFromAmong("lucene", "simple");
-        var fragments = new Option<int>("--fragments") { Description = "Snippets per hit.", DefaultValueFactory = _ => 3, HelpName = "N" };
-        var fragmentSize = new Option<int>("--fragment-size") { Description = "Longest snippet, in characters.", DefaultValueFactory = _ => 160, HelpName = "N" };
+        var fragments = CommonOptions.Number("--fragments", "Snippets per hit.", 3, 0, HighlightOptions.MaxFragments);
+        var fragmentSize = CommonOptions.Number("--fragment-size", "Longest snippet, in characters.", 160,
+            HighlightOptions.MinFragmentSize, HighlightOptions.MaxFragmentSize);
         Option<bool> json = CommonOptions.Json();
 
         var command = new Command("query", """
@@ -51,6 +52,16 @@ internal static class QueryCommand
         {
             if (parse.GetValue(offset) > 0 && parse.GetValue(after) is not null)
                 throw new UsageException("Use either --offset or --after, not both.");
+            if ((long)parse.GetValue(offset) + parse.GetValue(limit) > MaxResultWindow)
+            {
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                    $"--offset {parse.GetValue(offset):N0} with --limit {parse.GetValue(limit):N0} reaches past hit {MaxResultWindow:N0}, the deepest --offset goes; page further with --after and the 'Next page' cursor."));
+            }
+            if (parse.GetValue(from) is DateOnly fromDate && parse.GetValue(to) is DateOnly toDate && fromDate > toDate)
+            {
+                throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                    $"--from {fromDate:yyyy-MM-dd} is after --to {toDate:yyyy-MM-dd}: no day can be in that range."));
+            }
             bool asJson = parse.GetValue(json);
             var request = new SearchRequest(parse.GetValue(query) ?? string.Empty)
             {
@@ -80,13 +91,25 @@ internal static class QueryCommand
     {
         await IndexOpener.EnsureIndexedAsync(indexPath, host, verbose, cancellationToken).ConfigureAwait(false);
         using SearchIndex index = IndexOpener.OpenForReading(indexPath, host, verbose);
-        SearchResults results = index.Search(request);
+        SearchResults results;
+        try
+        {
+            results = index.Search(request);
+        }
+        catch (ArgumentException e) when (request.After is not null && e.ParamName == "after")
+        {
+            throw new UsageException("--after takes the cursor printed under 'Next page' by the same query with the same --sort; " +
+                                     $"'{request.After}' is not one ({ErrorReporter.Describe(e)})", e);
+        }
         if (json)
             JsonRenderer.WriteResults(host.Out, request.Query, results);
         else
-            HumanRenderer.WriteResults(host.Out, results, new QueryView(request.Query, request.After is null ? request.Offset + 1 : null, host.OutIsTerminal));
+            HumanRenderer.WriteResults(host.Out, results, new QueryView(request.Query, request.Offset, request.Size, request.After is not null, host.OutIsTerminal));
         return ExitCodes.Success;
     }
+
+    /// <summary>How deep <c>--offset</c> and <c>--limit</c> may reach: the library's default result window.</summary>
+    public static int MaxResultWindow { get; } = new SearchIndexOptions().MaxResultWindow;
 
     private static Option<DateOnly?> DateOption(string name, string description) => new(name)
     {

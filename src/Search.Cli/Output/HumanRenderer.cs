@@ -12,22 +12,32 @@ internal static class HumanRenderer
 
     public static void WriteIndexReport(TextWriter output, string folder, IndexReport report)
     {
-        double seconds = Math.Max(report.Elapsed.TotalSeconds, 1e-6);
-        int indexed = report.Added + report.Updated;
-        output.WriteLine(string.Create(Invariant,
-            $"Indexed {folder}: {report.Added:N0} added, {report.Updated:N0} updated, {report.Unchanged:N0} unchanged, " +
-            $"{report.Deleted:N0} deleted, {report.Failures.Count:N0} failed in {seconds:0.00} s " +
-            $"({indexed / seconds:N0} docs/s, {report.BytesIndexed / 1e6 / seconds:0.00} MB/s)"));
+        output.WriteLine($"Indexed {folder}: {Summary(report.Added, report.Updated, report.Unchanged, report.Deleted, report.Failures.Count, report.BytesIndexed, report.Elapsed)}");
         foreach (IndexFailure failure in report.Failures)
             output.WriteLine($"  skipped {TerminalText.Render(failure.Message, color: false)}");
+    }
+
+    /// <summary>The sum of several folders' reports, after their own lines.</summary>
+    public static void WriteIndexTotal(TextWriter output, IReadOnlyList<IndexReport> reports) =>
+        output.WriteLine(string.Create(Invariant, $"Total of {reports.Count} folders: ") + Summary(
+            reports.Sum(r => r.Added), reports.Sum(r => r.Updated), reports.Sum(r => r.Unchanged), reports.Sum(r => r.Deleted),
+            reports.Sum(r => r.Failures.Count), reports.Sum(r => r.BytesIndexed), TimeSpan.FromTicks(reports.Sum(r => r.Elapsed.Ticks))));
+
+    // Rates count the documents written (added or updated): unchanged files cost a hash, not indexing.
+    private static string Summary(int added, int updated, int unchanged, int deleted, int failed, long bytesIndexed, TimeSpan elapsed)
+    {
+        double seconds = Math.Max(elapsed.TotalSeconds, 1e-6);
+        return string.Create(Invariant,
+            $"{added:N0} added, {updated:N0} updated, {unchanged:N0} unchanged, {deleted:N0} deleted, {failed:N0} failed in {seconds:0.00} s " +
+            $"({(added + updated) / seconds:N0} docs/s, {bytesIndexed / 1e6 / seconds:0.00} MB/s)");
     }
 
     public static void WriteResults(TextWriter output, SearchResults results, QueryView view)
     {
         if (results.Hits.Count == 0)
         {
-            output.WriteLine(results.TotalHits == 0
-                ? $"No hits for {Quote(view.Query)}."
+            output.WriteLine(results.TotalHits == 0 ? $"No hits for {Quote(view.Query)}."
+                : view.Limit == 0 ? string.Create(Invariant, $"{results.TotalHits:N0} {Hits(results.TotalHits)} (none shown: --limit 0).")
                 : string.Create(Invariant, $"No more hits: all {results.TotalHits:N0} were on earlier pages."));
             return;
         }
@@ -45,14 +55,28 @@ internal static class HumanRenderer
 
         string range = view.FirstRank switch
         {
-            1 when results.Hits.Count == results.TotalHits => string.Create(Invariant, $"{results.TotalHits:N0} {(results.TotalHits == 1 ? "hit" : "hits")}"),
+            1 when results.Hits.Count == results.TotalHits => string.Create(Invariant, $"{results.TotalHits:N0} {Hits(results.TotalHits)}"),
             int start => string.Create(Invariant, $"Hits {start:N0}-{start + results.Hits.Count - 1:N0} of {results.TotalHits:N0}"),
             null => string.Create(Invariant, $"{results.Hits.Count:N0} more of {results.TotalHits:N0} hits"),
         };
         output.WriteLine(TerminalText.Faint(string.Create(Invariant, $"{range} in {results.Took.TotalMilliseconds:0.#} ms."), view.Color));
         if (results.Next is not null)
-            output.WriteLine(TerminalText.Faint($"Next page: add --after {results.Next}", view.Color));
+            output.WriteLine(TerminalText.Faint(NextPage(results.Next, view), view.Color));
     }
+
+    /// <summary>How to ask for the next page, in the paging style the user chose: the next --offset while it stays
+    /// within the result window, else the cursor.</summary>
+    private static string NextPage(string cursor, QueryView view)
+    {
+        long nextOffset = (long)view.Offset + view.Limit;
+        if (view.ByCursor)
+            return $"Next page: --after {cursor} (in place of the current --after)";
+        if (nextOffset + view.Limit <= Commands.QueryCommand.MaxResultWindow)
+            return string.Create(Invariant, $"Next page: --offset {nextOffset} (or --after {cursor}{(view.Offset > 0 ? " without --offset" : string.Empty)})");
+        return $"Next page: --after {cursor}{(view.Offset > 0 ? " (without --offset)" : string.Empty)}";
+    }
+
+    private static string Hits(long count) => count == 1 ? "hit" : "hits";
 
     public static void WriteDocument(TextWriter output, SeedDocument document)
     {
@@ -107,6 +131,12 @@ internal static class HumanRenderer
 
 /// <summary>How to show one page of results.</summary>
 /// <param name="Query">The query as typed.</param>
-/// <param name="FirstRank">The rank of the first hit on the page, or null when paging by cursor (ranks unknown).</param>
+/// <param name="Offset">The --offset of the page.</param>
+/// <param name="Limit">The --limit of the page.</param>
+/// <param name="ByCursor">Whether the page was asked for with --after (ranks are then unknown).</param>
 /// <param name="Color">Whether to use colour.</param>
-internal sealed record QueryView(string Query, int? FirstRank, bool Color);
+internal sealed record QueryView(string Query, int Offset, int Limit, bool ByCursor, bool Color)
+{
+    /// <summary>The rank of the first hit on the page, or null when paging by cursor.</summary>
+    public int? FirstRank => ByCursor ? null : Offset + 1;
+}

@@ -33,7 +33,7 @@ internal static class ProgressView
                     task.MaxValue = Math.Max(1, p.FilesTotal);
                     task.Value = p.FilesDone;
                     task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                        $"{p.FilesDone:N0}/{p.FilesTotal:N0} files, {p.FilesDone / seconds:N0} docs/s"));
+                        $"{p.FilesDone:N0}/{p.FilesTotal:N0} files, {p.FilesDone / seconds:N0} files/s"));
                 });
                 return await run(bar).ConfigureAwait(false);
             }).ConfigureAwait(false);
@@ -60,7 +60,7 @@ internal static class ProgressView
                 _lastLine = Stopwatch.GetTimestamp();
                 double seconds = Math.Max(Stopwatch.GetElapsedTime(_started).TotalSeconds, 1e-3);
                 error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Indexing {folder}: {value.FilesDone:N0}/{value.FilesTotal:N0} files ({100.0 * value.FilesDone / Math.Max(1, value.FilesTotal):0}%), {value.FilesDone / seconds:N0} docs/s"));
+                    $"Indexing {folder}: {value.FilesDone:N0}/{value.FilesTotal:N0} files ({100.0 * value.FilesDone / Math.Max(1, value.FilesTotal):0}%), {value.FilesDone / seconds:N0} files/s"));
             }
         }
     }

@@ -45,6 +45,15 @@ internal static class TerminalText
         return output.ToString();
     }
 
+    /// <summary>How many terminal columns <paramref name="text"/> takes: two for wide characters, none for combining marks.</summary>
+    public static int Width(ReadOnlySpan<char> text)
+    {
+        int columns = 0;
+        foreach (Rune rune in text.EnumerateRunes())
+            columns += Math.Max(0, Wcwidth.UnicodeCalculator.GetWidth(rune));
+        return columns;
+    }
+
     /// <summary>Secondary text (ids, counts), dimmed on a colour terminal.</summary>
     public static string Faint(string text, bool color) => color ? Dim + Render(text, color) + Reset : Render(text, color);
 }

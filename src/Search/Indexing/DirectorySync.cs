@@ -43,7 +43,11 @@ internal sealed class DirectorySync
         long started = Stopwatch.GetTimestamp();
         string root = Path.GetFullPath(folder);
         if (!Directory.Exists(root))
-            throw new DirectoryNotFoundException($"The folder '{root}' does not exist.");
+        {
+            throw new DirectoryNotFoundException(File.Exists(root)
+                ? $"'{root}' is a file, not a folder; index the folder that holds it."
+                : $"The folder '{root}' does not exist.");
+        }
 
         List<SeedFile> files = FindFiles(root, out List<SeedFile> clashes);
         using IDisposable sync = await _store.BeginSyncAsync(cancellationToken).ConfigureAwait(false);
@@ -131,7 +135,7 @@ internal sealed class DirectorySync
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            tally.Failed(file, $"{file.Path}: cannot be read ({e.Message})");
+            tally.Failed(file, $"{file.Path}: cannot be read ({ExceptionText.Summary(e)})");
             return false;
         }
 
@@ -141,6 +145,14 @@ internal sealed class DirectorySync
         if (known && previous!.Hash == hash && previous.Source == root)
         {
             tally.Unchanged();
+            return false;
+        }
+        // Ids are paths relative to the folder, so two folders can hold the same id. The document stays with the folder
+        // that has it while its file is still there; once that file is gone (the folder was moved), this one takes over.
+        if (known && previous!.Source is { } otherRoot && otherRoot != root && previous.Path is { } otherPath && File.Exists(otherPath))
+        {
+            tally.Failed(file, $"{file.Path}: has the same id '{file.Id}' as {otherPath}, indexed from the folder {otherRoot}; " +
+                               "ids are paths relative to their folder, so rename or move one of the two files.");
             return false;
         }
 
@@ -157,7 +169,7 @@ internal sealed class DirectorySync
         catch (ArgumentException e)
         {
             // Lucene rejects a document it cannot index (e.g. a term over 32 KB) without harming the writer.
-            tally.Failed(file, $"{file.Path}: cannot be indexed ({e.Message})");
+            tally.Failed(file, $"{file.Path}: cannot be indexed ({ExceptionText.Summary(e)})");
             return false;
         }
         tally.Indexed(known, bytes.Length);
@@ -214,7 +226,8 @@ internal sealed class DirectorySync
                 {
                     indexed[id] = new IndexedFile(id,
                         stored.Get(IndexSchema.Hash, System.Globalization.CultureInfo.InvariantCulture),
-                        stored.Get(IndexSchema.Source, System.Globalization.CultureInfo.InvariantCulture));
+                        stored.Get(IndexSchema.Source, System.Globalization.CultureInfo.InvariantCulture),
+                        stored.Get(IndexSchema.Path, System.Globalization.CultureInfo.InvariantCulture));
                 }
             }
         }
@@ -223,7 +236,7 @@ internal sealed class DirectorySync
 
     private sealed record SeedFile(string Id, string Path, long Length);
 
-    private sealed record IndexedFile(string Id, string? Hash, string? Source);
+    private sealed record IndexedFile(string Id, string? Hash, string? Source, string? Path);
 
     /// <summary>Counts shared by the indexing threads, and the throttled progress reports.</summary>
     private sealed class Tally(int filesTotal, long bytesTotal, IProgress<IndexProgress>? progress)

@@ -30,7 +30,7 @@ internal static class IndexChecker
             foreach ((string part, Exception? error) in Parts(segment))
             {
                 if (error is not null)
-                    problems.Add($"Segment {segment.Name}: {part} are damaged ({error.Message}).");
+                    problems.Add($"Segment {segment.Name}: {part} are damaged ({ExceptionText.Summary(error)}).");
             }
             documents += segment.DocCount - segment.NumDeleted;
         }

@@ -59,7 +59,7 @@ internal static partial class IndexFolder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new IndexUnavailableException(fullPath, $"The index folder '{fullPath}' cannot be created: {e.Message}", e);
+            throw new IndexUnavailableException(fullPath, $"The index folder '{fullPath}' cannot be created: {ExceptionText.Summary(e)}", e);
         }
 
         IndexLock indexLock = IndexLock.Acquire(fullPath);
@@ -94,7 +94,7 @@ internal static partial class IndexFolder
     }
 
     private static IndexUnavailableException Unreadable(string fullPath, IOException e) =>
-        new(fullPath, $"The index at '{fullPath}' cannot be read ({e.Message}). It may be corrupt, half-written or written by " +
+        new(fullPath, $"The index at '{fullPath}' cannot be read ({ExceptionText.Summary(e)}). It may be corrupt, half-written or written by " +
                       "another program; nothing was changed. Rebuild it from its documents (search index --rebuild), or " +
                       "check it (search check).", e);
 

@@ -50,7 +50,7 @@ internal static class IndexSchema
     public static readonly ISet<string> DateFields = new HashSet<string>(StringComparer.Ordinal) { Date };
 
     /// <summary>What incremental sync loads for each indexed document.</summary>
-    public static readonly ISet<string> SyncFields = new HashSet<string>(StringComparer.Ordinal) { Id, Hash, Source };
+    public static readonly ISet<string> SyncFields = new HashSet<string>(StringComparer.Ordinal) { Id, Hash, Source, Path };
 
     /// <summary>
     /// Lucene's 33 English stop words plus the pronouns, question words, auxiliaries and other function words that

@@ -223,7 +223,7 @@ internal sealed class IndexStore : IDisposable
             throw Recover(state, e);
         }
         if (state.Merges.TakeFailure() is { } mergeFailure && _options.Logger is { } logger)
-            Log.MergeFailed(logger, Description, mergeFailure.Message);
+            Log.MergeFailed(logger, Description, ExceptionText.Summary(mergeFailure));
     }
 
     /// <summary>Shows uncommitted writes to new searches without making them durable.</summary>

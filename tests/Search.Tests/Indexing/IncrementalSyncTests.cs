@@ -222,6 +222,44 @@ public class IncrementalSyncTests
     }
 
     [Fact]
+    public async Task IndexDirectory_TwoFoldersWithTheSameFileName_KeepTheFirstAndReportTheSecond()
+    {
+        using var first = new TempFolder();
+        using var second = new TempFolder();
+        string firstFile = first.Write("x.txt", Seed("From the first", "first folder"));
+        string secondFile = second.Write("x.txt", Seed("From the second", "second folder"));
+        using SearchIndex index = SearchIndex.InMemory();
+        await index.IndexDirectoryAsync(first.Path);
+
+        IndexReport clash = await index.IndexDirectoryAsync(second.Path);
+        IndexReport again = await index.IndexDirectoryAsync(first.Path);
+
+        IndexFailure failure = Assert.Single(clash.Failures);
+        Assert.Equal(secondFile, failure.Path);
+        Assert.Contains(firstFile, failure.Message, StringComparison.Ordinal);
+        Assert.Equal((0, 0), (clash.Added, clash.Updated));
+        Assert.Equal((0, 1), (again.Updated, again.Unchanged));
+        Assert.Equal("From the first", index.Get("x")!.Title);
+    }
+
+    [Fact]
+    public async Task IndexDirectory_FolderMovedElsewhere_TakesOverItsDocuments()
+    {
+        using var workspace = new TempFolder();
+        workspace.Write("old/x.txt", Seed("Moved", "same text"));
+        using SearchIndex index = SearchIndex.InMemory();
+        await index.IndexDirectoryAsync(workspace.Combine("old"));
+        Directory.Move(workspace.Combine("old"), workspace.Combine("new"));
+
+        IndexReport report = await index.IndexDirectoryAsync(workspace.Combine("new"));
+
+        Assert.Empty(report.Failures);
+        Assert.Equal(1, report.Updated);
+        Assert.Equal(1, index.Count);
+        Assert.Equal(1, index.Search(new Search.Querying.SearchRequest("moved") { Highlight = null }).TotalHits);
+    }
+
+    [Fact]
     public async Task IndexDirectory_TwoFilesWithTheSameIdByExtensionCase_IndexesOneAndReportsTheOther()
     {
         using var folder = new TempFolder();
