@@ -188,14 +188,22 @@ public sealed class SearchIndex : IDisposable
 
     /// <summary>Waits for running operations (cancelling a running <see cref="IndexDirectoryAsync"/>), commits pending
     /// writes and releases the folder and its lock. Safe to call more than once.</summary>
+    /// <exception cref="IndexWriteException">The final commit failed; the pending writes are lost, the last commit is
+    /// intact, and the folder is released all the same.</exception>
     public void Dispose()
     {
         if (!_gate.Close())
             return;
         _disposing.Cancel();
         _gate.WaitUntilIdle();
-        _store.Dispose();
-        _disposing.Dispose();
+        try
+        {
+            _store.Dispose();
+        }
+        finally
+        {
+            _disposing.Dispose();
+        }
     }
 
     private const int MaxIdLength = 4096;

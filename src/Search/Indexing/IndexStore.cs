@@ -290,7 +290,7 @@ internal sealed class IndexStore : IDisposable
                 TryStartWriter();
             }
         }
-        return new IndexWriteException(Description, cause);
+        return WriteFailed(cause);
     }
 
     private WriterState ReopenAfterFailure()
@@ -305,7 +305,7 @@ internal sealed class IndexStore : IDisposable
                 }
                 catch (Exception e) when (IsWriterFailure(e))
                 {
-                    throw new IndexWriteException(Description, e);
+                    throw WriteFailed(e);
                 }
             }
             return _writer!;
@@ -325,22 +325,77 @@ internal sealed class IndexStore : IDisposable
     }
 
     /// <summary>Failures that leave the writer unusable until it is rolled back, as opposed to a bad document.</summary>
-    private static bool IsWriterFailure(Exception e) => e is IOException or ObjectDisposedException or OutOfMemoryException;
+    /// <remarks>Lucene.Net sometimes hands the I/O error on inside other exceptions: a merge policy that cannot read a
+    /// segment's size fails a sort, which .NET reports as an <see cref="InvalidOperationException"/> around a
+    /// <c>LuceneSystemException</c> around the <see cref="IOException"/>.</remarks>
+    private static bool IsWriterFailure(Exception e) => Cause(e) is not null;
 
+    /// <summary>The storage failure in <paramref name="e"/> or among its inner exceptions, if there is one.</summary>
+    private static Exception? Cause(Exception e)
+    {
+        for (Exception? current = e; current is not null; current = current.InnerException)
+        {
+            if (current is IOException or ObjectDisposedException or OutOfMemoryException)
+                return current;
+        }
+        return null;
+    }
+
+    private IndexWriteException WriteFailed(Exception e) => new(Description, Cause(e) ?? e);
+
+    /// <summary>Commits pending writes and closes everything. If that last commit fails, the writes are rolled back and
+    /// <see cref="IndexWriteException"/> says so, but the files and the folder's lock are released all the same.</summary>
     public void Dispose()
     {
-        DisposeWriter();
-        _directory.Dispose();
-        _lock?.Dispose();
+        try
+        {
+            DisposeWriter();
+        }
+        finally
+        {
+            _directory.Dispose();
+            _lock?.Dispose();
+        }
     }
 
     private void DisposeWriter()
     {
         _documents.Dispose();
         _ids.Dispose();
-        _searchers?.Dispose();
-        _writer?.Writer.Dispose();
-        Analyzer.Dispose();
+        try
+        {
+            _searchers?.Dispose();
+            CloseWriter();
+        }
+        finally
+        {
+            Analyzer.Dispose();
+        }
+    }
+
+    private void CloseWriter()
+    {
+        WriterState? state = _writer;
+        _writer = null;
+        if (state is null)
+            return;
+        try
+        {
+            state.Writer.Dispose(); // commits pending writes and waits for running merges
+        }
+        catch (Exception e) when (IsWriterFailure(e))
+        {
+            // A writer whose closing commit failed still holds its files and Lucene's lock; rolling back releases them.
+            try
+            {
+                state.Writer.Rollback();
+            }
+            catch (Exception rollback) when (IsWriterFailure(rollback))
+            {
+                // closed as far as it can be
+            }
+            throw WriteFailed(e);
+        }
     }
 
     private sealed record WriterState(IndexWriter Writer, SafeMergeScheduler Merges);
