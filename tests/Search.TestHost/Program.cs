@@ -5,6 +5,11 @@ using Search.Querying;
 //   hold PATH         open PATH for writing, print "ready", hold it until stdin closes
 //   open PATH         open PATH for writing, upsert one document, commit, close
 //   count PATH QUERY  open PATH read-only and print the number of hits for QUERY
+//   queries           read base64 UTF-8 queries from stdin, one a line, and run each in both syntaxes against a small
+//                     index; print "ok N" when all ran. Exit 5 on any failure other than QuerySyntaxException; a stack
+//                     overflow kills the process, which the parent sees as a crash.
+if (args is ["queries"])
+    return await RunQueriesAsync();
 if (args.Length < 2)
     return 2;
 try
@@ -43,4 +48,41 @@ catch (SearchException e)
 {
     Console.Error.WriteLine(e.Message);
     return 4;
+}
+
+static async Task<int> RunQueriesAsync()
+{
+    using SearchIndex index = SearchIndex.InMemory();
+    await index.UpsertAsync(new Search.Documents.SeedDocument("k", "Kabul falls", "The Taliban entered Kabul; a psychological war.", new DateOnly(2021, 8, 14)));
+    await index.CommitAsync();
+    int count = 0;
+    while (Console.In.ReadLine() is { } line)
+    {
+        string query = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(line));
+        try
+        {
+            index.Search(new SearchRequest(query));
+        }
+        catch (QuerySyntaxException)
+        {
+            // the one failure allowed in Lucene syntax
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"Lucene syntax, query {count}: {e}");
+            return 5;
+        }
+        try
+        {
+            index.Search(new SearchRequest(query) { Syntax = QuerySyntax.Simple });
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"simple syntax, query {count}: {e}");
+            return 5;
+        }
+        count++;
+    }
+    Console.WriteLine($"ok {count}");
+    return 0;
 }

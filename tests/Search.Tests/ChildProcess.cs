@@ -37,6 +37,18 @@ internal sealed class ChildProcess : IDisposable
         return (child._process.ExitCode, await output, await error);
     }
 
+    /// <summary>Runs to the end with <paramref name="input"/> on its stdin and returns the exit code with everything written.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunWithInputAsync(string input, params string[] args)
+    {
+        using ChildProcess child = Start(args);
+        Task<string> output = child._process.StandardOutput.ReadToEndAsync();
+        Task<string> error = child._process.StandardError.ReadToEndAsync();
+        await child._process.StandardInput.WriteAsync(input);
+        child._process.StandardInput.Close();
+        await child._process.WaitForExitAsync().WaitAsync(Patience);
+        return (child._process.ExitCode, await output, await error);
+    }
+
     /// <summary>Waits until the child prints <paramref name="line"/> (e.g. "ready").</summary>
     public async Task WaitForLineAsync(string line)
     {

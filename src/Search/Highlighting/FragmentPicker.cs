@@ -63,9 +63,11 @@ internal static class FragmentPicker
         int end = limit == text.Length ? limit : EndBoundary(text, start, limit, anchor.End, minEndIsWordEnd: true);
 
         // Never cut a match: widen to take one that starts inside, or stop before it. At the start, widen only
-        // while the window still fits the size; otherwise begin at the first word after the match.
-        foreach (TextSpan match in matches)
+        // while the window still fits the size; otherwise begin at the first word after the match. Matches are in
+        // order and do not overlap, so only those from the first one ending after the start can matter.
+        for (int i = FirstEndingAfter(matches, start); i < matches.Count; i++)
         {
+            TextSpan match = matches[i];
             if (match.Start >= end)
                 break;
             if (match.Start < start && match.End > start)
@@ -80,8 +82,9 @@ internal static class FragmentPicker
     {
         var distinct = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         int total = 0;
-        foreach (TextSpan match in matches)
+        for (int i = FirstEndingAfter(matches, window.Start); i < matches.Count; i++)
         {
+            TextSpan match = matches[i];
             if (match.Start >= window.End)
                 break;
             if (match.Start < window.Start)
@@ -90,6 +93,23 @@ internal static class FragmentPicker
             distinct.Add(text.Substring(match.Start, match.Length));
         }
         return (distinct.Count * 16) + total;
+    }
+
+    /// <summary>The index of the first of the ordered, non-overlapping <paramref name="matches"/> that ends after
+    /// <paramref name="position"/> (their count when none does). A long document can hold hundreds of thousands of
+    /// matches: each window looks only at its neighbours, so choosing snippets stays O(n log n).</summary>
+    public static int FirstEndingAfter(IReadOnlyList<TextSpan> matches, int position)
+    {
+        int low = 0, high = matches.Count;
+        while (low < high)
+        {
+            int middle = low + ((high - low) / 2);
+            if (matches[middle].End > position)
+                high = middle;
+            else
+                low = middle + 1;
+        }
+        return low;
     }
 
     /// <summary>The start of the sentence holding <paramref name="position"/>, if it begins at most

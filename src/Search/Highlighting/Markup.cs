@@ -55,10 +55,9 @@ internal static class Markup
     {
         var output = new StringBuilder(window.Length + 32);
         int cursor = window.Start;
-        foreach (TextSpan match in matches)
+        for (int i = FragmentPicker.FirstEndingAfter(matches, window.Start); i < matches.Count; i++)
         {
-            if (match.End <= window.Start)
-                continue;
+            TextSpan match = matches[i];
             if (match.Start >= window.End)
                 break;
             // A window cuts a match only when the match is longer than the window: mark the part it shows.

@@ -75,11 +75,7 @@ internal sealed class LuceneSyntaxParser : MultiFieldQueryParser
                 $"'{termStr}' starts with a wildcard, which would scan every word in the index; leading wildcards are turned off.");
         }
         CheckPatternLength(field, termStr);
-        if (WildcardsAfterFirstStar(termStr) > MaxWildcardsAfterStar)
-        {
-            throw new FieldTermException(field, termStr, string.Create(CultureInfo.InvariantCulture,
-                $"'{termStr}' has more than {MaxWildcardsAfterStar} wildcards after its first '*'; Lucene 4.8 builds such patterns in time that doubles with each one. Use fewer wildcards."));
-        }
+        CheckPatternTail(field, termStr);
         return base.GetWildcardQuery(field, termStr);
     });
 
@@ -126,11 +122,15 @@ internal sealed class LuceneSyntaxParser : MultiFieldQueryParser
         return at >= 0 ? at : current.BeginColumn;
     }
 
-    // Wildcard and fuzzy terms become automata whose construction Lucene 4.8 does not bound: "x*a" followed by k '?'
-    // takes time exponential in k, and each further '*' or character multiplies the work. No word is longer than the
+    // Wildcard and fuzzy terms become automata whose construction Lucene 4.8 does not bound. What follows the first '*'
+    // decides the cost: "x*a" then k '?' takes time doubling with each '?', and each further character or wildcard
+    // (non-ASCII ones most) multiplies it. Measured on a 2-core machine, the limits below keep the worst pattern near
+    // 0.1 s, where "x*a??????" then a few letters took 0.5-2 s and 30 '?' would take hours. No word is longer than the
     // tokenizer's limit, so a longer pattern could match nothing anyway.
     private const int MaxPatternLength = 255;
+    private const int MaxQuestionMarksAfterStar = 4;
     private const int MaxWildcardsAfterStar = 8;
+    private const int MaxTailAfterStar = 32;
 
     private static void CheckPatternLength(string field, string termStr)
     {
@@ -141,20 +141,36 @@ internal sealed class LuceneSyntaxParser : MultiFieldQueryParser
         }
     }
 
-    private static int WildcardsAfterFirstStar(string termStr)
+    private static void CheckPatternTail(string field, string termStr)
     {
-        int count = -1; // not past a '*' yet
+        int questionMarks = 0, wildcards = 0, tail = -1; // tail < 0: no '*' read yet
         for (int i = 0; i < termStr.Length; i++)
         {
             char c = termStr[i];
-            if (c == '\\')
+            bool escaped = c == '\\' && i + 1 < termStr.Length;
+            if (escaped)
                 i++; // an escaped character is literal
-            else if (c == '*' && count < 0)
-                count = 0;
-            else if (c is '*' or '?' && count >= 0)
-                count++;
+            if (tail < 0)
+            {
+                if (!escaped && c == '*')
+                    tail = 0;
+                continue;
+            }
+            tail++;
+            if (!escaped && c == '?')
+                questionMarks++;
+            if (!escaped && c is '*' or '?')
+                wildcards++;
         }
-        return Math.Max(count, 0);
+        string? problem = questionMarks > MaxQuestionMarksAfterStar ? $"more than {MaxQuestionMarksAfterStar} '?'"
+            : wildcards > MaxWildcardsAfterStar ? $"more than {MaxWildcardsAfterStar} wildcards"
+            : tail > MaxTailAfterStar ? $"more than {MaxTailAfterStar} characters"
+            : null;
+        if (problem is not null)
+        {
+            throw new FieldTermException(field, termStr,
+                $"'{termStr}' has {problem} after its first '*'; Lucene 4.8 takes very long to build such patterns. Make it simpler.");
+        }
     }
 
     protected override Query GetRegexpQuery(string field, string termStr) =>

@@ -178,11 +178,13 @@ public sealed class QuerySyntaxErrorTests
     }
 
     [Theory]
-    [InlineData("kab*l??????????", 0)]
+    [InlineData("kab*l?????", 0)]
     [InlineData("kabul OR x*a??????????????????????", 9)]
     [InlineData("title:x*a*b*c*d*e*f*g*h*i*j", 0)]
-    [InlineData("x*a?b?c?d?e?f?g?h?i?", 0)]
+    [InlineData("x*a?b?c?d?e?", 0)]
     [InlineData("x\\*a*b*c*d*e*f*g*h*i*j*k", 0)]
+    [InlineData("x*abcdefghijabcdefghijabcdefghijabc", 0)]
+    [InlineData("x*a??????war０İa*", 0)]
     public async Task Search_WildcardTermWithTooManyWildcardsAfterAStar_IsRejectedAtOnce(string query, int position)
     {
         using SearchIndex index = await SmallIndex();
@@ -190,14 +192,16 @@ public sealed class QuerySyntaxErrorTests
         QuerySyntaxException error = Assert.Throws<QuerySyntaxException>(() => index.Search(new SearchRequest(query)));
 
         Assert.Equal(position, error.Position);
-        Assert.Contains("wildcards after its first '*'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("after its first '*'", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("kab*l????????")]
+    [InlineData("kab*l????")]
     [InlineData("k?b?l*")]
     [InlineData("ka??????????ul")]
     [InlineData("x\\*a??????????")]
+    [InlineData("x*abcdefghijabcdefghijabcdefghijab")]
+    [InlineData("x*a*b*c*d*e*f*g*h*i")]
     public async Task Search_WildcardTermWithinTheLimits_Runs(string query)
     {
         using SearchIndex index = await SmallIndex();
