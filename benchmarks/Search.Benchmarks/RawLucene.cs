@@ -19,7 +19,7 @@ namespace Search.Benchmarks;
 /// </summary>
 public static class RawLucene
 {
-    public const float TitleBoost = 1f; // as the library weighs title against body
+    public const float TitleBoost = 1.25f; // as the library weighs title against body (Ranking.TitleBoost)
 
     public static Analyzer CreateAnalyzer() =>
         new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), new Dictionary<string, Analyzer>

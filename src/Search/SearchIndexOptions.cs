@@ -25,9 +25,10 @@ public sealed record SearchIndexOptions
     public int IndexingThreads { get; init; } = Environment.ProcessorCount;
 
     /// <summary>A long <see cref="SearchIndex.IndexDirectoryAsync"/> commits after this many written documents, so a crash
-    /// loses at most that much work (the next run redoes it). Default 10,000. Not while <see cref="Rebuild"/> has yet to
-    /// commit: a rebuild replaces the old index only once, at its end.</summary>
-    public int CommitEveryDocuments { get; init; } = 10_000;
+    /// loses at most that much work (the next run redoes it). Default 100,000 (with <see cref="CommitInterval"/>, whichever
+    /// comes first): each commit flushes and syncs every new file, which costs indexing speed. Not while
+    /// <see cref="Rebuild"/> has yet to commit: a rebuild replaces the old index only once, at its end.</summary>
+    public int CommitEveryDocuments { get; init; } = 100_000;
 
     /// <summary>A long <see cref="SearchIndex.IndexDirectoryAsync"/> also commits when this much time has passed since the last
     /// commit and documents were written. Default 30 seconds.</summary>

@@ -25,7 +25,7 @@ internal static class IndexCommand
         };
         var commitEvery = new Option<int?>("--commit-every")
         {
-            Description = "Commit after this many written documents, so a crash loses at most that much work. Default 10,000.",
+            Description = "Commit after this many written documents, so a crash loses at most that much work. Default 100,000 (and every 30 s).",
             HelpName = "N",
         };
         commitEvery.Validators.Add(result =>

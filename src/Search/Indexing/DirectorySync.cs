@@ -41,7 +41,8 @@ internal sealed class DirectorySync
     public async Task<IndexReport> RunAsync(string folder, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
     {
         long started = Stopwatch.GetTimestamp();
-        string root = Path.GetFullPath(folder);
+        // "docs" and "docs/" are one folder: documents remember it, and a later sync must recognise it.
+        string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         if (!Directory.Exists(root))
         {
             throw new DirectoryNotFoundException(File.Exists(root)
@@ -140,7 +141,7 @@ internal sealed class DirectorySync
         }
 
         // A 128-bit non-cryptographic hash detects changed files as surely as SHA-256 here, at a fraction of the cost.
-        string hash = Convert.ToBase64String(XxHash128.Hash(bytes));
+        UInt128 hash = XxHash128.HashToUInt128(bytes);
         bool known = indexed.TryGetValue(file.Id, out IndexedFile? previous);
         if (known && previous!.Hash == hash && previous.Source == root)
         {
@@ -206,29 +207,30 @@ internal sealed class DirectorySync
         return unique;
     }
 
-    /// <summary>What the index holds now (including uncommitted writes), by id.</summary>
+    /// <summary>What the index holds now (including uncommitted writes), by id, read from doc values alone.</summary>
     private Dictionary<string, IndexedFile> LoadIndexed()
     {
         _store.Refresh();
         var indexed = new Dictionary<string, IndexedFile>(StringComparer.Ordinal);
+        var scratch = new Lucene.Net.Util.BytesRef();
         using SearcherLease lease = _store.Lease();
         foreach (AtomicReaderContext leaf in lease.Searcher.IndexReader.Leaves)
         {
             AtomicReader reader = leaf.AtomicReader;
+            SortedDocValues? ids = reader.GetSortedDocValues(IndexSchema.Id);
+            if (ids is null)
+                continue;
+            var origins = new SegmentOrigins(reader);
             Lucene.Net.Util.IBits? live = reader.LiveDocs;
             for (int doc = 0; doc < reader.MaxDoc; doc++)
             {
                 if (live is not null && !live.Get(doc))
                     continue;
-                var stored = reader.Document(doc, IndexSchema.SyncFields);
-                string? id = stored.Get(IndexSchema.Id, System.Globalization.CultureInfo.InvariantCulture);
-                if (id is not null)
-                {
-                    indexed[id] = new IndexedFile(id,
-                        stored.Get(IndexSchema.Hash, System.Globalization.CultureInfo.InvariantCulture),
-                        stored.Get(IndexSchema.Source, System.Globalization.CultureInfo.InvariantCulture),
-                        stored.Get(IndexSchema.Path, System.Globalization.CultureInfo.InvariantCulture));
-                }
+                ids.Get(doc, scratch);
+                string id = scratch.Utf8ToString();
+                indexed[id] = origins.Read(doc) is { } origin
+                    ? new IndexedFile(id, origin.Hash, origin.Folder, origins.FilePath(doc, id, origin.Folder))
+                    : new IndexedFile(id, null, null, null);
             }
         }
         return indexed;
@@ -236,7 +238,7 @@ internal sealed class DirectorySync
 
     private sealed record SeedFile(string Id, string Path, long Length);
 
-    private sealed record IndexedFile(string Id, string? Hash, string? Source, string? Path);
+    private sealed record IndexedFile(string Id, UInt128? Hash, string? Source, string? Path);
 
     /// <summary>Counts shared by the indexing threads, and the throttled progress reports.</summary>
     private sealed class Tally(int filesTotal, long bytesTotal, IProgress<IndexProgress>? progress)

@@ -28,29 +28,38 @@ internal static class IndexSchema
     /// <summary>The date as a day number (<see cref="DateOnly.DayNumber"/>): numeric for ranges, doc values for sorting.</summary>
     public const string Date = "date";
 
-    /// <summary>The content hash of the file a document came from, so re-indexing skips unchanged files.</summary>
-    public const string Hash = "hash";
+    /// <summary>Where a synced document came from, in one binary doc value: the 128-bit content hash of its file (16 bytes,
+    /// so re-indexing skips unchanged files), then the full path of the folder it was indexed from (UTF-8; re-indexing
+    /// that folder deletes documents whose files are gone). One value rather than two fields, because Lucene.Net 4.8
+    /// measures its buffers by reflection on every doc value added.</summary>
+    public const string Origin = "origin";
 
-    /// <summary>The file a document came from (stored, and in binary doc values for cheap hits).</summary>
-    public const string Path = "path";
+    /// <summary>The extension of the file a document came from, in sorted doc values, and only when it is not
+    /// <see cref="DefaultExtension"/>: the file itself is the <see cref="Origin"/> folder, then <see cref="Id"/>, then the extension.</summary>
+    public const string Extension = "ext";
 
-    /// <summary>The folder (full path) a document was indexed from, stored only; re-indexing it deletes documents whose files are gone.</summary>
-    public const string Source = "source";
+    /// <summary>The extension of almost every seed file.</summary>
+    public const string DefaultExtension = ".txt";
+
+    /// <summary>The bytes of the content hash at the start of an <see cref="Origin"/> value.</summary>
+    public const int OriginHashLength = 16;
 
     /// <summary>The fields a query can name without a prefix, in the order the parser expands them.</summary>
     public static readonly string[] SearchableFields = [Title, Body];
 
-    /// <summary>What a hit loads: everything a <see cref="SeedDocument"/> and a hit's path need.</summary>
-    public static readonly ISet<string> HitFields = new HashSet<string>(StringComparer.Ordinal) { Id, Title, Body, Date, Path };
+    /// <summary>The stored fields a hit loads: everything a <see cref="SeedDocument"/> needs.</summary>
+    public static readonly ISet<string> HitFields = new HashSet<string>(StringComparer.Ordinal) { Id, Title, Body, Date };
 
-    /// <summary>What a hit without highlighting loads: the body is shown only through snippets.</summary>
-    public static readonly ISet<string> HitFieldsWithoutBody = new HashSet<string>(StringComparer.Ordinal) { Id, Title, Date, Path };
+    /// <summary>What a hit without highlighting loads from stored fields in segments without title doc values.</summary>
+    public static readonly ISet<string> HitFieldsWithoutBody = new HashSet<string>(StringComparer.Ordinal) { Id, Title, Date };
 
     /// <summary>Just the date.</summary>
     public static readonly ISet<string> DateFields = new HashSet<string>(StringComparer.Ordinal) { Date };
 
-    /// <summary>What incremental sync loads for each indexed document.</summary>
-    public static readonly ISet<string> SyncFields = new HashSet<string>(StringComparer.Ordinal) { Id, Hash, Source, Path };
+    /// <summary>The file a synced document came from, rebuilt from its folder, its id and its extension (null for the
+    /// default), exactly as the folder sync found it.</summary>
+    public static string FilePath(string folder, string id, string? extension) => System.IO.Path.Join(folder,
+        (System.IO.Path.DirectorySeparatorChar == '/' ? id : id.Replace('/', System.IO.Path.DirectorySeparatorChar)) + (extension ?? DefaultExtension));
 
     /// <summary>
     /// Lucene's 33 English stop words plus the pronouns, question words, auxiliaries and other function words that
@@ -109,10 +118,10 @@ internal static class IndexSchema
         private readonly TextField _body = new(Body, string.Empty, Field.Store.YES);
         private readonly Int64Field _date = new(Date, 0L, Field.Store.YES);
         private readonly NumericDocValuesField _dateSorted = new(Date, 0L);
-        private readonly StoredField _source = new(Source, string.Empty);
-        private readonly StoredField _path = new(Path, string.Empty);
-        private readonly BinaryDocValuesField _pathValue = new(Path, new BytesRef());
-        private readonly StoredField _hash = new(Hash, string.Empty);
+        private readonly BinaryDocValuesField _origin = new(Origin, new BytesRef());
+        private readonly SortedDocValuesField _extension = new(Extension, new BytesRef());
+        private string? _folder;
+        private byte[] _originBytes = [];
 
         public Document Fill(SeedDocument document, FileOrigin? origin)
         {
@@ -136,15 +145,23 @@ internal static class IndexSchema
             }
             if (origin is not null)
             {
-                // Stored only: sync reads them back per document, nothing searches them.
-                _source.SetStringValue(origin.Folder);
-                _path.SetStringValue(origin.FilePath);
-                _pathValue.SetBytesValue(new BytesRef(origin.FilePath));
-                _hash.SetStringValue(origin.ContentHash);
-                _document.Add(_source);
-                _document.Add(_path);
-                _document.Add(_pathValue);
-                _document.Add(_hash);
+                // Doc values only: sync reads them back per document without decompressing stored fields, hits rebuild
+                // the file path from them, and nothing searches them. Lucene copies the bytes during the add.
+                if (!string.Equals(_folder, origin.Folder, StringComparison.Ordinal))
+                {
+                    _folder = origin.Folder;
+                    _originBytes = new byte[OriginHashLength + System.Text.Encoding.UTF8.GetByteCount(origin.Folder)];
+                    System.Text.Encoding.UTF8.GetBytes(origin.Folder, _originBytes.AsSpan(OriginHashLength));
+                }
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(_originBytes, origin.ContentHash);
+                _origin.SetBytesValue(new BytesRef(_originBytes));
+                _document.Add(_origin);
+                string extension = System.IO.Path.GetExtension(origin.FilePath);
+                if (!string.Equals(extension, DefaultExtension, StringComparison.Ordinal))
+                {
+                    _extension.SetBytesValue(new BytesRef(extension));
+                    _document.Add(_extension);
+                }
             }
             return _document;
         }
@@ -163,13 +180,10 @@ internal static class IndexSchema
     /// <summary>The stored date of a document, if it has one.</summary>
     public static DateOnly? DateOf(Document lucene) =>
         lucene.GetField(Date)?.GetInt64Value() is long day ? DateOnly.FromDayNumber(checked((int)day)) : null;
-
-    /// <summary>The stored source file of a document, or <see langword="null"/> when it was upserted directly.</summary>
-    public static string? PathOf(Document lucene) => lucene.Get(Path, System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>Where a document came from when it was read from an indexed folder.</summary>
 /// <param name="Folder">The full path of the indexed folder.</param>
-/// <param name="FilePath">The full path of the file.</param>
-/// <param name="ContentHash">The hash of the file's bytes.</param>
-internal sealed record FileOrigin(string Folder, string FilePath, string ContentHash);
+/// <param name="FilePath">The full path of the file: <see cref="Folder"/>, then the id, then the extension.</param>
+/// <param name="ContentHash">The XxHash128 of the file's bytes.</param>
+internal sealed record FileOrigin(string Folder, string FilePath, UInt128 ContentHash);

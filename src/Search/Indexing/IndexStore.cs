@@ -263,6 +263,10 @@ internal sealed class IndexStore : IDisposable
             Similarity = Ranking.Similarity,
             RAMBufferSizeMB = _options.RamBufferSizeMB,
             MergeScheduler = merges,
+            // Freshly flushed segments stay as separate files rather than being copied into a compound file: most are
+            // merged soon anyway, and the merge policy still packs small merged segments into compound files. Measured
+            // on Reuters x4, this saved 3-7% of indexing time (see benchmarks/README.md).
+            UseCompoundFile = false,
         };
         var writer = new IndexWriter(_directory, config);
         _searchers = new SearcherManager(writer, true, new RankingSearcherFactory());

@@ -63,13 +63,15 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
 
     /// <summary>The top <paramref name="count"/> hits in (sort value, id) order. For relevance without a cursor it runs
     /// Lucene's plain top-score collector and puts equal scores in id order afterwards, which is much cheaper than
-    /// sorting every collected hit by score then id; only when a tie reaches past the collected hits does it sort.</summary>
+    /// sorting every collected hit by score then id; when a tie reaches past the collected hits, or the query's hits
+    /// fall into a few score groups anyway (prefix, wildcard, match-all), it collects by score then id directly.</summary>
     private static (TopDocs Top, bool Partial) Collect(IndexSearcher searcher, TranslatedQuery translated, SearchSort sort, FieldDoc? after, int count, TimeSpan? timeout)
     {
         Query query = translated.Query;
         Filter? filter = translated.Filter;
-        // Constant-score queries (prefix, wildcard, match-all) tie on every hit: go straight to the sort.
-        if (sort == SearchSort.Relevance && after is null && !QueryTree.IsConstantScoring(query))
+        if (sort == SearchSort.Relevance && after is null && QueryTree.IsConstantScoring(query))
+            return CollectByScoreThenId(searcher, translated, count, timeout);
+        if (sort == SearchSort.Relevance && after is null)
         {
             int collect = count + RelevanceTies.Slack;
             TopDocs byScore;
@@ -87,8 +89,9 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
             ScoreDoc[]? ordered = partial
                 ? byScore.ScoreDocs[..Math.Min(count, byScore.ScoreDocs.Length)]
                 : RelevanceTies.TryOrderById(searcher, byScore.ScoreDocs, count - 1, complete: byScore.ScoreDocs.Length < collect);
-            if (ordered is not null)
-                return (new TopDocs(byScore.TotalHits, ordered, byScore.MaxScore), partial);
+            return ordered is not null
+                ? (new TopDocs(byScore.TotalHits, ordered, byScore.MaxScore), partial)
+                : CollectByScoreThenId(searcher, translated, count, timeout);
         }
 
         Sort order = SortFor(sort);
@@ -101,6 +104,17 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
         TopFieldCollector sorted = TopFieldCollector.Create(order, count, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
         bool sortedPartial = RunWithin(searcher, translated, sorted, timeout.Value);
         return (sorted.GetTopDocs(), sortedPartial);
+    }
+
+    private static (TopDocs Top, bool Partial) CollectByScoreThenId(IndexSearcher searcher, TranslatedQuery translated, int count, TimeSpan? timeout)
+    {
+        var collector = new ScoreThenIdCollector(count);
+        bool partial = false;
+        if (timeout is null)
+            searcher.Search(translated.Query, translated.Filter, collector);
+        else
+            partial = RunWithin(searcher, translated, collector, timeout.Value);
+        return (collector.GetTopDocs(), partial);
     }
 
     /// <summary>Collects until done or until the budget runs out; true when it ran out (the collector holds what was found).</summary>

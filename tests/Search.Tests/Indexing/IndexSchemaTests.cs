@@ -19,15 +19,28 @@ public class IndexSchemaTests
         Assert.Equal(document, back);
     }
 
-    [Fact]
-    public void ToLucene_WithOrigin_StoresPathAndHash()
+    [Theory]
+    [InlineData("a", ".txt")]
+    [InlineData("sub/dir/b", ".txt")]
+    [InlineData("c.txt", ".TXT")]
+    public void SegmentOrigins_OfAnIndexedOrigin_GiveBackFolderFileAndHash(string id, string extension)
     {
-        var origin = new FileOrigin("/data", "/data/a.txt", "ABC123");
+        string folder = Path.Combine(Path.GetTempPath(), "data");
+        string file = Path.Combine([folder, .. id.Split('/')]) + extension;
+        var origin = new FileOrigin(folder, file, UInt128.MaxValue - 12345);
+        using var directory = new Lucene.Net.Store.RAMDirectory();
+        using Analyzer analyzer = IndexSchema.CreateAnalyzer();
+        using (var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, analyzer)))
+        {
+            writer.AddDocument(IndexSchema.ToLucene(TestDocs.Doc(id, "t", "b"), origin));
+            writer.AddDocument(IndexSchema.ToLucene(TestDocs.Doc("upserted", "t", "b")));
+        }
+        using var reader = Lucene.Net.Index.DirectoryReader.Open(directory);
+        var origins = new SegmentOrigins(reader.Leaves[0].AtomicReader);
 
-        var lucene = IndexSchema.ToLucene(TestDocs.Doc("a", "t", "b"), origin);
-
-        Assert.Equal("/data/a.txt", IndexSchema.PathOf(lucene));
-        Assert.Equal("ABC123", lucene.Get(IndexSchema.Hash, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal((origin.ContentHash, folder), origins.Read(0));
+        Assert.Equal(file, origins.FilePath(0, id, folder));
+        Assert.Null(origins.Read(1));
     }
 
     [Fact]
