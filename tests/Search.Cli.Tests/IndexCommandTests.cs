@@ -190,6 +190,77 @@ public partial class IndexCommandTests
         Assert.Contains("200 added", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // folder permissions and chattr are Unix tools
+    public async Task Index_ReadOnlyIndexFolder_ExitsOneWithOneClearLineWhileQueriesStillWork()
+    {
+        using var workspace = new Workspace();
+        workspace.Write("docs/a.txt", Workspace.Seed("2021-01-01", "Alpha", "kabul"));
+        await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
+        string index = workspace.Combine("idx");
+        string[] before = [.. Directory.GetFiles(index).Order()];
+        using var readOnly = ReadOnlyFolder.Make(index);
+
+        CliRun run = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
+        CliRun query = await Cli.RunAsync(workspace.Path, "query", "kabul", "--index", "idx", "--json");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Single(run.Error.TrimEnd().Split('\n'));
+        Assert.Contains("cannot be written", run.Error, StringComparison.Ordinal);
+        Assert.True(query.ExitCode == 0, query.Error);
+        Assert.Contains("\"totalHits\":1", query.Output, StringComparison.Ordinal);
+        Assert.Equal(before, Directory.GetFiles(index).Order());
+    }
+
+    /// <summary>Makes a folder and its files unwritable for this process: by permissions, or, for root (whom permissions
+    /// do not stop), with the immutable attribute. Undone on dispose so the folder can be deleted.</summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private sealed class ReadOnlyFolder : IDisposable
+    {
+        private readonly string _path;
+
+        private ReadOnlyFolder(string path) => _path = path;
+
+        public static ReadOnlyFolder Make(string path)
+        {
+            var folder = new ReadOnlyFolder(path);
+            if (Environment.IsPrivilegedProcess)
+            {
+                Run("chattr", "-R", "+i", path);
+            }
+            else
+            {
+                foreach (string file in Directory.GetFiles(path))
+                    File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
+            }
+            string probe = Path.Combine(path, "probe");
+            Assert.ThrowsAny<Exception>(() => File.WriteAllText(probe, "x")); // the setup itself worked
+            return folder;
+        }
+
+        public void Dispose()
+        {
+            if (Environment.IsPrivilegedProcess)
+            {
+                Run("chattr", "-R", "-i", _path);
+            }
+            else
+            {
+                File.SetUnixFileMode(_path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                foreach (string file in Directory.GetFiles(_path))
+                    File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+
+        private static void Run(string program, params string[] args)
+        {
+            using var process = System.Diagnostics.Process.Start(program, args);
+            process.WaitForExit();
+            Assert.Equal(0, process.ExitCode);
+        }
+    }
+
     private static Workspace BadFolder()
     {
         var workspace = new Workspace();
