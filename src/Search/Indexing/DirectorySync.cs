@@ -15,6 +15,7 @@ namespace Search.Indexing;
 internal sealed class DirectorySync
 {
     private const string FilePattern = "*.txt";
+    private const int TextExtensionLength = 4;
 
     // Progress is throttled so a folder of tiny files does not flood the caller's IProgress.
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
@@ -50,13 +51,15 @@ internal sealed class DirectorySync
                 : $"The folder '{root}' does not exist.");
         }
 
-        List<SeedFile> files = FindFiles(root, out List<SeedFile> clashes);
+        // Sizes cost a stat per file, and only progress reports use the total.
+        List<SeedFile> files = FindFiles(root, withSizes: progress is not null, out List<SeedFile> clashes);
         using IDisposable sync = await _store.BeginSyncAsync(cancellationToken).ConfigureAwait(false);
         Dictionary<string, IndexedFile> indexed = LoadIndexed();
         var tally = new Tally(files.Count, files.Sum(f => f.Length), progress);
         foreach (SeedFile clash in clashes)
             tally.Failed(clash, $"{clash.Path}: has the same id '{clash.Id}' as another file in the folder (the extension's case differs); rename one of them.");
         var pacer = new CommitPacer(_options.CommitEveryDocuments, _options.CommitInterval, enabled: !_store.RebuildPending);
+        using var finalFlush = new FinalFlush(_store, _options, files.Count);
 
         var parallel = new ParallelOptions
         {
@@ -72,8 +75,9 @@ internal sealed class DirectorySync
                 {
                     Parallel.ForEach(files, parallel, file =>
                     {
-                        bool written = SyncFile(root, file, indexed, tally);
-                        tally.FileDone(file.Length);
+                        bool written = SyncFile(root, file, indexed, tally, out long bytesRead);
+                        (int filesDone, long bytesDone) = tally.FileDone(bytesRead);
+                        finalFlush.FileDone(filesDone, bytesDone);
                         if (written && pacer.DocumentWritten())
                             CommitOnTheWay(root, tally, pacer);
                     });
@@ -122,8 +126,9 @@ internal sealed class DirectorySync
     }
 
     /// <summary>Reads, checks and writes one file; true when a document was written.</summary>
-    private bool SyncFile(string root, SeedFile file, Dictionary<string, IndexedFile> indexed, Tally tally)
+    private bool SyncFile(string root, SeedFile file, Dictionary<string, IndexedFile> indexed, Tally tally, out long bytesRead)
     {
+        bytesRead = 0;
         byte[] bytes;
         try
         {
@@ -140,6 +145,7 @@ internal sealed class DirectorySync
             return false;
         }
 
+        bytesRead = bytes.Length;
         // A 128-bit non-cryptographic hash detects changed files as surely as SHA-256 here, at a fraction of the cost.
         UInt128 hash = XxHash128.HashToUInt128(bytes);
         bool known = indexed.TryGetValue(file.Id, out IndexedFile? previous);
@@ -179,15 +185,17 @@ internal sealed class DirectorySync
 
     /// <summary>The seed files under <paramref name="root"/> in id order; files whose id another file already has (only the
     /// case of <c>.txt</c> can differ) go to <paramref name="clashes"/>, so that no id is ever added twice.</summary>
-    private static List<SeedFile> FindFiles(string root, out List<SeedFile> clashes)
+    private static List<SeedFile> FindFiles(string root, bool withSizes, out List<SeedFile> clashes)
     {
-        // The enumeration already knows each file's length; asking FileInfo would stat every file again.
+        int relativeStart = Path.EndsInDirectorySeparator(root) ? root.Length : root.Length + 1;
         var enumeration = new FileSystemEnumerable<SeedFile>(root, (ref FileSystemEntry entry) =>
         {
             string path = entry.ToFullPath();
-            string relative = Path.GetRelativePath(root, path);
-            string id = relative[..^Path.GetExtension(relative).Length].Replace(Path.DirectorySeparatorChar, '/');
-            return new SeedFile(id, path, entry.Length);
+            // The name ends in ".txt" in some case (the predicate saw to it): the id is the path inside the folder without it.
+            string id = path[relativeStart..^TextExtensionLength];
+            if (Path.DirectorySeparatorChar != '/')
+                id = id.Replace(Path.DirectorySeparatorChar, '/');
+            return new SeedFile(id, path, withSizes ? entry.Length : 0);
         }, FileEnumeration)
         {
             ShouldIncludePredicate = (ref FileSystemEntry entry) =>
@@ -263,16 +271,18 @@ internal sealed class DirectorySync
 
         public void Failed(SeedFile file, string message) => _failures.Add(new IndexFailure(file.Id, file.Path, message));
 
-        public void FileDone(long bytes)
+        /// <summary>Counts a file examined, with the bytes read of it; returns the files and bytes done so far.</summary>
+        public (int Files, long Bytes) FileDone(long bytes)
         {
             int done = Interlocked.Increment(ref _filesDone);
             long bytesDone = Interlocked.Add(ref _bytesDone, bytes);
             if (progress is null)
-                return;
+                return (done, bytesDone);
             long now = Stopwatch.GetTimestamp();
             long next = Interlocked.Read(ref _nextReport);
             if (now >= next && Interlocked.CompareExchange(ref _nextReport, now + (long)(ProgressInterval.TotalSeconds * Stopwatch.Frequency), next) == next)
                 progress.Report(new IndexProgress(done, filesTotal, bytesDone, bytesTotal) { FilesCommitted = Volatile.Read(ref _filesCommitted) });
+            return (done, bytesDone);
         }
 
         public int FilesDone => Volatile.Read(ref _filesDone);

@@ -226,6 +226,13 @@ internal sealed class IndexStore : IDisposable
             Log.MergeFailed(logger, Description, ExceptionText.Summary(mergeFailure));
     }
 
+    /// <summary>Changes the writer's RAM buffer; Lucene reads the setting live, so it applies from the next document.</summary>
+    public void SetRamBufferSizeMB(double megabytes)
+    {
+        if (_writer is { } state)
+            state.Writer.Config.RAMBufferSizeMB = megabytes;
+    }
+
     /// <summary>Shows uncommitted writes to new searches without making them durable.</summary>
     public void Refresh()
     {
