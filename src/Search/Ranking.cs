@@ -13,6 +13,13 @@ internal static class Ranking
     /// field highly, so a larger boost (2 was the first default) overweighted titles on Cranfield.</summary>
     public const float TitleBoost = 1.25f;
 
+    /// <summary>In natural-language (simple syntax) queries each word scores its best field in full and the other fields at
+    /// this fraction (a "best fields" disjunction, Elasticsearch's multi_match default shape), rather than the sum of
+    /// both. Headlines are often repeated or restated in the text (Cranfield repeats every title at the start of its
+    /// abstract, news leads restate the headline), and summing counted such words twice. Measured on Cranfield: MAP
+    /// 0.3140 to 0.3222 at 0.3, with 0.2 and 0.4 close behind.</summary>
+    public const float FieldTieBreaker = 0.3f;
+
     /// <summary>The boost of each "these two query words near each other" clause added to natural-language (simple
     /// syntax) queries: documents where consecutive query words occur close together rank a little higher.</summary>
     public const float ProximityBoost = 0.5f;

@@ -19,6 +19,23 @@ public class RankingTests
     }
 
     [Fact]
+    public async Task Search_SimpleSyntax_BothQueryWordsBeatOneWordRepeatedFromTheTitleInTheBody()
+    {
+        // "a" repeats its headline word in the text, as news leads do; "b" holds both query words, once each. Summing
+        // the title and body scores of "kabul" made "a" win; scoring each word by its best field ranks "b" first.
+        using SearchIndex index = await TestDocs.IndexOf(
+            TestDocs.Doc("a", "Kabul", "kabul report of the day with other news"),
+            TestDocs.Doc("b", "Report", "kabul and delhi report of the day news"),
+            TestDocs.Doc("c", "Delhi", "weather report"),
+            TestDocs.Doc("d", "Weather", "markets report"));
+
+        SearchResults simple = index.Search(new SearchRequest("kabul delhi") { Syntax = QuerySyntax.Simple, Highlight = null });
+
+        Assert.Equal("b", simple.Hits[0].Id);
+        Assert.Equal(["a", "b", "c"], simple.Hits.Select(h => h.Id).Order());
+    }
+
+    [Fact]
     public async Task Search_SimpleSyntax_ProximityNeverAddsHits()
     {
         using SearchIndex index = await TestDocs.IndexOf(
