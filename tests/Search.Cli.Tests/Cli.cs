@@ -78,6 +78,21 @@ internal sealed class Workspace : IDisposable
 
     public static string Seed(string date, string title, string body) => $" date {date} {title}\n\n{body}\n";
 
+    /// <summary>A workspace whose index "idx" holds five reports ("report" in every one): February, early and late
+    /// March, April, and one undated.</summary>
+    public static async Task<Workspace> IndexedReportsAsync()
+    {
+        var workspace = new Workspace();
+        workspace.Write("docs/feb.txt", Seed("2021-02-10", "February report", "report"));
+        workspace.Write("docs/mar1.txt", Seed("2021-03-01", "Early March report", "report"));
+        workspace.Write("docs/mar2.txt", Seed("2021-03-31", "Late March report", "report"));
+        workspace.Write("docs/apr.txt", Seed("2021-04-01", "April report", "report"));
+        workspace.Write("docs/undated.txt", "Undated report\n\nreport\n");
+        CliRun run = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
+        Assert.True(run.ExitCode == 0, run.Error);
+        return workspace;
+    }
+
     public void Dispose()
     {
         try

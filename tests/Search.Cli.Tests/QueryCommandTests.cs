@@ -273,18 +273,7 @@ public class QueryCommandTests
         Assert.DoesNotContain("\u001b", run.Output, StringComparison.Ordinal);
     }
 
-    private static async Task<Workspace> DatedCorpus()
-    {
-        var workspace = new Workspace();
-        workspace.Write("docs/feb.txt", Workspace.Seed("2021-02-10", "February report", "report"));
-        workspace.Write("docs/mar1.txt", Workspace.Seed("2021-03-01", "Early March report", "report"));
-        workspace.Write("docs/mar2.txt", Workspace.Seed("2021-03-31", "Late March report", "report"));
-        workspace.Write("docs/apr.txt", Workspace.Seed("2021-04-01", "April report", "report"));
-        workspace.Write("docs/undated.txt", "Undated report\n\nreport\n");
-        CliRun run = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
-        Assert.True(run.ExitCode == 0, run.Error);
-        return workspace;
-    }
+    private static Task<Workspace> DatedCorpus() => Workspace.IndexedReportsAsync();
 
     private static List<string> Ids(CliRun run)
     {

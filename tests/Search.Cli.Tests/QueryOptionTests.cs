@@ -170,18 +170,7 @@ public sealed class QueryOptionTests
         Assert.Single(runs, run => run.Error.Contains("1 added", StringComparison.Ordinal));
     }
 
-    private static async Task<Workspace> Indexed()
-    {
-        var workspace = new Workspace();
-        workspace.Write("docs/feb.txt", Workspace.Seed("2021-02-10", "February report", "report"));
-        workspace.Write("docs/mar1.txt", Workspace.Seed("2021-03-01", "Early March report", "report"));
-        workspace.Write("docs/mar2.txt", Workspace.Seed("2021-03-31", "Late March report", "report"));
-        workspace.Write("docs/apr.txt", Workspace.Seed("2021-04-01", "April report", "report"));
-        workspace.Write("docs/undated.txt", "Undated report\n\nreport\n");
-        CliRun run = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
-        Assert.True(run.ExitCode == 0, run.Error);
-        return workspace;
-    }
+    private static Task<Workspace> Indexed() => Workspace.IndexedReportsAsync();
 
     private static string[] Ids(CliRun run) =>
         [.. JsonDocument.Parse(run.Output).RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()!)];
