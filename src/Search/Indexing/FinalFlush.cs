@@ -21,12 +21,12 @@ internal sealed class FinalFlush(IndexStore store, SearchIndexOptions options, i
         double bytesLeft = (double)bytesRead / filesDone * (filesTotal - filesDone);
         // Lucene's buffer holds about as much as the text it indexed, and more: at half the buffer the rest fits.
         if (bytesLeft * 2 < options.RamBufferSizeMB * BytesPerMegabyte && Interlocked.Exchange(ref _shrunk, 1) == 0)
-            store.SetRamBufferSizeMB(Math.Max(4, options.RamBufferSizeMB / 4));
+            store.RamBufferSizeMB = Math.Max(4, options.RamBufferSizeMB / 4);
     }
 
     public void Dispose()
     {
         if (Volatile.Read(ref _shrunk) != 0)
-            store.SetRamBufferSizeMB(options.RamBufferSizeMB);
+            store.RamBufferSizeMB = options.RamBufferSizeMB;
     }
 }

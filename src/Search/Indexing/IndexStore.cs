@@ -226,11 +226,11 @@ internal sealed class IndexStore : IDisposable
             Log.MergeFailed(logger, Description, ExceptionText.Summary(mergeFailure));
     }
 
-    /// <summary>Changes the writer's RAM buffer; Lucene reads the setting live, so it applies from the next document.</summary>
-    public void SetRamBufferSizeMB(double megabytes)
+    /// <summary>The writer's RAM buffer, in MB. Lucene reads the setting live, so a change applies from the next document.</summary>
+    public double RamBufferSizeMB
     {
-        if (_writer is { } state)
-            state.Writer.Config.RAMBufferSizeMB = megabytes;
+        get => Writer.Writer.Config.RAMBufferSizeMB;
+        set => Writer.Writer.Config.RAMBufferSizeMB = value;
     }
 
     /// <summary>Shows uncommitted writes to new searches without making them durable.</summary>

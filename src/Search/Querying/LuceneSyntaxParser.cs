@@ -102,10 +102,10 @@ internal sealed class LuceneSyntaxParser : MultiFieldQueryParser
         }
         if (_nesting > 0 || query is null)
             return query!;
-        int? position = Locate(term);
         _clauses += QueryTree.Leaves(query).Count();
+        // Located only when needed: each search of the query text is linear, and a long query has thousands of terms.
         if (_clauses > _maxClauses)
-            throw new ClauseLimitException(_clauses, _maxClauses, position);
+            throw new ClauseLimitException(_clauses, _maxClauses, Locate(term));
         return query;
     }
 

@@ -57,15 +57,9 @@ internal sealed partial class QueryTranslator(Analyzer analyzer, SearchIndexOpti
         {
             throw new QuerySyntaxException(text, e.Message, e.Position, e);
         }
-        // A query of stop words only ("the") parses to nothing: it matches nothing.
-        query ??= new BooleanQuery();
-        int clauses = QueryTree.Leaves(query).Count();
-        if (clauses > options.MaxClauses)
-        {
-            throw new QuerySyntaxException(text, string.Create(CultureInfo.InvariantCulture,
-                $"The query expands to {clauses:N0} clauses (a word without a field is searched in both title and body); the limit is {options.MaxClauses:N0}."), null);
-        }
-        return query;
+        // A query of stop words only ("the") parses to nothing: it matches nothing. The parser has counted the
+        // clauses term by term (ClauseLimitException), so the whole tree needs no second count here.
+        return query ?? new BooleanQuery();
     }
 
     private Query ParseSimple(string text)

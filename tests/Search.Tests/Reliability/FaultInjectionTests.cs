@@ -56,10 +56,7 @@ public sealed class FaultInjectionTests
 
             Assert.IsAssignableFrom<IOException>(error.InnerException);
             Assert.Contains("back at that commit", error.Message, StringComparison.Ordinal);
-            disk.Disarm();
-            AssertCommitHolds(disk.Inner, 20);
-            Assert.Equal(20, index.Count);
-            await AssertWritableAgain(index, 20);
+            await AssertBackAtTheLastCommit(index, disk, 20);
         }
         Assert.Empty(disk.OpenFiles);
         AssertCommitHolds(disk.Inner, 21);
@@ -85,10 +82,7 @@ public sealed class FaultInjectionTests
             });
 
             Assert.Contains("No space left on device", error.Message, StringComparison.Ordinal);
-            disk.Disarm();
-            AssertCommitHolds(disk.Inner, 20);
-            Assert.Equal(20, index.Count);
-            await AssertWritableAgain(index, 20);
+            await AssertBackAtTheLastCommit(index, disk, 20);
         }
         Assert.Empty(disk.OpenFiles);
     }
@@ -225,6 +219,15 @@ public sealed class FaultInjectionTests
         AssertCommitHolds(disk.Inner, 5);
         using SearchIndex reopened = SearchIndex.Open(disk.Inner); // the writer lock was released
         Assert.Equal(5, reopened.Count);
+    }
+
+    /// <summary>Once the fault is gone, the disk and the index both hold exactly the last commit, and writes work again.</summary>
+    private static async Task AssertBackAtTheLastCommit(SearchIndex index, FaultyDirectory disk, int committed)
+    {
+        disk.Disarm();
+        AssertCommitHolds(disk.Inner, committed);
+        Assert.Equal(committed, index.Count);
+        await AssertWritableAgain(index, committed);
     }
 
     /// <summary>The directory's last commit opens, holds <paramref name="documents"/> documents and passes CheckIndex.</summary>
