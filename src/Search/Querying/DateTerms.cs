@@ -47,7 +47,13 @@ internal static class DateTerms
 
     /// <summary>The numeric range over stored day numbers, both ends inclusive, either open.</summary>
     public static NumericRangeQuery<long> Range(long? from, long? to) =>
-        NumericRangeQuery.NewInt64Range(IndexSchema.Date, from, to, true, true);
+        NumericRangeQuery.NewInt64Range(IndexSchema.Date, IndexSchema.DatePrecisionStep, from, to, true, true);
+
+    /// <summary>The same range as a filter, for <see cref="SearchRequest.DateFrom"/> and <see cref="SearchRequest.DateTo"/>.</summary>
+    public static Filter Filter(DateOnly? from, DateOnly? to) =>
+        NumericRangeFilter.NewInt64Range(IndexSchema.Date, IndexSchema.DatePrecisionStep,
+            from is DateOnly first ? IndexSchema.DateValue(first) : null,
+            to is DateOnly last ? IndexSchema.DateValue(last) : null, true, true);
 
     private static bool IsOpen(string? bound) => bound is null or "*";
 

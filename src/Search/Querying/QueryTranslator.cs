@@ -29,9 +29,7 @@ internal sealed partial class QueryTranslator(Analyzer analyzer, SearchIndexOpti
             : request.Syntax == QuerySyntax.Simple ? ParseSimple(request.Query) : ParseLucene(request.Query);
         Filter? filter = request.DateFrom is null && request.DateTo is null
             ? null
-            : NumericRangeFilter.NewInt64Range(IndexSchema.Date,
-                request.DateFrom is DateOnly from ? IndexSchema.DateValue(from) : null,
-                request.DateTo is DateOnly to ? IndexSchema.DateValue(to) : null, true, true);
+            : DateTerms.Filter(request.DateFrom, request.DateTo);
         return new TranslatedQuery(query, filter);
     }
 
