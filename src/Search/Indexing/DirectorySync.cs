@@ -59,7 +59,7 @@ internal sealed class DirectorySync
         foreach (SeedFile clash in clashes)
             tally.Failed(clash, $"{clash.Path}: has the same id '{clash.Id}' as another file in the folder (the extension's case differs); rename one of them.");
         var pacer = new CommitPacer(_options.CommitEveryDocuments, _options.CommitInterval, enabled: !_store.RebuildPending);
-        using var finalFlush = new FinalFlush(_store, _options, files.Count);
+        using var flusher = new SyncFlusher(_store, _options, files.Count, Environment.ProcessorCount);
 
         var parallel = new ParallelOptions
         {
@@ -77,7 +77,7 @@ internal sealed class DirectorySync
                     {
                         bool written = SyncFile(root, file, indexed, tally, out long bytesRead);
                         (int filesDone, long bytesDone) = tally.FileDone(bytesRead);
-                        finalFlush.FileDone(filesDone, bytesDone);
+                        flusher.FileDone(filesDone, bytesDone);
                         if (written && pacer.DocumentWritten())
                             CommitOnTheWay(root, tally, pacer);
                     });
@@ -89,6 +89,7 @@ internal sealed class DirectorySync
                 }
             },
             cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+        flusher.Finish();
 
         var present = new HashSet<string>(files.Select(f => f.Id), StringComparer.Ordinal);
         List<string> vanished = [.. indexed.Values.Where(d => d.Source == root && !present.Contains(d.Id)).Select(d => d.Id)];

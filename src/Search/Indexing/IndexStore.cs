@@ -226,6 +226,37 @@ internal sealed class IndexStore : IDisposable
             Log.MergeFailed(logger, Description, ExceptionText.Summary(mergeFailure));
     }
 
+    /// <summary>What the writer holds in memory: documents not yet flushed, and flushes under way.</summary>
+    public long BufferedBytes
+    {
+        get
+        {
+            WriterState state = Writer;
+            try
+            {
+                return state.Writer.RamSizeInBytes();
+            }
+            catch (Exception e) when (IsWriterFailure(e))
+            {
+                throw Recover(state, e);
+            }
+        }
+    }
+
+    /// <summary>Writes what the writer buffers to new segments (merging them as the policy says), without committing.</summary>
+    public void Flush()
+    {
+        WriterState state = Writer;
+        try
+        {
+            state.Writer.Flush(triggerMerge: true, applyAllDeletes: false);
+        }
+        catch (Exception e) when (IsWriterFailure(e))
+        {
+            throw Recover(state, e);
+        }
+    }
+
     /// <summary>The writer's RAM buffer, in MB. Lucene reads the setting live, so a change applies from the next document.</summary>
     public double RamBufferSizeMB
     {
