@@ -1,20 +1,34 @@
 namespace Search.Benchmarks;
 
-/// <summary>The on-disk index of the corpus that query benchmarks share: built once with the library and kept in the
-/// temp folder, keyed by the corpus and the build of the library that wrote it.</summary>
+/// <summary>The on-disk indexes of the corpus that query benchmarks share, built once and kept in the temp folder:
+/// the library's (written by <see cref="SearchIndex.IndexDirectoryAsync"/> with its defaults) and raw Lucene.Net's
+/// (written by <see cref="RawLucene.IndexFolder"/>). Each side searches the index it built, as a user of it would.
+/// Each is keyed by the corpus and the build of the code that wrote it.</summary>
 public static class BenchmarkIndex
 {
-    public static string PathFor(Corpus corpus)
+    /// <summary>The library's index of <paramref name="corpus"/>.</summary>
+    public static string PathFor(Corpus corpus) =>
+        Build(corpus, "query-index", typeof(SearchIndex), path =>
+        {
+            using SearchIndex index = SearchIndex.Open(path);
+            index.IndexDirectoryAsync(corpus.Folder).GetAwaiter().GetResult();
+        });
+
+    /// <summary>Raw Lucene.Net's index of <paramref name="corpus"/>, written with one thread.</summary>
+    public static string RawPathFor(Corpus corpus) =>
+        Build(corpus, "raw-query-index", typeof(RawLucene), path => RawLucene.IndexFolder(corpus.Folder, path, threads: 1));
+
+    private static string Build(Corpus corpus, string kind, Type writer, Action<string> write)
     {
-        Guid build = typeof(SearchIndex).Assembly.ManifestModule.ModuleVersionId;
-        string path = Path.Combine(Path.GetTempPath(), "search-bench", $"query-index-{corpus.Name}-{corpus.Files.Count}-{corpus.Bytes}-{build:N}");
+        Guid build = writer.Assembly.ManifestModule.ModuleVersionId;
+        string path = Path.Combine(Path.GetTempPath(), "search-bench", $"{kind}-{corpus.Name}-{corpus.Files.Count}-{corpus.Bytes}-{build:N}");
         string done = path + ".complete";
         if (File.Exists(done))
             return path;
         if (Directory.Exists(path))
             Directory.Delete(path, recursive: true);
-        using (SearchIndex index = SearchIndex.Open(path))
-            index.IndexDirectoryAsync(corpus.Folder).GetAwaiter().GetResult();
+        Directory.CreateDirectory(path);
+        write(path);
         File.WriteAllText(done, "");
         return path;
     }
