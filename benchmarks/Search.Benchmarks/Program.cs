@@ -20,6 +20,8 @@ if (rest.Remove("--peak-memory"))
     PeakMemory.Run(scale, ramBuffer, Console.Out);
     return 0;
 }
+if (rest.Remove("--peers-protocol"))
+    return PeerProtocol.Run(rest, Console.Out);
 BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run([.. rest]);
 return 0;
 
