@@ -110,7 +110,7 @@ public static class PeerProtocol
             Emit(results, "query-index", $"{Number(reader.Leaves.Count)} segments (NIOFSDirectory), {engine.QueryIndexOrigin}");
 
         // One QueryBenchmarks per category, open side by side, so the warm-up can go over the whole set as the peers' does.
-        var benchmarks = queries.Select(q => new QueryBenchmarks { Category = q.Category }).ToList();
+        var benchmarks = queries.Select(q => new QueryBenchmarks { Category = q.Category, RawSearchesItsOwnIndex = true }).ToList();
         try
         {
             foreach (QueryBenchmarks benchmark in benchmarks)
@@ -209,7 +209,7 @@ public static class PeerProtocol
 
         public string Version => $"Lucene.Net {VersionOf(typeof(IndexWriter).Assembly)}";
 
-        public string QueryIndexOrigin => "built by RawLucene.IndexFolder with 1 thread, QueryBenchmarks' own raw index";
+        public string QueryIndexOrigin => "built by RawLucene.IndexFolder with 1 thread";
 
         public void Index(string folder, string indexPath, int threads) => RawLucene.IndexFolder(folder, indexPath, threads);
 

@@ -17,7 +17,16 @@ if (rest.Remove("--peak-memory"))
 {
     int scale = int.Parse(Take(rest, "--scale") ?? "1", CultureInfo.InvariantCulture);
     double ramBuffer = double.Parse(Take(rest, "--ram-buffer") ?? "64", CultureInfo.InvariantCulture);
-    PeakMemory.Run(scale, ramBuffer, Console.Out);
+    int threads = int.Parse(Take(rest, "--threads") ?? Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    PeakMemory.Run(scale, ramBuffer, threads, Console.Out);
+    return 0;
+}
+if (rest.Remove("--paired-indexing"))
+{
+    int scale = int.Parse(Take(rest, "--scale") ?? "4", CultureInfo.InvariantCulture);
+    int threads = int.Parse(Take(rest, "--threads") ?? "1", CultureInfo.InvariantCulture);
+    int runs = int.Parse(Take(rest, "--runs") ?? "8", CultureInfo.InvariantCulture);
+    PairedIndexing.Run(scale, threads, runs, Console.Out);
     return 0;
 }
 if (rest.Remove("--peers-protocol"))

@@ -15,8 +15,9 @@ namespace Search.Benchmarks;
 /// <summary>
 /// One search per operation on the corpus index: parse, find the top 10, load what a hit shows (id, title, date);
 /// then the same with highlighting (the whole title, and 3 body fragments of about 160 characters). Raw Lucene.Net
-/// does the same on the index it wrote itself with the same schema, with Lucene's classic highlighter; it is the
-/// baseline of each category.
+/// does the same on the same index with Lucene's classic highlighter, which is the baseline of each category: the
+/// same segments and the same terms, so that the ratio measures the query path alone. (How each fares on the index
+/// it wrote itself is what <c>--peers-protocol</c> measures, through <see cref="RawSearchesItsOwnIndex"/>.)
 /// </summary>
 [Config(typeof(ComparisonConfig))]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10, id: "Query")]
@@ -37,6 +38,14 @@ public class QueryBenchmarks
     private Analyzer _analyzer = null!;
     private Filter? _rawFilter;
 
+    /// <summary>The precision step of the dates in the library's index (its schema's, not Lucene's default of 4): a
+    /// range query must use the step the index was written with.</summary>
+    public const int LibraryDatePrecisionStep = 8;
+
+    /// <summary>Whether the raw side searches the index <see cref="RawLucene.IndexFolder"/> wrote rather than the
+    /// library's. Set before <see cref="OpenIndex"/>.</summary>
+    public bool RawSearchesItsOwnIndex { get; set; }
+
     [ParamsSource(nameof(Categories))]
     public string Category { get; set; } = "";
 
@@ -46,17 +55,29 @@ public class QueryBenchmarks
     public void OpenIndex()
     {
         _query = BenchmarkQuery.Load(Corpus.Current.Name).Single(q => q.Category == Category);
-        _library = SearchIndex.Open(BenchmarkIndex.PathFor(Corpus.Current), new SearchIndexOptions { ReadOnly = true });
+        string path = BenchmarkIndex.PathFor(Corpus.Current);
+        _library = SearchIndex.Open(path, new SearchIndexOptions { ReadOnly = true });
         _highlighted = new SearchRequest(_query.Text) { DateFrom = _query.From, DateTo = _query.To, Size = 10 };
         _plain = _highlighted with { Highlight = null };
 
-        _directory = new NIOFSDirectory(BenchmarkIndex.RawPathFor(Corpus.Current));
+        _directory = new NIOFSDirectory(RawSearchesItsOwnIndex ? BenchmarkIndex.RawPathFor(Corpus.Current) : path);
         _reader = DirectoryReader.Open(_directory);
         _raw = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
         _analyzer = RawLucene.CreateAnalyzer();
         _rawFilter = _query.From is null && _query.To is null
             ? null
-            : NumericRangeFilter.NewInt64Range("date", _query.From?.DayNumber, _query.To?.DayNumber, true, true);
+            : NumericRangeFilter.NewInt64Range("date", RawSearchesItsOwnIndex ? NumericUtils.PRECISION_STEP_DEFAULT : LibraryDatePrecisionStep,
+                _query.From?.DayNumber, _query.To?.DayNumber, true, true);
+
+        // Both sides must find the same documents, or the ratio compares different work.
+        var rawHits = new TotalHitCountCollector();
+        _raw.Search(ParseRaw(), _rawFilter, rawHits);
+        long libraryHits = _library.Search(_plain with { Size = 0 }).TotalHits;
+        if (!RawSearchesItsOwnIndex && rawHits.TotalHits != libraryHits)
+        {
+            throw new InvalidOperationException(
+                $"'{_query.Text}' matches {rawHits.TotalHits} documents for raw Lucene.Net and {libraryHits} for the library on the same index.");
+        }
     }
 
     [GlobalCleanup]
