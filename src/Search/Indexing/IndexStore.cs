@@ -257,13 +257,6 @@ internal sealed class IndexStore : IDisposable
         }
     }
 
-    /// <summary>The writer's RAM buffer, in MB. Lucene reads the setting live, so a change applies from the next document.</summary>
-    public double RamBufferSizeMB
-    {
-        get => Writer.Writer.Config.RAMBufferSizeMB;
-        set => Writer.Writer.Config.RAMBufferSizeMB = value;
-    }
-
     /// <summary>Shows uncommitted writes to new searches without making them durable.</summary>
     public void Refresh()
     {

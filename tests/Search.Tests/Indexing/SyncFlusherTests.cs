@@ -4,29 +4,11 @@ using Search.Tests.Reliability;
 
 namespace Search.Tests.Indexing;
 
-/// <summary>Where a folder sync's flushes run: on a spare core while indexing goes on, or, with a thread per core, on
-/// the indexing threads themselves, with the buffer shrunk near the end so that the commit has little left.</summary>
+/// <summary>Where a folder sync's flushes run: on a spare core while indexing goes on, or, with a thread per core, where
+/// Lucene runs them, on the indexing threads themselves.</summary>
 public sealed class SyncFlusherTests
 {
     private const double BufferMB = 1;
-
-    [Theory]
-    [InlineData(2, 10, 10_000, 16)]         // 990 files of 1 KB left: the rest fits in the buffer, so it shrinks
-    [InlineData(2, 10, 10_000_000, 64)]     // 990 MB left: it stays
-    public void FileDone_WithAThreadPerCore_ShrinksTheBufferNearTheEndAndDisposeRestoresIt(int threads, int filesDone, long bytesRead, double during)
-    {
-        var options = new SearchIndexOptions { IndexingThreads = threads, RamBufferSizeMB = 64 };
-        using IndexStore store = IndexStore.InMemory(options);
-
-        using (var flusher = new SyncFlusher(store, options, filesTotal: 1_000, processorCount: threads))
-        {
-            flusher.FileDone(filesDone, bytesRead);
-            Assert.False(flusher.FlushesInBackground);
-            Assert.Equal(during, store.RamBufferSizeMB);
-        }
-
-        Assert.Equal(64, store.RamBufferSizeMB);
-    }
 
     [Theory]
     [InlineData(1, 2, true)]    // a core to spare: the nearly full buffer is flushed while the sync goes on
@@ -64,17 +46,36 @@ public sealed class SyncFlusherTests
         Assert.IsAssignableFrom<IOException>(error.InnerException);
     }
 
-    /// <summary>Buffers documents until the writer holds 90-95% of its buffer: past the flusher's trigger, short of Lucene's own.</summary>
-    private static void FillBufferNearlyFull(IndexStore store)
+    [Theory]
+    [InlineData(999_000, 1, true)]   // 1,000 files of 1 byte left: the rest fits, so a third of the buffer is worth a flush
+    [InlineData(10, 1_000, false)]   // nearly all the files left, 1 KB each: a third of the buffer is not
+    public void FileDone_NearTheEnd_FlushesSmallerBuffers(int filesDone, long bytesPerFile, bool flushed)
+    {
+        var options = new SearchIndexOptions { IndexingThreads = 1, RamBufferSizeMB = BufferMB };
+        using IndexStore store = IndexStore.InMemory(options);
+        FillBuffer(store, 0.33);
+        long before = store.BufferedBytes;
+
+        using var flusher = new SyncFlusher(store, options, filesTotal: 1_000_000, processorCount: 2);
+        flusher.FileDone(filesDone, filesDone * bytesPerFile);
+        flusher.Finish();
+
+        Assert.Equal(flushed, store.BufferedBytes < before / 10);
+    }
+
+    /// <summary>Buffers documents until the writer holds 92-100% of its buffer: past the flusher's trigger, short of Lucene's own.</summary>
+    private static void FillBufferNearlyFull(IndexStore store) => FillBuffer(store, 0.92);
+
+    private static void FillBuffer(IndexStore store, double share)
     {
         string body = string.Join(' ', Enumerable.Range(0, 200).Select(i => $"word{i}"));
         string folder = Path.GetTempPath();
-        for (int i = 0; store.BufferedBytes < BufferMB * 1024 * 1024 * 0.92; i++)
+        for (int i = 0; store.BufferedBytes < BufferMB * 1024 * 1024 * share; i++)
         {
             // Added as a sync adds new files: without the delete-by-id an upsert buffers, which a flush keeps.
             store.WriteSynced(TestDocs.Doc($"d{i}", $"Title {i}", $"{body} unique{i}"),
                 new FileOrigin(folder, Path.Combine(folder, $"d{i}.txt"), (UInt128)i), isNew: true);
         }
-        Assert.InRange(store.BufferedBytes, BufferMB * 1024 * 1024 * 0.92, BufferMB * 1024 * 1024);
+        Assert.InRange(store.BufferedBytes, BufferMB * 1024 * 1024 * share, BufferMB * 1024 * 1024);
     }
 }
