@@ -47,14 +47,23 @@ internal static class IndexOpener
     /// query (a new index is committed empty at once); waits for that writer so this query sees its documents.</summary>
     private static bool IsEmptyWhileLocked(string indexPath, CliHost host, bool verbose)
     {
-        using (SearchIndex reader = SearchIndex.Open(indexPath, Options(host, verbose) with { ReadOnly = true }))
+        IndexUnavailableException? unreadable = null;
+        try
         {
+            using SearchIndex reader = SearchIndex.Open(indexPath, Options(host, verbose) with { ReadOnly = true });
             if (reader.Count > 0)
                 return false;
+        }
+        catch (IndexUnavailableException e)
+        {
+            // The first commit of a new index may be half-written by the process building it: unreadable only if nobody is.
+            unreadable = e;
         }
         try
         {
             using SearchIndex writer = SearchIndex.Open(indexPath, Options(host, verbose));
+            if (unreadable is not null)
+                throw unreadable;
             return false; // nobody is writing: the index is empty on purpose
         }
         catch (IndexLockedException)
