@@ -1,27 +1,33 @@
 namespace Search.Indexing;
 
 /// <summary>
-/// Puts a spare core to work on a folder sync's segment flushes. Lucene flushes a full RAM buffer on the indexing
-/// thread that filled it, and whatever is still buffered at commit on the committing thread alone. With fewer indexing
-/// threads than cores, a nearly full buffer is flushed on a background thread instead, while indexing goes on into a
-/// fresh one, the way Lucene already runs merges; near the end it is flushed at a quarter of its size, so that the
-/// commit has little left to write. With a thread per core there is no idle core, and Lucene's own flushing is left
-/// alone: shrinking the buffer near the end, tried first, made 2-thread syncs about 7% slower in paired runs.
+/// Moves a folder sync's segment flushes off its critical path. Lucene flushes a full RAM buffer on the indexing thread
+/// that filled it, and whatever is still buffered at commit on the committing thread alone, while the other cores wait.
+/// <list type="bullet">
+/// <item>With fewer indexing threads than cores, a nearly full buffer is flushed on a background thread instead, while
+/// indexing goes on into a fresh one, the way Lucene already runs merges; near the end (the rest of the text is half
+/// the buffer) it is flushed at a quarter of its size.</item>
+/// <item>With a thread per core, Lucene flushes as it would until the rest of the text is a quarter of the buffer;
+/// from then on a tenth of the buffer is worth a background flush. The first such flush overlaps the last files being
+/// indexed (and the indexing threads help with it), so the commit is left a small tail rather than up to a whole
+/// buffer.</item>
+/// </list>
 /// A background flush that fails is rethrown on the next indexing thread to finish a file, or by <see cref="Finish"/>.
 /// </summary>
 internal sealed class SyncFlusher : IDisposable
 {
     private const double BytesPerMegabyte = 1024 * 1024;
 
-    // Below Lucene's own trigger, so that it is the background thread, not the indexing thread, that flushes.
-    private const double BackgroundTrigger = 0.9;
+    private static readonly Plan SpareCore = new(BeforeEnd: 0.9, RestPerBuffer: 0.5, NearEnd: 0.25);
 
-    // A smaller flush near the end costs a little more merging; a smaller commit saves more than that.
-    private const double NearEndTrigger = 0.25;
+    // Flushing the buffer early all through the sync, or shrinking it from halfway, made 2-thread syncs slower in paired
+    // runs: the flushes take cores from indexing and leave more small segments to merge.
+    private static readonly Plan ThreadPerCore = new(BeforeEnd: null, RestPerBuffer: 0.25, NearEnd: 0.1);
 
     private readonly IndexStore _store;
     private readonly int _filesTotal;
     private readonly double _bufferBytes;
+    private readonly Plan _plan;
     private readonly object _gate = new();
     private Task _flush = Task.CompletedTask;
     private int _nearEnd;
@@ -36,19 +42,23 @@ internal sealed class SyncFlusher : IDisposable
         _filesTotal = filesTotal;
         _bufferBytes = options.RamBufferSizeMB * BytesPerMegabyte;
         FlushesInBackground = options.IndexingThreads < processorCount;
+        _plan = FlushesInBackground ? SpareCore : ThreadPerCore;
     }
 
-    /// <summary>Whether full buffers are flushed on a background thread (there is a core to spare for it).</summary>
+    /// <summary>Whether full buffers are flushed on a background thread all through the sync (there is a core to spare
+    /// for it); otherwise only near the end.</summary>
     public bool FlushesInBackground { get; }
 
     /// <summary>Call after each file, with how many files and bytes the sync has read so far.</summary>
     public void FileDone(int filesDone, long bytesRead)
     {
-        if (!FlushesInBackground || filesDone == 0)
+        if (filesDone == 0)
             return;
-        if (Volatile.Read(ref _nearEnd) == 0 && RestFitsInBuffer(filesDone, bytesRead))
+        if (Volatile.Read(ref _nearEnd) == 0 && IsNearEnd(filesDone, bytesRead))
             Volatile.Write(ref _nearEnd, 1);
-        FlushIfFull();
+        double? trigger = Volatile.Read(ref _nearEnd) != 0 ? _plan.NearEnd : _plan.BeforeEnd;
+        if (trigger is double share)
+            FlushIfFull(share * _bufferBytes);
     }
 
     /// <summary>Waits for a background flush still running, and rethrows its failure.</summary>
@@ -60,14 +70,15 @@ internal sealed class SyncFlusher : IDisposable
         flush.GetAwaiter().GetResult();
     }
 
-    // Lucene's buffer holds about as much as the text it indexed, and more: once the text left is half the buffer,
-    // the rest fits.
-    private bool RestFitsInBuffer(int filesDone, long bytesRead) =>
-        (double)bytesRead / filesDone * (_filesTotal - filesDone) * 2 < _bufferBytes;
+    // Lucene's buffer holds about as much as the text it indexed: the rest of the text, estimated from the files so far,
+    // measures how much the commit would be left with.
+    private bool IsNearEnd(int filesDone, long bytesRead) =>
+        (double)bytesRead / filesDone * (_filesTotal - filesDone) < _plan.RestPerBuffer * _bufferBytes;
 
-    private void FlushIfFull()
+    private void FlushIfFull(double trigger)
     {
-        double trigger = _bufferBytes * (Volatile.Read(ref _nearEnd) != 0 ? NearEndTrigger : BackgroundTrigger);
+        if (!Volatile.Read(ref _flush).IsCompleted)
+            return; // one flush at a time, and the indexing threads need not queue on the lock to learn it
         lock (_gate)
         {
             if (!_flush.IsCompleted)
@@ -79,6 +90,14 @@ internal sealed class SyncFlusher : IDisposable
                 _flush = Task.Run(_store.Flush);
         }
     }
+
+    /// <summary>When background flushes start, as shares of the RAM buffer.</summary>
+    /// <param name="BeforeEnd">How full the buffer must be for a background flush before the end is near; null for
+    /// none.</param>
+    /// <param name="RestPerBuffer">How small the rest of the text must be, against the buffer, for the end to be
+    /// near.</param>
+    /// <param name="NearEnd">How full the buffer must be for a background flush once the end is near.</param>
+    private sealed record Plan(double? BeforeEnd, double RestPerBuffer, double NearEnd);
 
     /// <summary>Waits for a background flush; its failure is for <see cref="Finish"/> to report.</summary>
     public void Dispose()

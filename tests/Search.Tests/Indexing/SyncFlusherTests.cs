@@ -5,14 +5,14 @@ using Search.Tests.Reliability;
 namespace Search.Tests.Indexing;
 
 /// <summary>Where a folder sync's flushes run: on a spare core while indexing goes on, or, with a thread per core, where
-/// Lucene runs them, on the indexing threads themselves.</summary>
+/// Lucene runs them, on the indexing threads themselves, until the end is near.</summary>
 public sealed class SyncFlusherTests
 {
     private const double BufferMB = 1;
 
     [Theory]
     [InlineData(1, 2, true)]    // a core to spare: the nearly full buffer is flushed while the sync goes on
-    [InlineData(2, 2, false)]   // none: Lucene flushes it when it is full, on the indexing thread
+    [InlineData(2, 2, false)]   // none, and the end is far: Lucene flushes it when it is full, on the indexing thread
     public void FileDone_WithANearlyFullBuffer_FlushesItInTheBackgroundOnlyWithACoreToSpare(int threads, int cores, bool flushed)
     {
         var options = new SearchIndexOptions { IndexingThreads = threads, RamBufferSizeMB = BufferMB };
@@ -47,13 +47,20 @@ public sealed class SyncFlusherTests
     }
 
     [Theory]
-    [InlineData(999_000, 1, true)]   // 1,000 files of 1 byte left: the rest fits, so a third of the buffer is worth a flush
-    [InlineData(10, 1_000, false)]   // nearly all the files left, 1 KB each: a third of the buffer is not
-    public void FileDone_NearTheEnd_FlushesSmallerBuffers(int filesDone, long bytesPerFile, bool flushed)
+    // A core to spare: once the text left is under half the buffer, a quarter of the buffer is worth a flush.
+    [InlineData(1, 999_000, 1, 0.33, true)]    // 1,000 files of 1 byte left
+    [InlineData(1, 600_000, 1, 0.33, true)]    // 400 KB left, under half the 1 MB buffer
+    [InlineData(1, 999_000, 1, 0.15, false)]   // the end is near, but the buffer holds too little
+    [InlineData(1, 10, 1_000, 0.33, false)]    // nearly all the files left, 1 KB each
+    // A thread per core: once the text left is under a quarter of the buffer, a tenth of the buffer is worth a flush.
+    [InlineData(2, 999_000, 1, 0.15, true)]
+    [InlineData(2, 600_000, 1, 0.33, false)]   // 400 KB left is more than a quarter of the buffer
+    [InlineData(2, 10, 1_000, 0.33, false)]
+    public void FileDone_NearTheEnd_FlushesSmallerBuffers(int threads, int filesDone, long bytesPerFile, double buffered, bool flushed)
     {
-        var options = new SearchIndexOptions { IndexingThreads = 1, RamBufferSizeMB = BufferMB };
+        var options = new SearchIndexOptions { IndexingThreads = threads, RamBufferSizeMB = BufferMB };
         using IndexStore store = IndexStore.InMemory(options);
-        FillBuffer(store, 0.33);
+        FillBuffer(store, buffered);
         long before = store.BufferedBytes;
 
         using var flusher = new SyncFlusher(store, options, filesTotal: 1_000_000, processorCount: 2);
