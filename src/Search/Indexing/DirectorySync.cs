@@ -14,8 +14,8 @@ namespace Search.Indexing;
 /// </summary>
 internal sealed class DirectorySync
 {
-    private const string FilePattern = "*.txt";
-    private const int TextExtensionLength = 4;
+    private const string TextExtension = ".txt";
+    private const string FilePattern = "*" + TextExtension;
 
     // Progress is throttled so a folder of tiny files does not flood the caller's IProgress.
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
@@ -91,8 +91,7 @@ internal sealed class DirectorySync
             cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
         flusher.Finish();
 
-        var present = new HashSet<string>(files.Select(f => f.Id), StringComparer.Ordinal);
-        List<string> vanished = [.. indexed.Values.Where(d => d.Source == root && !present.Contains(d.Id)).Select(d => d.Id)];
+        List<string> vanished = Vanished(root, files, indexed);
         _store.DeleteMany(vanished);
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -108,6 +107,15 @@ internal sealed class DirectorySync
                 report.Failures.Count, (long)report.Elapsed.TotalMilliseconds);
         }
         return report;
+    }
+
+    /// <summary>The ids indexed from <paramref name="root"/> whose files are gone.</summary>
+    private static List<string> Vanished(string root, List<SeedFile> files, Dictionary<string, IndexedFile> indexed)
+    {
+        if (indexed.Count == 0)
+            return []; // a first sync: nothing to look up
+        var present = new HashSet<string>(files.Select(f => f.Id), StringComparer.Ordinal);
+        return [.. indexed.Values.Where(d => d.Source == root && !present.Contains(d.Id)).Select(d => d.Id)];
     }
 
     private void CommitOnTheWay(string root, Tally tally, CommitPacer pacer)
@@ -184,8 +192,9 @@ internal sealed class DirectorySync
         return true;
     }
 
-    /// <summary>The seed files under <paramref name="root"/> in id order; files whose id another file already has (only the
-    /// case of <c>.txt</c> can differ) go to <paramref name="clashes"/>, so that no id is ever added twice.</summary>
+    /// <summary>The seed files under <paramref name="root"/>, in the order the file system lists them; files whose id another
+    /// file already has (only the case of <c>.txt</c> can differ) go to <paramref name="clashes"/>, so that no id is ever
+    /// added twice.</summary>
     private static List<SeedFile> FindFiles(string root, bool withSizes, out List<SeedFile> clashes)
     {
         int relativeStart = Path.EndsInDirectorySeparator(root) ? root.Length : root.Length + 1;
@@ -193,7 +202,7 @@ internal sealed class DirectorySync
         {
             string path = entry.ToFullPath();
             // The name ends in ".txt" in some case (the predicate saw to it): the id is the path inside the folder without it.
-            string id = path[relativeStart..^TextExtensionLength];
+            string id = path[relativeStart..^TextExtension.Length];
             if (Path.DirectorySeparatorChar != '/')
                 id = id.Replace(Path.DirectorySeparatorChar, '/');
             return new SeedFile(id, path, withSizes ? entry.Length : 0);
@@ -203,15 +212,36 @@ internal sealed class DirectorySync
                 !entry.IsDirectory && FileSystemName.MatchesSimpleExpression(FilePattern, entry.FileName, ignoreCase: true),
         };
         List<SeedFile> files = [.. enumeration];
-        files.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id) is int byId and not 0 ? byId : string.CompareOrdinal(a.Path, b.Path));
         clashes = [];
+        // Distinct paths that all end in ".txt" have distinct ids: only a differently cased extension can clash. The
+        // listing is the sync's only serial step, so the common case skips the hashing (and a sort costs more still).
+        return files.TrueForAll(f => f.Path.EndsWith(TextExtension, StringComparison.Ordinal)) ? files : WithoutClashes(files, clashes);
+    }
+
+    /// <summary>One file per id: of files that share one, the first path in ordinal order, so that the choice does not
+    /// depend on the order the file system lists them in; the others go to <paramref name="clashes"/>.</summary>
+    private static List<SeedFile> WithoutClashes(List<SeedFile> files, List<SeedFile> clashes)
+    {
+        var positions = new Dictionary<string, int>(files.Count, StringComparer.Ordinal);
         var unique = new List<SeedFile>(files.Count);
         foreach (SeedFile file in files)
         {
-            if (unique.Count > 0 && unique[^1].Id == file.Id)
-                clashes.Add(file);
-            else
+            if (positions.TryAdd(file.Id, unique.Count))
+            {
                 unique.Add(file);
+                continue;
+            }
+            int position = positions[file.Id];
+            SeedFile kept = unique[position];
+            if (string.CompareOrdinal(file.Path, kept.Path) < 0)
+            {
+                unique[position] = file;
+                clashes.Add(kept);
+            }
+            else
+            {
+                clashes.Add(file);
+            }
         }
         return unique;
     }
