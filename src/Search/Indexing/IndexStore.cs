@@ -243,7 +243,8 @@ internal sealed class IndexStore : IDisposable
         }
     }
 
-    /// <summary>Writes what the writer buffers to new segments (merging them as the policy says), without committing.</summary>
+    /// <summary>Writes what the writer buffers to new segments (merging them as the policy says), without committing, then
+    /// syncs the files written so far to disk, so that the next commit is left only what comes after.</summary>
     public void Flush()
     {
         WriterState state = Writer;
@@ -254,6 +255,23 @@ internal sealed class IndexStore : IDisposable
         catch (Exception e) when (IsWriterFailure(e))
         {
             throw Recover(state, e);
+        }
+        SyncWrittenFiles();
+    }
+
+    // A commit fsyncs every file written since the last one, one by one, while the indexing threads wait for it: 0.10-0.17 s
+    // at the end of a 4 s sync. Lucene's FSDirectory syncs only files that are complete and not yet synced, and forgets
+    // them once synced, so syncing early is a head start and nothing more: a file that fails here, or that a merge
+    // deletes meanwhile, is left to the commit, which syncs (and reports) whatever is still unsynced.
+    private void SyncWrittenFiles()
+    {
+        try
+        {
+            _directory.Sync(_directory.ListAll());
+        }
+        catch (IOException)
+        {
+            // the commit syncs it
         }
     }
 

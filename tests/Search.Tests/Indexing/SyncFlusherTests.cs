@@ -46,6 +46,41 @@ public sealed class SyncFlusherTests
         Assert.IsAssignableFrom<IOException>(error.InnerException);
     }
 
+    [Fact]
+    public void Finish_AfterABackgroundFlush_HasSyncedTheFlushedSegment()
+    {
+        var options = new SearchIndexOptions { IndexingThreads = 1, RamBufferSizeMB = BufferMB };
+        var disk = new FaultyDirectory(new RAMDirectory());
+        using IndexStore store = IndexStore.OpenWriter(null, disk, null, options);
+        FillBufferNearlyFull(store);
+
+        using var flusher = new SyncFlusher(store, options, filesTotal: 1_000_000, processorCount: 2);
+        flusher.FileDone(1, 1);
+        flusher.Finish();
+
+        Assert.Empty(disk.Unsynced); // the commit is left nothing to sync
+    }
+
+    [Fact]
+    public void Finish_WhenTheEarlySyncFails_LeavesTheFilesToTheCommit()
+    {
+        var options = new SearchIndexOptions { IndexingThreads = 1, RamBufferSizeMB = BufferMB };
+        var disk = new FaultyDirectory(new RAMDirectory());
+        using IndexStore store = IndexStore.OpenWriter(null, disk, null, options);
+        FillBufferNearlyFull(store);
+        disk.FailSync(1);
+
+        using var flusher = new SyncFlusher(store, options, filesTotal: 1_000_000, processorCount: 2);
+        flusher.FileDone(1, 1);
+        flusher.Finish(); // the flush itself succeeded: the sync goes on
+        Assert.Equal(1, disk.FaultsRaised);
+        Assert.NotEmpty(disk.Unsynced);
+        disk.Disarm();
+        store.Commit();
+
+        Assert.Empty(disk.Unsynced);
+    }
+
     [Theory]
     // A core to spare: once the text left is under half the buffer, a quarter of the buffer is worth a flush.
     [InlineData(1, 999_000, 1, 0.33, true)]    // 1,000 files of 1 byte left

@@ -128,8 +128,10 @@ internal sealed class FaultyDirectory(LuceneDirectory inner) : FilterDirectory(i
             }
         }
         m_input.Sync(names);
+        // As in Lucene's FSDirectory, a file still being written is not synced by being named: its writer has more to add.
+        HashSet<string> writing = [.. _open.Keys.OfType<FaultyOutput>().Select(output => output.Name)];
         lock (_sync)
-            _unsynced.ExceptWith(names);
+            _unsynced.ExceptWith(names.Where(name => !writing.Contains(name)));
     }
 
     public override void DeleteFile(string name)
