@@ -4,9 +4,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
-using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using Search.Querying;
@@ -235,14 +233,7 @@ public static class PeerProtocol
         public long TotalHits(string indexPath, BenchmarkQuery query)
         {
             using Analyzer analyzer = RawLucene.CreateAnalyzer();
-            var parser = new MultiFieldQueryParser(LuceneVersion.LUCENE_48, ["title", "body"], analyzer,
-                new Dictionary<string, float> { ["title"] = RawLucene.TitleBoost, ["body"] = 1f });
-            Filter? filter = query.From is null && query.To is null
-                ? null
-                : NumericRangeFilter.NewInt64Range("date", query.From?.DayNumber, query.To?.DayNumber, true, true);
-            var counter = new TotalHitCountCollector();
-            new IndexSearcher(Reader).Search(parser.Parse(query.Text), filter, counter);
-            return counter.TotalHits;
+            return QueryBenchmarks.RawTotalHits(new IndexSearcher(Reader), analyzer, query, NumericUtils.PRECISION_STEP_DEFAULT);
         }
 
         public void Dispose()

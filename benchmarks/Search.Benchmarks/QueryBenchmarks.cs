@@ -64,21 +64,38 @@ public class QueryBenchmarks
         _reader = DirectoryReader.Open(_directory);
         _raw = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
         _analyzer = RawLucene.CreateAnalyzer();
-        _rawFilter = _query.From is null && _query.To is null
-            ? null
-            : NumericRangeFilter.NewInt64Range("date", RawSearchesItsOwnIndex ? NumericUtils.PRECISION_STEP_DEFAULT : LibraryDatePrecisionStep,
-                _query.From?.DayNumber, _query.To?.DayNumber, true, true);
+        int precisionStep = RawSearchesItsOwnIndex ? NumericUtils.PRECISION_STEP_DEFAULT : LibraryDatePrecisionStep;
+        _rawFilter = RawDateFilter(_query, precisionStep);
 
         // Both sides must find the same documents, or the ratio compares different work.
-        var rawHits = new TotalHitCountCollector();
-        _raw.Search(ParseRaw(), _rawFilter, rawHits);
+        int rawHits = RawTotalHits(_raw, _analyzer, _query, precisionStep);
         long libraryHits = _library.Search(_plain with { Size = 0 }).TotalHits;
-        if (!RawSearchesItsOwnIndex && rawHits.TotalHits != libraryHits)
+        if (!RawSearchesItsOwnIndex && rawHits != libraryHits)
         {
             throw new InvalidOperationException(
-                $"'{_query.Text}' matches {rawHits.TotalHits} documents for raw Lucene.Net and {libraryHits} for the library on the same index.");
+                $"'{_query.Text}' matches {rawHits} documents for raw Lucene.Net and {libraryHits} for the library on the same index.");
         }
     }
+
+    /// <summary>How many documents the raw side matches for <paramref name="query"/> on an index whose dates were written
+    /// with <paramref name="precisionStep"/>; never timed.</summary>
+    public static int RawTotalHits(IndexSearcher searcher, Analyzer analyzer, BenchmarkQuery query, int precisionStep)
+    {
+        var counter = new TotalHitCountCollector();
+        searcher.Search(ParseRaw(analyzer, query.Text), RawDateFilter(query, precisionStep), counter);
+        return counter.TotalHits;
+    }
+
+    /// <summary>The raw side's query: <paramref name="text"/> over title and body, the title boosted as the library does.</summary>
+    public static Query ParseRaw(Analyzer analyzer, string text) =>
+        new MultiFieldQueryParser(LuceneVersion.LUCENE_48, Fields, analyzer, Boosts).Parse(text);
+
+    /// <summary>The raw side's filter for the query's dates, if it has any; a range must use the precision step the
+    /// index's dates were written with.</summary>
+    public static Filter? RawDateFilter(BenchmarkQuery query, int precisionStep) =>
+        query.From is null && query.To is null
+            ? null
+            : NumericRangeFilter.NewInt64Range("date", precisionStep, query.From?.DayNumber, query.To?.DayNumber, true, true);
 
     [GlobalCleanup]
     public void Close()
@@ -132,9 +149,5 @@ public class QueryBenchmarks
     public int Library_Top10_Highlight() =>
         _library.Search(_highlighted).Hits.Sum(h => h.Id.Length + h.HighlightedTitle!.Length + h.Snippets.Sum(s => s.Length));
 
-    private Query ParseRaw()
-    {
-        var parser = new MultiFieldQueryParser(LuceneVersion.LUCENE_48, Fields, _analyzer, Boosts);
-        return parser.Parse(_query.Text);
-    }
+    private Query ParseRaw() => ParseRaw(_analyzer, _query.Text);
 }
