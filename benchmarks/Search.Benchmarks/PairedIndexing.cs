@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
+using Search.Documents;
 
 namespace Search.Benchmarks;
 
 /// <summary>
-/// <c>--paired-indexing [--scale K] [--threads N] [--runs R]</c>: end-to-end indexing of the corpus (the work of
-/// <see cref="IndexingBenchmarks"/>' <c>EndToEnd</c> category), raw Lucene.Net and the library in alternating runs, and
-/// the median of the per-pair ratios. BenchmarkDotNet measures one method's iterations back to back and then the
+/// <c>--paired-indexing [--scale K] [--threads N] [--runs R] [--from-documents]</c>: end-to-end indexing of the corpus
+/// (the work of <see cref="IndexingBenchmarks"/>' <c>EndToEnd</c> category), or with <c>--from-documents</c> its
+/// <c>FromDocuments</c> work (raw <c>UpdateDocument</c> against <c>UpsertAsync</c> and <c>CommitAsync</c>), raw
+/// Lucene.Net and the library in alternating runs, and the median of the per-pair ratios. BenchmarkDotNet measures one method's iterations back to back and then the
 /// other's, so on a machine whose speed drifts over minutes (a shared VM) the two sides meet different conditions; a
 /// pair runs within seconds, and the order within a pair alternates so neither side always goes first.
 /// </summary>
@@ -15,21 +17,21 @@ public static class PairedIndexing
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>Runs one warm-up pair, then <paramref name="runs"/> timed pairs, and prints each pair and the medians.</summary>
-    public static void Run(int scale, int threads, int runs, TextWriter output)
+    public static void Run(int scale, int threads, int runs, bool fromDocuments, TextWriter output)
     {
         Corpus corpus = Corpus.Current;
-        string folder = corpus.ScaledFolder(scale);
         long documents = (long)corpus.Files.Count * scale;
+        Action<bool, string> index = fromDocuments ? FromDocuments(corpus.Documents(scale), threads) : EndToEnd(corpus.ScaledFolder(scale), threads);
         output.WriteLine(string.Create(Invariant,
-            $"Paired end-to-end indexing: {corpus.Name} x{scale} ({documents:N0} documents, {corpus.Bytes * scale / 1e6:F1} MB), {threads} thread(s), {runs} pairs after 1 warm-up pair"));
+            $"Paired {(fromDocuments ? "indexing from parsed documents" : "end-to-end indexing")}: {corpus.Name} x{scale} ({documents:N0} documents, {corpus.Bytes * scale / 1e6:F1} MB), {threads} thread(s), {runs} pairs after 1 warm-up pair"));
         var raw = new List<double>();
         var library = new List<double>();
         var ratios = new List<double>();
         for (int pair = 0; pair <= runs; pair++)
         {
             bool rawFirst = pair % 2 == 0;
-            double first = Time(rawFirst, folder, threads);
-            double second = Time(!rawFirst, folder, threads);
+            double first = Time(rawFirst, index);
+            double second = Time(!rawFirst, index);
             (double rawSeconds, double librarySeconds) = rawFirst ? (first, second) : (second, first);
             if (pair == 0)
                 continue;
@@ -43,7 +45,34 @@ public static class PairedIndexing
             $"median: raw {Median(raw):F3} s ({documents / Median(raw):N0} docs/s), library {Median(library):F3} s ({documents / Median(library):N0} docs/s), ratio of pairs {Median(ratios):F2} (min {ratios.Min():F2}, max {ratios.Max():F2})"));
     }
 
-    private static double Time(bool rawLucene, string folder, int threads)
+    /// <summary>Reads, parses and indexes the folder: <c>IndexDirectoryAsync</c> for the library.</summary>
+    private static Action<bool, string> EndToEnd(string folder, int threads) => (rawLucene, indexPath) =>
+    {
+        if (rawLucene)
+        {
+            RawLucene.IndexFolder(folder, indexPath, threads);
+            return;
+        }
+        using SearchIndex index = SearchIndex.Open(indexPath, new SearchIndexOptions { IndexingThreads = threads });
+        index.IndexDirectoryAsync(folder).GetAwaiter().GetResult();
+    };
+
+    /// <summary>Indexes parsed documents, replacing by id: <c>UpsertAsync</c> from as many callers as threads, then
+    /// <c>CommitAsync</c>, for the library, as <see cref="IndexingBenchmarks"/> does.</summary>
+    private static Action<bool, string> FromDocuments(List<SeedDocument> documents, int threads) => (rawLucene, indexPath) =>
+    {
+        if (rawLucene)
+        {
+            RawLucene.IndexDocuments(documents, indexPath, threads, replaceById: true);
+            return;
+        }
+        using SearchIndex index = SearchIndex.Open(indexPath);
+        Parallel.ForEachAsync(documents, new ParallelOptions { MaxDegreeOfParallelism = threads },
+            async (document, token) => await index.UpsertAsync(document, token).ConfigureAwait(false)).GetAwaiter().GetResult();
+        index.CommitAsync().GetAwaiter().GetResult();
+    };
+
+    private static double Time(bool rawLucene, Action<bool, string> index)
     {
         string indexPath = Path.Combine(Path.GetTempPath(), "search-bench", "paired-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(indexPath);
@@ -53,15 +82,7 @@ public static class PairedIndexing
             GC.WaitForPendingFinalizers();
             GC.Collect();
             var clock = Stopwatch.StartNew();
-            if (rawLucene)
-            {
-                RawLucene.IndexFolder(folder, indexPath, threads);
-            }
-            else
-            {
-                using SearchIndex index = SearchIndex.Open(indexPath, new SearchIndexOptions { IndexingThreads = threads });
-                index.IndexDirectoryAsync(folder).GetAwaiter().GetResult();
-            }
+            index(rawLucene, indexPath);
             return clock.Elapsed.TotalSeconds;
         }
         finally

@@ -26,7 +26,7 @@ if (rest.Remove("--paired-indexing"))
     int scale = int.Parse(Take(rest, "--scale") ?? "4", CultureInfo.InvariantCulture);
     int threads = int.Parse(Take(rest, "--threads") ?? "1", CultureInfo.InvariantCulture);
     int runs = int.Parse(Take(rest, "--runs") ?? "8", CultureInfo.InvariantCulture);
-    PairedIndexing.Run(scale, threads, runs, Console.Out);
+    PairedIndexing.Run(scale, threads, runs, fromDocuments: rest.Remove("--from-documents"), Console.Out);
     return 0;
 }
 if (rest.Remove("--peers-protocol"))
