@@ -4,42 +4,76 @@ using Search.Benchmarks;
 
 // Our own options come out before BenchmarkDotNet sees the arguments; the corpus reaches the benchmark
 // processes through the environment.
-var rest = new List<string>(args);
-string? corpus = Take(rest, "--corpus");
-Environment.SetEnvironmentVariable(Corpus.PathVariable, Path.GetFullPath(corpus ?? Corpus.DefaultPath()));
+return Run(new List<string>(args));
 
-if (rest.Remove("--derive-queries"))
+static int Run(List<string> rest)
 {
-    Console.WriteLine($"Wrote {QueryDeriver.Write(Corpus.Current)}");
+    string? corpus = Take(rest, "--corpus");
+    Environment.SetEnvironmentVariable(Corpus.PathVariable, Path.GetFullPath(corpus ?? Corpus.DefaultPath()));
+
+    if (rest.Remove("--derive-queries"))
+    {
+        Console.WriteLine($"Wrote {QueryDeriver.Write(Corpus.Current)}");
+        return 0;
+    }
+    if (rest.Remove("--peak-memory"))
+    {
+        int scale = TakeCount(rest, "--scale", 1);
+        double ramBuffer = TakeMegabytes(rest, "--ram-buffer", 64);
+        int threads = TakeCount(rest, "--threads", Environment.ProcessorCount);
+        PeakMemory.Run(scale, ramBuffer, threads, Console.Out);
+        return 0;
+    }
+    if (rest.Remove("--paired-indexing"))
+    {
+        int scale = TakeCount(rest, "--scale", 4);
+        int threads = TakeCount(rest, "--threads", 1);
+        int runs = TakeCount(rest, "--runs", 8);
+        PairedIndexing.Run(scale, threads, runs, fromDocuments: rest.Remove("--from-documents"), Console.Out);
+        return 0;
+    }
+    if (rest.Remove("--peers-protocol"))
+        return PeerProtocol.Run(rest, Console.Out);
+    BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run([.. rest]);
     return 0;
 }
-if (rest.Remove("--peak-memory"))
+
+static int TakeCount(List<string> args, string name, int fallback)
 {
-    int scale = int.Parse(Take(rest, "--scale") ?? "1", CultureInfo.InvariantCulture);
-    double ramBuffer = double.Parse(Take(rest, "--ram-buffer") ?? "64", CultureInfo.InvariantCulture);
-    int threads = int.Parse(Take(rest, "--threads") ?? Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-    PeakMemory.Run(scale, ramBuffer, threads, Console.Out);
-    return 0;
+    string? text = Take(args, name);
+    if (text is null)
+        return fallback;
+    if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < 1)
+        Usage($"{name} takes a whole number from 1 up, not '{text}'.");
+    return value;
 }
-if (rest.Remove("--paired-indexing"))
+
+static double TakeMegabytes(List<string> args, string name, double fallback)
 {
-    int scale = int.Parse(Take(rest, "--scale") ?? "4", CultureInfo.InvariantCulture);
-    int threads = int.Parse(Take(rest, "--threads") ?? "1", CultureInfo.InvariantCulture);
-    int runs = int.Parse(Take(rest, "--runs") ?? "8", CultureInfo.InvariantCulture);
-    PairedIndexing.Run(scale, threads, runs, fromDocuments: rest.Remove("--from-documents"), Console.Out);
-    return 0;
+    string? text = Take(args, name);
+    if (text is null)
+        return fallback;
+    if (!double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value) || value <= 0)
+        Usage($"{name} takes a size in MB above 0, such as 64 or 0.5, not '{text}'.");
+    return value;
 }
-if (rest.Remove("--peers-protocol"))
-    return PeerProtocol.Run(rest, Console.Out);
-BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run([.. rest]);
-return 0;
 
 static string? Take(List<string> args, string name)
 {
     int at = args.IndexOf(name);
-    if (at < 0 || at + 1 >= args.Count)
+    if (at < 0)
         return null;
+    if (at + 1 >= args.Count)
+        Usage($"{name} needs a value after it.");
     string value = args[at + 1];
     args.RemoveRange(at, 2);
     return value;
+}
+
+// A mistyped option stops the run with what was wrong (exit code 2), not a stack trace.
+[System.Diagnostics.CodeAnalysis.DoesNotReturn]
+static void Usage(string message)
+{
+    Console.Error.WriteLine(message);
+    Environment.Exit(2);
 }
