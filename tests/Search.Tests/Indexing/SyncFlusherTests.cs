@@ -33,52 +33,34 @@ public sealed class SyncFlusherTests
     [Fact]
     public void Finish_WhenTheBackgroundFlushFails_ThrowsIndexWriteException()
     {
-        var options = new SearchIndexOptions { IndexingThreads = 1, RamBufferSizeMB = BufferMB };
-        var disk = new FaultyDirectory(new RAMDirectory());
-        using IndexStore store = IndexStore.OpenWriter(null, disk, null, options);
-        FillBufferNearlyFull(store);
-        disk.FailWrite(1);
+        using var flush = new BackgroundFlush(disk => disk.FailWrite(1));
 
-        using var flusher = new SyncFlusher(store, options, filesTotal: 1_000_000, processorCount: 2);
-        flusher.FileDone(1, 1);
-
-        IndexWriteException error = Assert.Throws<IndexWriteException>(flusher.Finish);
+        IndexWriteException error = Assert.Throws<IndexWriteException>(flush.Flusher.Finish);
         Assert.IsAssignableFrom<IOException>(error.InnerException);
     }
 
     [Fact]
     public void Finish_AfterABackgroundFlush_HasSyncedTheFlushedSegment()
     {
-        var options = new SearchIndexOptions { IndexingThreads = 1, RamBufferSizeMB = BufferMB };
-        var disk = new FaultyDirectory(new RAMDirectory());
-        using IndexStore store = IndexStore.OpenWriter(null, disk, null, options);
-        FillBufferNearlyFull(store);
+        using var flush = new BackgroundFlush();
 
-        using var flusher = new SyncFlusher(store, options, filesTotal: 1_000_000, processorCount: 2);
-        flusher.FileDone(1, 1);
-        flusher.Finish();
+        flush.Flusher.Finish();
 
-        Assert.Empty(disk.Unsynced); // the commit is left nothing to sync
+        Assert.Empty(flush.Disk.Unsynced); // the commit is left nothing to sync
     }
 
     [Fact]
     public void Finish_WhenTheEarlySyncFails_LeavesTheFilesToTheCommit()
     {
-        var options = new SearchIndexOptions { IndexingThreads = 1, RamBufferSizeMB = BufferMB };
-        var disk = new FaultyDirectory(new RAMDirectory());
-        using IndexStore store = IndexStore.OpenWriter(null, disk, null, options);
-        FillBufferNearlyFull(store);
-        disk.FailSync(1);
+        using var flush = new BackgroundFlush(disk => disk.FailSync(1));
 
-        using var flusher = new SyncFlusher(store, options, filesTotal: 1_000_000, processorCount: 2);
-        flusher.FileDone(1, 1);
-        flusher.Finish(); // the flush itself succeeded: the sync goes on
-        Assert.Equal(1, disk.FaultsRaised);
-        Assert.NotEmpty(disk.Unsynced);
-        disk.Disarm();
-        store.Commit();
+        flush.Flusher.Finish(); // the flush itself succeeded: the sync goes on
+        Assert.Equal(1, flush.Disk.FaultsRaised);
+        Assert.NotEmpty(flush.Disk.Unsynced);
+        flush.Disk.Disarm();
+        flush.Store.Commit();
 
-        Assert.Empty(disk.Unsynced);
+        Assert.Empty(flush.Disk.Unsynced);
     }
 
     [Theory]
@@ -119,5 +101,32 @@ public sealed class SyncFlusherTests
                 new FileOrigin(folder, Path.Combine(folder, $"d{i}.txt"), (UInt128)i), isNew: true);
         }
         Assert.InRange(store.BufferedBytes, BufferMB * 1024 * 1024 * share, BufferMB * 1024 * 1024);
+    }
+
+    /// <summary>One indexing thread on two cores, over a directory that fails on demand, with the buffer nearly full:
+    /// the first file done starts a background flush.</summary>
+    private sealed class BackgroundFlush : IDisposable
+    {
+        public BackgroundFlush(Action<FaultyDirectory>? arm = null)
+        {
+            var options = new SearchIndexOptions { IndexingThreads = 1, RamBufferSizeMB = BufferMB };
+            Store = IndexStore.OpenWriter(null, Disk, null, options);
+            FillBufferNearlyFull(Store);
+            arm?.Invoke(Disk);
+            Flusher = new SyncFlusher(Store, options, filesTotal: 1_000_000, processorCount: 2);
+            Flusher.FileDone(1, 1);
+        }
+
+        public FaultyDirectory Disk { get; } = new(new RAMDirectory());
+
+        public IndexStore Store { get; }
+
+        public SyncFlusher Flusher { get; }
+
+        public void Dispose()
+        {
+            Flusher.Dispose();
+            Store.Dispose();
+        }
     }
 }
