@@ -8,9 +8,10 @@ namespace Search.Benchmarks;
 /// <c>--paired-indexing [--scale K] [--threads N] [--runs R] [--from-documents]</c>: end-to-end indexing of the corpus
 /// (the work of <see cref="IndexingBenchmarks"/>' <c>EndToEnd</c> category), or with <c>--from-documents</c> its
 /// <c>FromDocuments</c> work (raw <c>UpdateDocument</c> against <c>UpsertAsync</c> and <c>CommitAsync</c>), raw
-/// Lucene.Net and the library in alternating runs, and the median of the per-pair ratios. BenchmarkDotNet measures one method's iterations back to back and then the
-/// other's, so on a machine whose speed drifts over minutes (a shared VM) the two sides meet different conditions; a
-/// pair runs within seconds, and the order within a pair alternates so neither side always goes first.
+/// Lucene.Net and the library in alternating runs, and the median of the per-pair ratios. BenchmarkDotNet measures one
+/// method's iterations back to back and then the other's, so on a machine whose speed drifts over minutes (a shared VM)
+/// the two sides meet different conditions; a pair runs within seconds, and the order within a pair alternates so
+/// neither side always goes first.
 /// </summary>
 public static class PairedIndexing
 {
@@ -21,7 +22,9 @@ public static class PairedIndexing
     {
         Corpus corpus = Corpus.Current;
         long documents = (long)corpus.Files.Count * scale;
-        Action<bool, string> index = fromDocuments ? FromDocuments(corpus.Documents(scale), threads) : EndToEnd(corpus.ScaledFolder(scale), threads);
+        Action<bool, string> index = fromDocuments
+            ? FromDocuments(corpus.Documents(scale), threads)
+            : EndToEnd(corpus.ScaledFolder(scale), threads);
         output.WriteLine(string.Create(Invariant,
             $"Paired {(fromDocuments ? "indexing from parsed documents" : "end-to-end indexing")}: {corpus.Name} x{scale} ({documents:N0} documents, {corpus.Bytes * scale / 1e6:F1} MB), {threads} thread(s), {runs} pairs after 1 warm-up pair"));
         var raw = new List<double>();
