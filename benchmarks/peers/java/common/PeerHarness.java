@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -28,6 +29,20 @@ final class PeerHarness {
 
     /** .NET's DateOnly.DayNumber counts days from 0001-01-01, which is epoch day -719,162: every engine indexes the same numbers. */
     static final long DAY_NUMBER_OF_EPOCH = 719_162L;
+
+    /** The fields a query searches, and their boosts: the title weighs as the library weighs it (RawLucene.TitleBoost). */
+    static final String[] FIELDS = {"title", "body"};
+
+    static final Map<String, Float> BOOSTS = Map.of("title", 1.25f, "body", 1f);
+
+    /** The length of a highlighted body passage, as QueryBenchmarks asks for. */
+    static final int FRAGMENT_SIZE = 160;
+
+    /** "Lucene 4.10.4 (jar 4.10.4)": the version the code reports, and the one its jar's manifest names. */
+    static String luceneVersion(Object latest, Package lucene) {
+        String jar = lucene.getImplementationVersion();
+        return "Lucene " + latest + " (jar " + (jar == null ? "?" : jar.split(" ")[0]) + ")";
+    }
 
     /** One parsed seed document; day is null when the header has no date. */
     record SeedDoc(String id, String title, String body, Long day) {
@@ -48,7 +63,10 @@ final class PeerHarness {
 
         String version();
 
-        boolean multiThreaded();
+        /** Whether it indexes with several threads; the Java engines all do. */
+        default boolean multiThreaded() {
+            return true;
+        }
 
         /** Lists, reads, parses, analyses and indexes every *.txt under folder into the empty indexDir, then commits and closes. */
         void index(Path folder, Path indexDir, int threads) throws Exception;

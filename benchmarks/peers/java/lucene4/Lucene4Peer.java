@@ -52,9 +52,6 @@ import org.apache.lucene.util.Version;
  */
 public final class Lucene4Peer implements PeerHarness.Engine {
     private static final Version VERSION = Version.LUCENE_4_10_4;
-    private static final int FRAGMENT_SIZE = 160;
-    private static final String[] FIELDS = {"title", "body"};
-    private static final Map<String, Float> BOOSTS = Map.of("title", 1.25f, "body", 1f);
 
     /** Title and body as TextField, plus offsets in the postings: only the postings-highlighter index uses it. */
     private static final FieldType TEXT_WITH_OFFSETS = new FieldType(TextField.TYPE_STORED);
@@ -80,13 +77,7 @@ public final class Lucene4Peer implements PeerHarness.Engine {
 
     @Override
     public String version() {
-        String jar = Version.class.getPackage().getImplementationVersion();
-        return "Lucene " + Version.LATEST + " (jar " + (jar == null ? "?" : jar.split(" ")[0]) + ")";
-    }
-
-    @Override
-    public boolean multiThreaded() {
-        return true;
+        return PeerHarness.luceneVersion(Version.LATEST, Version.class.getPackage());
     }
 
     static Analyzer analyzer() {
@@ -208,7 +199,7 @@ public final class Lucene4Peer implements PeerHarness.Engine {
         }
 
         private Query parse(PeerHarness.BenchQuery query) throws Exception {
-            return new MultiFieldQueryParser(FIELDS, analyzer, BOOSTS).parse(query.text());
+            return new MultiFieldQueryParser(PeerHarness.FIELDS, analyzer, PeerHarness.BOOSTS).parse(query.text());
         }
 
         private static Filter filter(PeerHarness.BenchQuery query) {
@@ -243,7 +234,7 @@ public final class Lucene4Peer implements PeerHarness.Engine {
             Highlighter titleHighlighter = new Highlighter(formatter, encoder, titleScorer);
             titleHighlighter.setTextFragmenter(new NullFragmenter());
             Highlighter bodyHighlighter = new Highlighter(formatter, encoder, bodyScorer);
-            bodyHighlighter.setTextFragmenter(new SimpleSpanFragmenter(bodyScorer, FRAGMENT_SIZE));
+            bodyHighlighter.setTextFragmenter(new SimpleSpanFragmenter(bodyScorer, PeerHarness.FRAGMENT_SIZE));
             long shown = 0;
             for (ScoreDoc hit : searcher.search(query, filter, 10).scoreDocs) {
                 Document document = searcher.doc(hit.doc);
@@ -264,12 +255,12 @@ public final class Lucene4Peer implements PeerHarness.Engine {
 
         private long postingsHighlight(Query query, Filter filter) throws Exception {
             TopDocs top = offsetsSearcher.search(query, filter, 10);
-            Map<String, String[]> highlights = postings.highlightFields(FIELDS, query, offsetsSearcher, top, new int[] {1, 3});
+            Map<String, String[]> highlights = postings.highlightFields(PeerHarness.FIELDS, query, offsetsSearcher, top, new int[] {1, 3});
             long shown = 0;
             for (int i = 0; i < top.scoreDocs.length; i++) {
                 Document document = offsetsSearcher.doc(top.scoreDocs[i].doc);
                 shown += document.get("id").length();
-                for (String field : FIELDS) {
+                for (String field : PeerHarness.FIELDS) {
                     String highlighted = highlights.get(field)[i];
                     shown += highlighted == null ? 0 : highlighted.length();
                 }

@@ -42,9 +42,6 @@ import org.apache.lucene.util.Version;
  * (filters are gone).
  */
 public final class Lucene8Peer implements PeerHarness.Engine {
-    private static final int FRAGMENT_SIZE = 160;
-    private static final String[] FIELDS = {"title", "body"};
-    private static final Map<String, Float> BOOSTS = Map.of("title", 1.25f, "body", 1f);
 
     public static void main(String[] args) throws Exception {
         PeerHarness.run(new Lucene8Peer(), args);
@@ -62,13 +59,7 @@ public final class Lucene8Peer implements PeerHarness.Engine {
 
     @Override
     public String version() {
-        String jar = Version.class.getPackage().getImplementationVersion();
-        return "Lucene " + Version.LATEST + " (jar " + (jar == null ? "?" : jar.split(" ")[0]) + ")";
-    }
-
-    @Override
-    public boolean multiThreaded() {
-        return true;
+        return PeerHarness.luceneVersion(Version.LATEST, Version.class.getPackage());
     }
 
     static Analyzer analyzer() {
@@ -150,7 +141,7 @@ public final class Lucene8Peer implements PeerHarness.Engine {
         }
 
         private Query parse(PeerHarness.BenchQuery benchQuery) throws Exception {
-            Query query = new MultiFieldQueryParser(FIELDS, analyzer, BOOSTS).parse(benchQuery.text());
+            Query query = new MultiFieldQueryParser(PeerHarness.FIELDS, analyzer, PeerHarness.BOOSTS).parse(benchQuery.text());
             if (!benchQuery.hasRange()) {
                 return query;
             }
@@ -189,7 +180,7 @@ public final class Lucene8Peer implements PeerHarness.Engine {
             Highlighter titleHighlighter = new Highlighter(formatter, encoder, titleScorer);
             titleHighlighter.setTextFragmenter(new NullFragmenter());
             Highlighter bodyHighlighter = new Highlighter(formatter, encoder, bodyScorer);
-            bodyHighlighter.setTextFragmenter(new SimpleSpanFragmenter(bodyScorer, FRAGMENT_SIZE));
+            bodyHighlighter.setTextFragmenter(new SimpleSpanFragmenter(bodyScorer, PeerHarness.FRAGMENT_SIZE));
             long shown = 0;
             for (ScoreDoc hit : searcher.search(query, 10).scoreDocs) {
                 Document document = searcher.doc(hit.doc);
