@@ -17,7 +17,11 @@ namespace Search;
 /// consistent snapshot, so its hits, stored fields and highlights always agree, whatever is written meanwhile.</para>
 /// <para><b>Visibility and durability.</b> Writes become visible to searches and durable when
 /// <see cref="CommitAsync"/> returns (<see cref="IndexDirectoryAsync"/> commits before it returns). A crash
-/// loses at most the writes since the last commit. <see cref="Dispose"/> commits pending writes.</para>
+/// loses at most the writes since the last commit. <see cref="Dispose"/> commits pending writes, except a
+/// <see cref="SearchIndexOptions.Rebuild"/> that has not committed yet, which it rolls back.</para>
+/// <para><b>All or nothing on failure.</b> A cancelled or failed <see cref="IndexDirectoryAsync"/>, and a failed write or
+/// commit, discard every uncommitted write (other callers' too) and leave the index at its last commit, so nothing half
+/// done is ever committed later.</para>
 /// </remarks>
 public sealed class SearchIndex : IDisposable
 {
@@ -84,8 +88,12 @@ public sealed class SearchIndex : IDisposable
     /// </summary>
     /// <param name="folder">The folder; document ids are file paths relative to it, without extension.</param>
     /// <param name="progress">Receives progress a few times a second, and once at the end.</param>
-    /// <param name="cancellationToken">Stops between documents. Nothing is committed then; the last commit stays intact.</param>
+    /// <param name="cancellationToken">Stops between documents. Nothing more is committed then: the index goes back to its
+    /// last commit (the one before the sync, or the sync's last paced commit, which the next run finishes), and every
+    /// uncommitted write, other callers' included, is discarded.</param>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled, or the index is being disposed.</exception>
+    /// <exception cref="IndexWriteException">Writing failed (a full disk, an I/O error); the index is back at its last commit.</exception>
     public async Task<IndexReport> IndexDirectoryAsync(string folder, IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
@@ -149,6 +157,15 @@ public sealed class SearchIndex : IDisposable
         return IndexFolder.Exists(path);
     }
 
+    /// <summary>Whether a writer (a <see cref="SearchIndex"/> opened without <see cref="SearchIndexOptions.ReadOnly"/>, in any
+    /// process) holds the index in <paramref name="path"/> now. A hint for tools, like Lucene's <c>IndexWriter.IsLocked</c>:
+    /// the answer may change the moment it is given. Creates nothing.</summary>
+    public static bool IsLocked(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return IndexLock.IsHeld(System.IO.Path.GetFullPath(path));
+    }
+
     /// <summary>Runs Lucene's CheckIndex on the last commit in <paramref name="path"/>, read-only (it may run while another
     /// process writes). Slow on large indexes: it reads every segment.</summary>
     /// <exception cref="IndexUnavailableException">The folder holds no index.</exception>
@@ -186,8 +203,10 @@ public sealed class SearchIndex : IDisposable
             : IndexSchema.FromLucene(lease.Searcher.Doc(top.ScoreDocs[0].Doc, IndexSchema.HitFields));
     }
 
-    /// <summary>Waits for running operations (cancelling a running <see cref="IndexDirectoryAsync"/>), commits pending
-    /// writes and releases the folder and its lock. Safe to call more than once.</summary>
+    /// <summary>Waits for running operations (cancelling a running <see cref="IndexDirectoryAsync"/>, whose writes are then
+    /// discarded), commits pending writes and releases the folder and its lock. Safe to call more than once.</summary>
+    /// <remarks>A <see cref="SearchIndexOptions.Rebuild"/> that has not committed yet is rolled back instead: only a commit
+    /// (<see cref="CommitAsync"/>, or the end of <see cref="IndexDirectoryAsync"/>) replaces the old index.</remarks>
     /// <exception cref="IndexWriteException">The final commit failed; the pending writes are lost, the last commit is
     /// intact, and the folder is released all the same.</exception>
     public void Dispose()

@@ -13,7 +13,9 @@ public sealed record SearchIndexOptions
     public bool ReadOnly { get; init; }
 
     /// <summary>Start from an empty index, replacing the one in the folder. The old documents stay searchable (and a
-    /// crash leaves them intact) until the first commit, which replaces them all at once. Default <see langword="false"/>.</summary>
+    /// crash, a cancellation, a failure or <see cref="SearchIndex.Dispose"/> leaves them intact) until the first commit,
+    /// which replaces them all at once. In a folder with no index yet, nothing is committed before that first commit, so
+    /// readers find no index until it is whole. Default <see langword="false"/>.</summary>
     public bool Rebuild { get; init; }
 
     /// <summary>The largest seed file <see cref="SearchIndex.IndexDirectoryAsync"/> accepts; larger files

@@ -54,6 +54,23 @@ internal sealed class DirectorySync
         // Sizes cost a stat per file, and only progress reports use the total.
         List<SeedFile> files = FindFiles(root, withSizes: progress is not null, out List<SeedFile> clashes);
         using IDisposable sync = await _store.BeginSyncAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await SyncAsync(root, files, clashes, started, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Cancelled, failed or interrupted half-way: nothing the sync wrote may be committed by anyone later (Dispose
+            // commits pending writes), so the index goes back to its last commit: the one before the sync, or its last
+            // paced commit, which the next run finishes.
+            _store.Rollback();
+            throw;
+        }
+    }
+
+    private async Task<IndexReport> SyncAsync(string root, List<SeedFile> files, List<SeedFile> clashes, long started,
+        IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
+    {
         Dictionary<string, IndexedFile> indexed = LoadIndexed();
         var tally = new Tally(files.Count, files.Sum(f => f.Length), progress);
         foreach (SeedFile clash in clashes)

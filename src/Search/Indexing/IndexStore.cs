@@ -66,8 +66,10 @@ internal sealed class IndexStore : IDisposable
         {
             bool exists = DirectoryReader.IndexExists(directory);
             store.StartWriter();
-            if (!exists)
-                store.Commit(); // an empty commit makes the folder a valid index for read-only openers
+            // An empty commit makes a new folder a valid index for read-only openers at once. A rebuild makes none: its
+            // first commit is its whole result, so readers wait for that rather than search a partial index.
+            if (!exists && !options.Rebuild)
+                store.Commit();
             return store;
         }
         catch
@@ -322,28 +324,34 @@ internal sealed class IndexStore : IDisposable
         _writer = new WriterState(writer, merges);
     }
 
+    /// <summary>Discards every write since the last commit, from whichever caller, and shows the last commit to searches
+    /// again; a rebuild that has not committed starts over. For an operation that was cancelled or failed half-way, so that
+    /// nothing it wrote can be committed later (by <see cref="Dispose"/> or another caller's commit).</summary>
+    public void Rollback()
+    {
+        if (_writer is { } state)
+            RollBack(state);
+    }
+
     /// <summary>Rolls the failed writer back to the last commit and opens a new one; returns the error to throw.</summary>
     private IndexWriteException Recover(WriterState failed, Exception cause)
     {
+        RollBack(failed);
+        return WriteFailed(cause);
+    }
+
+    private void RollBack(WriterState state)
+    {
         lock (_recovery)
         {
-            if (ReferenceEquals(_writer, failed))
-            {
-                _writer = null;
-                SearcherManager stale = _searchers;
-                try
-                {
-                    failed.Writer.Rollback(); // discards uncommitted changes and closes the writer and its files
-                }
-                catch (Exception e) when (IsWriterFailure(e))
-                {
-                    // A failing rollback has still closed the writer; the next write opens a new one.
-                }
-                stale.Dispose();
-                TryStartWriter();
-            }
+            if (!ReferenceEquals(_writer, state))
+                return; // another thread rolled it back already
+            _writer = null;
+            SearcherManager stale = _searchers;
+            RollBackQuietly(state.Writer); // a failing rollback has still closed the writer; the next write opens a new one
+            stale.Dispose();
+            TryStartWriter();
         }
-        return WriteFailed(cause);
     }
 
     private WriterState ReopenAfterFailure()
@@ -396,8 +404,9 @@ internal sealed class IndexStore : IDisposable
 
     private IndexWriteException WriteFailed(Exception e) => new(Description, Cause(e) ?? e);
 
-    /// <summary>Commits pending writes and closes everything. If that last commit fails, the writes are rolled back and
-    /// <see cref="IndexWriteException"/> says so, but the files and the folder's lock are released all the same.</summary>
+    /// <summary>Commits pending writes and closes everything; a rebuild that has not committed is rolled back instead, so the
+    /// old index stays as it was. If that last commit fails, the writes are rolled back and <see cref="IndexWriteException"/>
+    /// says so, but the files and the folder's lock are released all the same.</summary>
     public void Dispose()
     {
         try
@@ -432,6 +441,12 @@ internal sealed class IndexStore : IDisposable
         _writer = null;
         if (state is null)
             return;
+        if (_rebuildPending)
+        {
+            // Closing would commit, and a rebuild's writer replaces the whole index with what it holds (even nothing).
+            RollBackQuietly(state.Writer);
+            return;
+        }
         try
         {
             state.Writer.Dispose(); // commits pending writes and waits for running merges
@@ -439,15 +454,21 @@ internal sealed class IndexStore : IDisposable
         catch (Exception e) when (IsWriterFailure(e))
         {
             // A writer whose closing commit failed still holds its files and Lucene's lock; rolling back releases them.
-            try
-            {
-                state.Writer.Rollback();
-            }
-            catch (Exception rollback) when (IsWriterFailure(rollback))
-            {
-                // closed as far as it can be
-            }
+            RollBackQuietly(state.Writer);
             throw WriteFailed(e);
+        }
+    }
+
+    /// <summary>Discards the writer's uncommitted changes and closes it with its files.</summary>
+    private static void RollBackQuietly(IndexWriter writer)
+    {
+        try
+        {
+            writer.Rollback();
+        }
+        catch (Exception e) when (IsWriterFailure(e))
+        {
+            // closed as far as it can be
         }
     }
 
