@@ -16,88 +16,86 @@ internal static class IndexOpener
         return SearchIndex.Open(indexPath, Options(host, verbose) with { ReadOnly = true });
     }
 
-    /// <summary>For <c>search query</c> on a fresh clone: when there is no index yet, builds it from <c>seeds</c>
-    /// here, saying so on stderr, so the first command a new user runs answers. When another <c>search</c> is building
-    /// it at the same moment (several first queries at once), waits for that one instead of failing on its lock.</summary>
-    public static async Task EnsureIndexedAsync(string indexPath, CliHost host, bool verbose, CancellationToken cancellationToken)
+    /// <summary>For <c>search query</c>: opens the index read-only, answering from its last commit even while another
+    /// process writes it. When there is no index yet (no commit), builds it from <c>seeds</c> here on a fresh clone, saying
+    /// so on stderr, so the first command a new user runs answers; when another process is creating it (several first
+    /// queries at once, or a rebuild into a new folder), waits for its first commit.</summary>
+    /// <remarks>The build is a rebuild: nothing is committed until the whole folder is indexed, so an interrupted first query
+    /// leaves no partial index behind, and the next query builds it again instead of answering from part of it.</remarks>
+    public static async Task<SearchIndex> OpenForQueryAsync(string indexPath, CliHost host, bool verbose, CancellationToken cancellationToken)
     {
         if (File.Exists(indexPath))
             throw new IndexUnavailableException(indexPath, $"'{indexPath}' is a file, not an index folder. Pass an index folder with --index.");
-        if (SearchIndex.Exists(indexPath) && !IsEmptyWhileLocked(indexPath, host, verbose))
-            return;
-        string seeds = host.FullPath("seeds");
-        if (!Directory.Exists(seeds))
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        bool saidWaiting = false;
+        while (true)
         {
-            throw new IndexUnavailableException(indexPath,
-                $"There is no index at '{indexPath}' and no 'seeds' folder here to build one from. Create it with: search index FOLDER");
+            if (SearchIndex.Exists(indexPath))
+            {
+                try
+                {
+                    return SearchIndex.Open(indexPath, Options(host, verbose) with { ReadOnly = true });
+                }
+                catch (IndexUnavailableException) when (SearchIndex.IsLocked(indexPath) && !OutOfPatience(started))
+                {
+                    // the first commit of the process creating the index may be half-written for a moment
+                }
+            }
+            else if (await TryBuildFromSeedsAsync(indexPath, host, verbose, cancellationToken).ConfigureAwait(false))
+            {
+                continue; // built: open what was committed
+            }
+            else if (OutOfPatience(started))
+            {
+                throw new IndexUnavailableException(indexPath,
+                    $"The index at '{indexPath}' is still being created by another process after {LockPatience.TotalMinutes:0} minutes; try again later.");
+            }
+
+            if (!saidWaiting)
+                host.Error.WriteLine($"Another process is creating the index at {indexPath}; waiting for its first commit.");
+            saidWaiting = true;
+            await Task.Delay(LockPoll, cancellationToken).ConfigureAwait(false);
         }
-        using SearchIndex? index = await OpenWriterWaitingAsync(indexPath, host, verbose, cancellationToken).ConfigureAwait(false);
-        if (index is null)
-            return; // another process built it meanwhile
-        host.Error.WriteLine($"No index at {indexPath} yet: indexing {seeds} first.");
-        IndexReport report = await index.IndexDirectoryAsync(seeds, null, cancellationToken).ConfigureAwait(false);
-        Output.HumanRenderer.WriteIndexReport(host.Error, seeds, report);
     }
 
-    // How long a first query waits for another process that is building the index.
+    // How long a first query waits for another process that is creating the index.
     private static readonly TimeSpan LockPatience = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan LockPoll = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>An index that exists but holds nothing while a writer holds it is most likely being built by another first
-    /// query (a new index is committed empty at once); waits for that writer so this query sees its documents.</summary>
-    private static bool IsEmptyWhileLocked(string indexPath, CliHost host, bool verbose)
+    private static bool OutOfPatience(long started) => System.Diagnostics.Stopwatch.GetElapsedTime(started) >= LockPatience;
+
+    /// <summary>Builds the index from <c>./seeds</c> when nobody else is creating it; false when another process is (it
+    /// holds the folder's lock), so the caller waits for that one's first commit.</summary>
+    /// <exception cref="IndexUnavailableException">There is no index, nobody is creating one, and there are no seeds.</exception>
+    private static async Task<bool> TryBuildFromSeedsAsync(string indexPath, CliHost host, bool verbose, CancellationToken cancellationToken)
     {
-        IndexUnavailableException? unreadable = null;
-        try
+        string seeds = host.FullPath("seeds");
+        if (!Directory.Exists(seeds))
         {
-            using SearchIndex reader = SearchIndex.Open(indexPath, Options(host, verbose) with { ReadOnly = true });
-            if (reader.Count > 0)
+            if (SearchIndex.IsLocked(indexPath))
                 return false;
+            throw new IndexUnavailableException(indexPath,
+                $"There is no index at '{indexPath}' and no 'seeds' folder here to build one from. Create it with: search index FOLDER");
         }
-        catch (IndexUnavailableException e)
-        {
-            // The first commit of a new index may be half-written by the process building it: unreadable only if nobody is.
-            unreadable = e;
-        }
+        SearchIndex index;
         try
         {
-            using SearchIndex writer = SearchIndex.Open(indexPath, Options(host, verbose));
-            if (unreadable is not null)
-                throw unreadable;
-            return false; // nobody is writing: the index is empty on purpose
+            index = SearchIndex.Open(indexPath, Options(host, verbose) with { Rebuild = true });
         }
         catch (IndexLockedException)
         {
-            return true;
+            return false;
         }
-    }
-
-    /// <summary>Opens the index for writing, waiting while another process holds it; <see langword="null"/> when that
-    /// process has built a non-empty index meanwhile.</summary>
-    private static async Task<SearchIndex?> OpenWriterWaitingAsync(string indexPath, CliHost host, bool verbose, CancellationToken cancellationToken)
-    {
-        long started = System.Diagnostics.Stopwatch.GetTimestamp();
-        bool waited = false;
-        while (true)
+        using (index)
         {
-            try
-            {
-                SearchIndex index = SearchIndex.Open(indexPath, Options(host, verbose));
-                if (waited && index.Count > 0)
-                {
-                    index.Dispose();
-                    return null;
-                }
-                return index;
-            }
-            catch (IndexLockedException) when (System.Diagnostics.Stopwatch.GetElapsedTime(started) < LockPatience)
-            {
-                if (!waited)
-                    host.Error.WriteLine($"Another process is writing the index at {indexPath}; waiting for it to finish.");
-                waited = true;
-                await Task.Delay(LockPoll, cancellationToken).ConfigureAwait(false);
-            }
+            // Another process may have committed it between the look and the lock; this rebuild then ends uncommitted.
+            if (SearchIndex.Exists(indexPath))
+                return true;
+            host.Error.WriteLine($"No index at {indexPath} yet: indexing {seeds} first.");
+            IndexReport report = await index.IndexDirectoryAsync(seeds, null, cancellationToken).ConfigureAwait(false);
+            Output.HumanRenderer.WriteIndexReport(host.Error, seeds, report);
         }
+        return true;
     }
 
     public static SearchIndexOptions Options(CliHost host, bool verbose) =>

@@ -89,8 +89,7 @@ internal static class QueryCommand
 
     private static async Task<int> RunAsync(CliHost host, SearchRequest request, string indexPath, bool json, bool verbose, CancellationToken cancellationToken)
     {
-        await IndexOpener.EnsureIndexedAsync(indexPath, host, verbose, cancellationToken).ConfigureAwait(false);
-        using SearchIndex index = IndexOpener.OpenForReading(indexPath, host, verbose);
+        using SearchIndex index = await IndexOpener.OpenForQueryAsync(indexPath, host, verbose, cancellationToken).ConfigureAwait(false);
         SearchResults results;
         try
         {

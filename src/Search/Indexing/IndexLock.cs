@@ -34,5 +34,25 @@ internal sealed class IndexLock : IDisposable
         }
     }
 
+    /// <summary>Whether a writer holds the lock on <paramref name="indexPath"/> now. Creates nothing; takes the lock for an
+    /// instant when it is free, so a writer starting at that very instant may find it held.</summary>
+    public static bool IsHeld(string indexPath)
+    {
+        string lockPath = Path.Combine(indexPath, FileName);
+        try
+        {
+            using var probe = new FileStream(lockPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            return false;
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            return false; // never locked here, or not by anyone who could write
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
     public void Dispose() => _stream.Dispose();
 }
