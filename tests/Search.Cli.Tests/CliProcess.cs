@@ -1,0 +1,100 @@
+using System.Diagnostics;
+
+namespace Search.Cli.Tests;
+
+/// <summary>The built <c>search</c> CLI running as a child process, watched line by line on stderr, that a test can
+/// interrupt with a real signal as a person (Ctrl+C) or a service manager (SIGTERM) would.</summary>
+internal sealed class CliProcess : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    private readonly Process _process;
+    private readonly List<string> _error = [];
+    private readonly Task _readingErrors;
+    private readonly Task<string> _output;
+
+    private CliProcess(Process process)
+    {
+        _process = process;
+        _process.StandardInput.Close();
+        _output = _process.StandardOutput.ReadToEndAsync();
+        _readingErrors = Task.Run(ReadErrorsAsync);
+    }
+
+    public static CliProcess Start(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Search.Cli.dll"));
+        foreach (string arg in args)
+            start.ArgumentList.Add(arg);
+        start.Environment.Remove(CliHost.IndexVariable);
+        return new CliProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    public string Error
+    {
+        get
+        {
+            lock (_error)
+                return string.Join('\n', _error);
+        }
+    }
+
+    /// <summary>Waits until a line of stderr contains <paramref name="text"/>; fails if the process ends first.</summary>
+    public async Task WaitForErrorLineAsync(string text)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            lock (_error)
+            {
+                if (_error.Exists(line => line.Contains(text, StringComparison.Ordinal)))
+                    return;
+            }
+            if (_readingErrors.IsCompleted)
+                throw new InvalidOperationException($"The process ended before writing '{text}' on stderr: {Error}");
+            await Task.WhenAny(_readingErrors, Task.Delay(20, timeout.Token));
+        }
+    }
+
+    /// <summary>Sends a real signal (<c>INT</c>, <c>TERM</c>) with kill(1).</summary>
+    public async Task SignalAsync(string signal)
+    {
+        using Process kill = Process.Start("kill", ["-s", signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            ?? throw new InvalidOperationException("kill did not start");
+        await kill.WaitForExitAsync();
+    }
+
+    /// <summary>Waits for the process to end and returns its exit code with what it wrote.</summary>
+    public async Task<CliRun> ExitAsync()
+    {
+        await _process.WaitForExitAsync().WaitAsync(Patience);
+        await _readingErrors;
+        return new CliRun(_process.ExitCode, await _output, Error);
+    }
+
+    private async Task ReadErrorsAsync()
+    {
+        while (await _process.StandardError.ReadLineAsync() is { } line)
+        {
+            lock (_error)
+                _error.Add(line);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+}
