@@ -27,7 +27,7 @@ internal sealed class IndexStore : IDisposable
     private readonly SyncIdGuard _ids = new();
     private volatile WriterState? _writer;
     private volatile SearcherManager _searchers = null!;
-    private bool _rebuildPending;
+    private volatile bool _rebuildPending;
     private long _nextRefreshTimestamp;
 
     private IndexStore(string? path, LuceneDirectory directory, IndexLock? indexLock, SearchIndexOptions options, bool readOnly)
