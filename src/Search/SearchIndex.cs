@@ -188,6 +188,7 @@ public sealed class SearchIndex : IDisposable
             DateTo = SearchExecutor.FirstDate(searcher, SearchSort.DateDescending),
             SizeBytes = _store.SizeBytes(),
             Segments = searcher.IndexReader.Leaves.Count,
+            UnfinishedSync = _store.UnfinishedSync(searcher.IndexReader),
         };
     }
 

@@ -122,6 +122,40 @@ public sealed class InterruptionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task StatsAndQuery_AfterASyncInterruptedPastAPacedCommit_SayTheIndexHoldsPartOfTheFolder()
+    {
+        using Workspace workspace = await OldIndexWithNewFilesAsync();
+        using var cancel = new CancellationTokenSource();
+        var options = new SearchIndexOptions { CommitEveryDocuments = 100, IndexingThreads = 1 };
+        using (SearchIndex index = SearchIndex.Open(workspace.Combine("idx"), options))
+        {
+            var stopAfterACommit = new InlineProgress(p =>
+            {
+                if (p.FilesCommitted > 0)
+                    cancel.Cancel();
+            });
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => index.IndexDirectoryAsync(workspace.Combine("docs"), stopAfterACommit, cancel.Token));
+        }
+
+        CliRun stats = await Cli.RunAsync(workspace.Path, "stats", "--index", "idx");
+        CliRun query = await Cli.RunAsync(workspace.Path, "query", "markernew", "--index", "idx", "--json");
+        CliRun finish = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
+        CliRun after = await Cli.RunAsync(workspace.Path, "query", "markernew", "--index", "idx", "--json");
+
+        Assert.Contains($"Unfinished the last indexing of {workspace.Combine("docs")} stopped half-way", stats.Output, StringComparison.Ordinal);
+        Assert.Contains("stopped half-way", query.Error, StringComparison.Ordinal);
+        Assert.Equal(0, finish.ExitCode);
+        Assert.Equal(string.Empty, after.Error);
+        Assert.Contains($"\"totalHits\":{Documents}", after.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Reports on the indexing thread itself, so the test acts at that very moment.</summary>
+    private sealed class InlineProgress(Action<Search.Indexing.IndexProgress> report) : IProgress<Search.Indexing.IndexProgress>
+    {
+        public void Report(Search.Indexing.IndexProgress value) => report(value);
+    }
+
+    [Fact]
     public async Task Query_FirstQueryInterrupted_LeavesNoIndexAndTheNextQueryBuildsAllOfIt()
     {
         using var workspace = new Workspace();

@@ -96,7 +96,14 @@ internal static class HumanRenderer
         output.WriteLine($"Dates      {dates}");
         output.WriteLine(string.Create(Invariant, $"Size       {stats.SizeBytes / 1e6:0.00} MB ({stats.SizeBytes:N0} bytes)"));
         output.WriteLine(string.Create(Invariant, $"Segments   {stats.Segments}"));
+        if (stats.UnfinishedSync is { } folder)
+            output.WriteLine($"Unfinished {UnfinishedSync(folder)}");
     }
+
+    /// <summary>Why an index holds only part of a folder, and what finishes the job.</summary>
+    public static string UnfinishedSync(string folder) =>
+        $"the last indexing of {TerminalText.Render(folder, color: false)} stopped half-way, after committing part of it; " +
+        $"run 'search index \"{TerminalText.Render(folder, color: false)}\"' (with the same --index) to finish it.";
 
     public static void WriteCheck(TextWriter output, string indexPath, IndexCheckReport report, bool details)
     {

@@ -112,6 +112,7 @@ internal sealed class DirectorySync
         _store.DeleteMany(vanished);
 
         cancellationToken.ThrowIfCancellationRequested();
+        _store.MarkSync(root, unfinished: false);
         _store.Commit();
         tally.Committed(files.Count); // also the final progress report
 
@@ -140,6 +141,7 @@ internal sealed class DirectorySync
         int durable = tally.FilesDone; // every file examined before the commit starts is in it
         try
         {
+            _store.MarkSync(root, unfinished: true);
             _store.Commit();
         }
         finally

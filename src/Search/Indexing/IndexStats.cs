@@ -17,4 +17,10 @@ public sealed record IndexStats
 
     /// <summary>Lucene segments in the searched snapshot; many small ones mean merges are pending.</summary>
     public required int Segments { get; init; }
+
+    /// <summary>The folder whose last <see cref="SearchIndex.IndexDirectoryAsync"/> committed part of its work on the way
+    /// (see <see cref="SearchIndexOptions.CommitEveryDocuments"/>) and then stopped before its end: cancelled, interrupted,
+    /// failed or killed. The index then holds only part of that folder's changes; syncing the folder again finishes the
+    /// job. <see langword="null"/> when no sync was left unfinished.</summary>
+    public string? UnfinishedSync { get; init; }
 }

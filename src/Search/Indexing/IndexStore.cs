@@ -228,6 +228,40 @@ internal sealed class IndexStore : IDisposable
             Log.MergeFailed(logger, Description, ExceptionText.Summary(mergeFailure));
     }
 
+    // Commit data naming a folder whose sync committed part of its work on the way and has not finished yet.
+    private const string UnfinishedSyncKey = "search.unfinished-sync";
+
+    /// <summary>Records in the next commit whether a sync of <paramref name="folder"/> has committed part of its work without
+    /// finishing, so that readers can say the index holds only part of that folder.</summary>
+    public void MarkSync(string folder, bool unfinished)
+    {
+        WriterState state = Writer;
+        try
+        {
+            var data = new Dictionary<string, string>(state.Writer.CommitData, StringComparer.Ordinal);
+            bool marked = data.TryGetValue(UnfinishedSyncKey, out string? current) && current == folder;
+            if (marked == unfinished)
+                return;
+            if (unfinished)
+                data[UnfinishedSyncKey] = folder;
+            else
+                data.Remove(UnfinishedSyncKey);
+            state.Writer.SetCommitData(data);
+        }
+        catch (Exception e) when (IsWriterFailure(e))
+        {
+            throw Recover(state, e);
+        }
+    }
+
+    /// <summary>The folder whose sync is unfinished, if any: as the writer will commit it, or, read-only, as the commit of
+    /// <paramref name="reader"/> says (a near-real-time reader does not change when only commit data does).</summary>
+    public string? UnfinishedSync(IndexReader reader)
+    {
+        IDictionary<string, string>? data = _writer is { } state ? state.Writer.CommitData : (reader as DirectoryReader)?.IndexCommit.UserData;
+        return data is not null && data.TryGetValue(UnfinishedSyncKey, out string? folder) ? folder : null;
+    }
+
     /// <summary>What the writer holds in memory: documents not yet flushed, and flushes under way.</summary>
     public long BufferedBytes
     {

@@ -120,13 +120,18 @@ public sealed class InterruptionTests
         using (SearchIndex index = SearchIndex.Open(folder.Combine("index"), options))
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => index.IndexDirectoryAsync(folder.Combine("docs"), progress, cancel.Token));
 
+        using (SearchIndex reader = SearchIndex.Open(folder.Combine("index"), new SearchIndexOptions { ReadOnly = true }))
+            Assert.Equal(folder.Combine("docs"), reader.GetStats().UnfinishedSync);
         (long count, long old, long updated) = Committed(folder.Combine("index"));
         Assert.Equal(OldDocuments, count);
         Assert.InRange(updated, committed, OldDocuments - 1); // the paced commits, and nothing written after the last of them
         Assert.Equal(OldDocuments, old + updated);
 
         using (SearchIndex index = SearchIndex.Open(folder.Combine("index"), options))
+        {
             await index.IndexDirectoryAsync(folder.Combine("docs"));
+            Assert.Null(index.GetStats().UnfinishedSync);
+        }
         Assert.Equal((OldDocuments, 0L, OldDocuments), Committed(folder.Combine("index")));
     }
 
