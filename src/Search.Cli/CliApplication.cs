@@ -32,7 +32,9 @@ internal static class CliApplication
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken = default)
+    /// <summary>Runs the command line; with <paramref name="signals"/>, SIGINT and SIGTERM cancel the command, which then
+    /// exits with the signal's code (or is left behind, still winding down, once the grace period is over).</summary>
+    public static async Task<int> RunAsync(string[] args, CliHost host, TerminationSignals? signals = null)
     {
         ParseResult parse = BuildRootCommand(host).Parse(args);
         if (parse.Action is ParseErrorAction)
@@ -47,14 +49,29 @@ internal static class CliApplication
             Output = host.Out,
             Error = host.Error,
             EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null, // signals are TerminationSignals' job, and only the real program's
         };
+        bool verbose = parse.GetValue(CommonOptions.Verbose);
+        Task<int> invocation = parse.InvokeAsync(configuration, signals?.Token ?? CancellationToken.None);
+        if (signals is not null && await Task.WhenAny(invocation, signals.GraceExpiredAsync()).ConfigureAwait(false) != invocation)
+        {
+            host.Error.WriteLine($"search: {signals.Message} Stopped before the command had wound down; nothing it had not committed was kept.");
+            return signals.ExitCode!.Value;
+        }
         try
         {
-            return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+            return await invocation.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException error) when (signals?.ExitCode is int code)
+        {
+            host.Error.WriteLine($"search: {signals.Message}");
+            if (verbose)
+                host.Error.WriteLine(error.ToString());
+            return code;
         }
         catch (Exception error)
         {
-            return ErrorReporter.Report(error, host.Error, parse.GetValue(CommonOptions.Verbose));
+            return ErrorReporter.Report(error, host.Error, verbose);
         }
     }
 }

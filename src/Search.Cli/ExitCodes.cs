@@ -14,4 +14,7 @@ internal static class ExitCodes
 
     /// <summary>Interrupted (Ctrl+C), as shells report SIGINT.</summary>
     public const int Interrupted = 130;
+
+    /// <summary>Stopped by SIGTERM (a service manager, <c>kill</c>), as shells report it.</summary>
+    public const int Terminated = 143;
 }

@@ -1,3 +1,4 @@
 using Search.Cli;
 
-return await CliApplication.RunAsync(args, CliHost.FromConsole()).ConfigureAwait(false);
+using var signals = new TerminationSignals();
+return await CliApplication.RunAsync(args, CliHost.FromConsole(), signals).ConfigureAwait(false);

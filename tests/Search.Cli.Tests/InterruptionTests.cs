@@ -55,10 +55,12 @@ public sealed class InterruptionTests(ITestOutputHelper output)
         return workspace;
     }
 
-    private static void AssertInterrupted(CliRun run)
+    /// <summary>The process stopped because of the signal, before finishing, and said so with the exit code shells use.</summary>
+    private static void AssertInterrupted(CliRun run, string signal)
     {
-        Assert.True(run.ExitCode is ExitCodes.Interrupted or 143, $"exit code {run.ExitCode}: {run.Error}");
-        Assert.Contains("Interrupted", run.Error, StringComparison.Ordinal);
+        (int code, string message) = signal == "TERM" ? (ExitCodes.Terminated, "Terminated.") : (ExitCodes.Interrupted, "Interrupted.");
+        Assert.True(run.ExitCode == code, $"exit code {run.ExitCode}: {run.Error}");
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -74,7 +76,7 @@ public sealed class InterruptionTests(ITestOutputHelper output)
         await rebuild.SignalAsync(signal);
         CliRun run = await rebuild.ExitAsync();
 
-        AssertInterrupted(run);
+        AssertInterrupted(run, signal);
         Assert.Equal((Documents, Documents, 0L), Committed(workspace.Combine("idx")));
     }
 
@@ -91,7 +93,7 @@ public sealed class InterruptionTests(ITestOutputHelper output)
         await sync.SignalAsync(signal);
         CliRun run = await sync.ExitAsync();
 
-        AssertInterrupted(run);
+        AssertInterrupted(run, signal);
         Assert.Equal((Documents, Documents, 0L), Committed(workspace.Combine("idx")));
 
         CliRun rerun = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
@@ -165,7 +167,7 @@ public sealed class InterruptionTests(ITestOutputHelper output)
         await first.WaitForErrorLineAsync("indexing");
         await Task.Delay(SignalDelay);
         await first.SignalAsync("INT");
-        AssertInterrupted(await first.ExitAsync());
+        AssertInterrupted(await first.ExitAsync(), "INT");
         Assert.False(SearchIndex.Exists(workspace.Combine(".search-index")), "an interrupted first build must leave no index to answer from");
 
         CliRun next = await Cli.RunAsync(workspace.Path, "query", "markerold", "--json", "--limit", "0");
