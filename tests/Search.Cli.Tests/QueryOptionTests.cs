@@ -74,7 +74,7 @@ public sealed class QueryOptionTests
     public async Task Query_TimeoutRunningOutOnALongDocument_SaysPartialInTextAndJson()
     {
         using var workspace = new Workspace();
-        workspace.Write("docs/long.txt", Workspace.Seed("2021-08-14", "Long", string.Concat(Enumerable.Repeat("Kabul. ", 150_000))));
+        workspace.Write("docs/long.txt", Workspace.Seed("2021-08-14", "Long <b>report</b>", string.Concat(Enumerable.Repeat("Kabul. ", 150_000))));
         await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
 
         CliRun text = await Cli.RunAsync(workspace.Path, "query", "kabul", "--index", "idx", "--timeout", "1ms");
@@ -82,7 +82,11 @@ public sealed class QueryOptionTests
 
         Assert.Equal(0, text.ExitCode);
         Assert.Contains("Partial: --timeout ran out", text.Output, StringComparison.Ordinal);
-        Assert.True(JsonDocument.Parse(json.Output).RootElement.GetProperty("partial").GetBoolean());
+        JsonElement root = JsonDocument.Parse(json.Output).RootElement;
+        Assert.True(root.GetProperty("partial").GetBoolean());
+        // A hit highlighted too late still has a title safe to put in a web page.
+        Assert.All(root.GetProperty("hits").EnumerateArray(),
+            hit => Assert.DoesNotContain("<b>", hit.GetProperty("titleHighlighted").GetString(), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -116,7 +120,7 @@ public sealed class QueryOptionTests
     {
         using var workspace = new Workspace();
         string sentence = "The envoy spoke about Kabul and the talks at length. ";
-        workspace.Write("docs/long.txt", Workspace.Seed("2021-08-14", "Long", string.Concat(Enumerable.Repeat(sentence, 40))));
+        workspace.Write("docs/long.txt", Workspace.Seed("2021-08-14", "Long <b>report</b>", string.Concat(Enumerable.Repeat(sentence, 40))));
         await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
 
         CliRun one = await Cli.RunAsync(workspace.Path, "query", "kabul", "--index", "idx", "--fragments", "1", "--fragment-size", "40", "--json");
