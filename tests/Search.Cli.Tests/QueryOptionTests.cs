@@ -14,6 +14,9 @@ public sealed class QueryOptionTests
     [InlineData("--fragment-size 5", "--fragment-size takes a whole number from 20 to 10,000, not '5'.")]
     [InlineData("--from 2021-05-01 --to 2021-01-01", "--from 2021-05-01 is after --to 2021-01-01")]
     [InlineData("--after garbage", "--after takes the cursor printed under 'Next page'")]
+    [InlineData("--timeout abc", "--timeout takes a duration above zero such as 500 (milliseconds), 500ms or 2s, not 'abc'.")]
+    [InlineData("--timeout 0", "--timeout takes a duration above zero such as 500 (milliseconds), 500ms or 2s, not '0'.")]
+    [InlineData("--timeout 2m", "--timeout takes a duration above zero such as 500 (milliseconds), 500ms or 2s, not '2m'.")]
     public async Task Query_BadFlagValue_ExitsTwoWithOneLineNamingTheFlag(string flags, string expected)
     {
         using var workspace = await Indexed();
@@ -25,6 +28,65 @@ public sealed class QueryOptionTests
         Assert.DoesNotContain("Parameter", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Actual value", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("System.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("500", 500)]
+    [InlineData("500ms", 500)]
+    [InlineData("2s", 2_000)]
+    [InlineData("1.5s", 1_500)]
+    [InlineData("1", 1)]
+    public void ParseDuration_MillisecondsOrSeconds_GivesThatDuration(string text, int milliseconds)
+    {
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), Commands.QueryCommand.ParseDuration(text));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("ms")]
+    [InlineData("s")]
+    [InlineData("0")]
+    [InlineData("0.5ms")]
+    [InlineData("-5")]
+    [InlineData("5 s")]
+    [InlineData("5MS")]
+    [InlineData("1e3")]
+    [InlineData("2m")]
+    [InlineData("2h")]
+    [InlineData("100000s")]
+    public void ParseDuration_NotAPositiveDuration_GivesNull(string text)
+    {
+        Assert.Null(Commands.QueryCommand.ParseDuration(text));
+    }
+
+    [Fact]
+    public async Task Query_TimeoutInTime_AnswersInFullAndNotPartial()
+    {
+        using var workspace = await Indexed();
+
+        CliRun run = await Cli.RunAsync(workspace.Path, "query", "report", "--index", "idx", "--timeout", "10s", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.False(JsonDocument.Parse(run.Output).RootElement.GetProperty("partial").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Query_TimeoutRunningOutOnALongDocument_SaysPartialInTextAndJson()
+    {
+        using var workspace = new Workspace();
+        workspace.Write("docs/long.txt", Workspace.Seed("2021-08-14", "Long <b>report</b>", string.Concat(Enumerable.Repeat("Kabul. ", 150_000))));
+        await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
+
+        CliRun text = await Cli.RunAsync(workspace.Path, "query", "kabul", "--index", "idx", "--timeout", "1ms");
+        CliRun json = await Cli.RunAsync(workspace.Path, "query", "kabul", "--index", "idx", "--timeout", "1", "--json");
+
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("Partial: --timeout ran out", text.Output, StringComparison.Ordinal);
+        JsonElement root = JsonDocument.Parse(json.Output).RootElement;
+        Assert.True(root.GetProperty("partial").GetBoolean());
+        // A hit highlighted too late still has a title safe to put in a web page.
+        Assert.All(root.GetProperty("hits").EnumerateArray(),
+            hit => Assert.DoesNotContain("<b>", hit.GetProperty("titleHighlighted").GetString(), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -58,7 +120,7 @@ public sealed class QueryOptionTests
     {
         using var workspace = new Workspace();
         string sentence = "The envoy spoke about Kabul and the talks at length. ";
-        workspace.Write("docs/long.txt", Workspace.Seed("2021-08-14", "Long", string.Concat(Enumerable.Repeat(sentence, 40))));
+        workspace.Write("docs/long.txt", Workspace.Seed("2021-08-14", "Long <b>report</b>", string.Concat(Enumerable.Repeat(sentence, 40))));
         await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
 
         CliRun one = await Cli.RunAsync(workspace.Path, "query", "kabul", "--index", "idx", "--fragments", "1", "--fragment-size", "40", "--json");

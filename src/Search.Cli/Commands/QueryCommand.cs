@@ -34,6 +34,7 @@ internal static class QueryCommand
         var fragments = CommonOptions.Number("--fragments", "Snippets per hit.", 3, 0, HighlightOptions.MaxFragments);
         var fragmentSize = CommonOptions.Number("--fragment-size", "Longest snippet, in characters.", 160,
             HighlightOptions.MinFragmentSize, HighlightOptions.MaxFragmentSize);
+        Option<TimeSpan?> timeout = TimeoutOption();
         Option<bool> json = CommonOptions.Json();
 
         var command = new Command("query", """
@@ -46,7 +47,7 @@ internal static class QueryCommand
               search query "what happened in kabul" --syntax simple --limit 5
             """)
         {
-            query, index, limit, offset, after, from, to, sort, syntax, fragments, fragmentSize, json,
+            query, index, limit, offset, after, from, to, sort, syntax, fragments, fragmentSize, timeout, json,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -72,6 +73,7 @@ internal static class QueryCommand
                 DateTo = parse.GetValue(to),
                 Sort = parse.GetValue(sort) switch { "date" => SearchSort.DateDescending, "-date" => SearchSort.DateAscending, _ => SearchSort.Relevance },
                 Syntax = parse.GetValue(syntax) == "simple" ? QuerySyntax.Simple : QuerySyntax.Lucene,
+                Timeout = parse.GetValue(timeout),
                 Highlight = new HighlightOptions
                 {
                     Fragments = parse.GetValue(fragments),
@@ -111,6 +113,35 @@ internal static class QueryCommand
 
     /// <summary>How deep <c>--offset</c> and <c>--limit</c> may reach: the library's default result window.</summary>
     public static int MaxResultWindow { get; } = new SearchIndexOptions().MaxResultWindow;
+
+    private static Option<TimeSpan?> TimeoutOption() => new("--timeout")
+    {
+        Description = "Time budget for finding and highlighting hits: 500 (milliseconds), 500ms or 2s. When it runs out, "
+                      + "the hits found and highlighted so far are shown and marked partial.",
+        HelpName = "DURATION",
+        CustomParser = result =>
+        {
+            string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+            if (ParseDuration(text) is TimeSpan duration)
+                return duration;
+            result.AddError($"--timeout takes a duration above zero such as 500 (milliseconds), 500ms or 2s, not '{text}'.");
+            return null;
+        },
+    };
+
+    /// <summary>A positive duration written as milliseconds (<c>500</c>, <c>500ms</c>) or seconds (<c>2s</c>, <c>1.5s</c>),
+    /// or null when <paramref name="text"/> is not one.</summary>
+    public static TimeSpan? ParseDuration(string text)
+    {
+        (string number, double unitMilliseconds) = text.EndsWith("ms", StringComparison.Ordinal) ? (text[..^2], 1.0)
+            : text.EndsWith('s') ? (text[..^1], 1000.0)
+            : (text, 1.0);
+        if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value))
+            return null;
+        double milliseconds = value * unitMilliseconds;
+        // Under a millisecond is below what the clock checks can honour; past a day is surely a typo.
+        return milliseconds is >= 1 and <= 86_400_000 ? TimeSpan.FromMilliseconds(milliseconds) : null;
+    }
 
     private static Option<DateOnly?> DateOption(string name, string description) => new(name)
     {

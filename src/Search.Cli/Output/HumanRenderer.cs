@@ -39,6 +39,7 @@ internal static class HumanRenderer
             output.WriteLine(results.TotalHits == 0 ? $"No hits for {Quote(view.Query)}."
                 : view.Limit == 0 ? string.Create(Invariant, $"{results.TotalHits:N0} {Hits(results.TotalHits)} (none shown: --limit 0).")
                 : string.Create(Invariant, $"No more hits: all {results.TotalHits:N0} were on earlier pages."));
+            WritePartial(output, results, view);
             return;
         }
 
@@ -62,6 +63,13 @@ internal static class HumanRenderer
         output.WriteLine(TerminalText.Faint(string.Create(Invariant, $"{range} in {results.Took.TotalMilliseconds:0.#} ms."), view.Color));
         if (results.Next is not null)
             output.WriteLine(TerminalText.Faint(NextPage(results.Next, view), view.Color));
+        WritePartial(output, results, view);
+    }
+
+    private static void WritePartial(TextWriter output, SearchResults results, QueryView view)
+    {
+        if (results.IsPartial)
+            output.WriteLine(TerminalText.Faint("Partial: --timeout ran out, so better hits or some snippets may be missing.", view.Color));
     }
 
     /// <summary>How to ask for the next page, in the paging style the user chose: the next --offset while it stays

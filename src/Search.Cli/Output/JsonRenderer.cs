@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -15,8 +16,9 @@ internal static class JsonRenderer
             query,
             results.TotalHits,
             Math.Round(results.Took.TotalMilliseconds, 3),
-            [.. results.Hits.Select(h => new HitJson(h.Id, h.Score, h.Date, h.Title, h.HighlightedTitle ?? h.Title, h.Snippets, h.Path))],
-            results.Next), CliJsonContext.Relaxed.QueryJson);
+            [.. results.Hits.Select(h => new HitJson(h.Id, h.Score, h.Date, h.Title, h.HighlightedTitle ?? WebUtility.HtmlEncode(h.Title), h.Snippets, h.Path))],
+            results.Next,
+            results.IsPartial), CliJsonContext.Relaxed.QueryJson);
 
     public static void WriteDocument(TextWriter output, SeedDocument document) =>
         Write(output, new DocumentJson(document.Id, document.Title, document.Date, document.Body), CliJsonContext.Relaxed.DocumentJson);
@@ -35,7 +37,7 @@ internal static class JsonRenderer
         output.WriteLine(JsonSerializer.Serialize(value, type));
 }
 
-internal sealed record QueryJson(string Query, long TotalHits, double TookMs, IReadOnlyList<HitJson> Hits, string? Next);
+internal sealed record QueryJson(string Query, long TotalHits, double TookMs, IReadOnlyList<HitJson> Hits, string? Next, bool Partial);
 
 internal sealed record HitJson(string Id, float Score, DateOnly? Date, string Title, string TitleHighlighted, IReadOnlyList<string> Snippets, string? Path);
 

@@ -5,39 +5,77 @@ namespace Search.Highlighting;
 /// size around matches, starting at a sentence start when one is near and otherwise at a word, ending at a
 /// sentence end or a word end, never cutting a match or a surrogate pair.
 /// </summary>
+/// <remarks>
+/// A long document can hold millions of matches, so the cost is O(n log n) in them, whatever the fragment size: each
+/// window is placed with binary searches over the matches and a look at the text next to it, all windows are scored
+/// together by <see cref="WindowScores"/>, sorted once, and each is checked against the chosen ones by binary search.
+/// </remarks>
 internal static class FragmentPicker
 {
     private const string ClosingPunctuation = "\"')]}\u2019\u201D\u00BB";
 
-    public static List<TextSpan> Choose(string text, IReadOnlyList<TextSpan> matches, int count, int size)
+    public static List<TextSpan> Choose(string text, IReadOnlyList<TextSpan> matches, int count, int size) =>
+        Choose(text, matches, count, size, Deadline.None) ?? [];
+
+    /// <summary>The windows in text order, or <see langword="null"/> when <paramref name="deadline"/> passes first.</summary>
+    public static List<TextSpan>? Choose(string text, IReadOnlyList<TextSpan> matches, int count, int size, Deadline deadline)
     {
         if (count == 0 || text.AsSpan().IsWhiteSpace())
             return [];
         if (matches.Count == 0)
             return [Leading(text, size)];
 
-        var candidates = new List<(TextSpan Window, int Score)>();
+        var windows = new List<TextSpan>();
         int previousStart = -1;
         for (int i = 0; i < matches.Count; i++)
         {
+            if (i % Deadline.CheckInterval == 0 && deadline.HasPassed)
+                return null;
             TextSpan window = WindowAround(text, matches, matches[i], size);
             if (window.Start == previousStart)
                 continue;
             previousStart = window.Start;
-            candidates.Add((window, Score(text, matches, window)));
+            windows.Add(window);
         }
-        candidates.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Window.Start.CompareTo(b.Window.Start));
+        int[] scores = WindowScores.Of(text, matches, windows);
+        return deadline.HasPassed ? null : BestApart(windows, scores, count);
+    }
 
-        var chosen = new List<TextSpan>(count);
-        foreach ((TextSpan window, _) in candidates)
+    /// <summary>Up to <paramref name="count"/> windows that do not overlap, in text order, taken greedily by score (highest
+    /// first), then by start, then in the order they were found.</summary>
+    private static List<TextSpan> BestApart(List<TextSpan> windows, int[] scores, int count)
+    {
+        // One 64-bit key per window orders by score, then start, without a comparison delegate over millions of windows.
+        var keys = new long[windows.Count];
+        var order = new int[windows.Count];
+        for (int i = 0; i < keys.Length; i++)
         {
-            if (chosen.Exists(w => w.Start < window.End && window.Start < w.End))
-                continue;
-            chosen.Add(window);
-            if (chosen.Count == count)
-                break;
+            keys[i] = ((long)(int.MaxValue - scores[i]) << 32) | (uint)windows[i].Start;
+            order[i] = i;
         }
-        chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
+        Array.Sort(keys, order);
+
+        // Kept in text order: non-overlapping windows sorted by start are sorted by end too, so one binary search finds
+        // the only chosen window that could overlap a new one.
+        var chosen = new List<TextSpan>(count);
+        int run = 0;
+        while (run < keys.Length && chosen.Count < count)
+        {
+            int runEnd = run + 1;
+            while (runEnd < keys.Length && keys[runEnd] == keys[run])
+                runEnd++;
+            // Array.Sort is not stable: windows with equal keys go back to the order they were found in.
+            if (runEnd - run > 1)
+                Array.Sort(order, run, runEnd - run);
+            for (; run < runEnd && chosen.Count < count; run++)
+            {
+                TextSpan window = windows[order[run]];
+                int at = FirstEndingAfter(chosen, window.Start);
+                if (at == chosen.Count || chosen[at].Start >= window.End)
+                    chosen.Insert(at, window);
+            }
+            run = runEnd;
+        }
         return chosen;
     }
 
@@ -70,7 +108,16 @@ internal static class FragmentPicker
             TextSpan match = matches[i];
             if (match.Start >= end)
                 break;
-            if (match.Start < start && match.End > start)
+            if (match.Start >= start)
+            {
+                // No later match can reach back over the start, and only the last one starting before the end can
+                // reach past it: jump there rather than walk the matches in between.
+                TextSpan last = matches[WindowScores.FirstStartingAtOrAfter(matches, end) - 1];
+                if (last.End > end)
+                    end = last.Start > anchor.End ? last.Start : last.End;
+                break;
+            }
+            if (match.End > start)
                 start = end - match.Start <= size ? match.Start : WordStart(text, match.End, anchor.Start);
             if (match.End > end)
                 end = match.Start > anchor.End ? match.Start : match.End;
@@ -78,26 +125,8 @@ internal static class FragmentPicker
         return Trim(text, start, end);
     }
 
-    private static int Score(string text, IReadOnlyList<TextSpan> matches, TextSpan window)
-    {
-        var distinct = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        int total = 0;
-        for (int i = FirstEndingAfter(matches, window.Start); i < matches.Count; i++)
-        {
-            TextSpan match = matches[i];
-            if (match.Start >= window.End)
-                break;
-            if (match.Start < window.Start)
-                continue;
-            total++;
-            distinct.Add(text.Substring(match.Start, match.Length));
-        }
-        return (distinct.Count * 16) + total;
-    }
-
     /// <summary>The index of the first of the ordered, non-overlapping <paramref name="matches"/> that ends after
-    /// <paramref name="position"/> (their count when none does). A long document can hold hundreds of thousands of
-    /// matches: each window looks only at its neighbours, so choosing snippets stays O(n log n).</summary>
+    /// <paramref name="position"/> (their count when none does).</summary>
     public static int FirstEndingAfter(IReadOnlyList<TextSpan> matches, int position)
     {
         int low = 0, high = matches.Count;

@@ -10,13 +10,19 @@ namespace Search.Highlighting;
 /// </summary>
 internal sealed class HitHighlighter(Query query, Analyzer analyzer, HighlightOptions options)
 {
-    public HighlightedText Highlight(string title, string body)
+    /// <summary>The highlighting of one hit, or <see langword="null"/> when <paramref name="deadline"/> passes before it
+    /// is done: a hit is highlighted whole or not at all.</summary>
+    public HighlightedText? Highlight(string title, string body, Deadline deadline)
     {
-        List<TextSpan> titleMatches = MatchFinder.Find(query, analyzer, IndexSchema.Title, title);
-        List<TextSpan> bodyMatches = MatchFinder.Find(query, analyzer, IndexSchema.Body, body);
+        if (deadline.HasPassed
+            || MatchFinder.Find(query, analyzer, IndexSchema.Title, title, deadline) is not { } titleMatches
+            || MatchFinder.Find(query, analyzer, IndexSchema.Body, body, deadline) is not { } bodyMatches
+            || FragmentPicker.Choose(body, bodyMatches, options.Fragments, options.FragmentSize, deadline) is not { } windows)
+        {
+            return null;
+        }
 
         string highlightedTitle = Markup.Render(title, new TextSpan(0, title.Length), titleMatches, options, collapseWhiteSpace: false);
-        List<TextSpan> windows = FragmentPicker.Choose(body, bodyMatches, options.Fragments, options.FragmentSize);
         var snippets = new string[windows.Count];
         for (int i = 0; i < windows.Count; i++)
             snippets[i] = Markup.Render(body, windows[i], bodyMatches, options, collapseWhiteSpace: true);

@@ -13,29 +13,31 @@ namespace Search.Highlighting;
 /// </summary>
 internal static class MatchFinder
 {
-    /// <summary>The matches in <paramref name="text"/> as (start, end) UTF-16 offsets, in order. Matched words
-    /// at consecutive positions separated only by white space (a phrase) are joined into one match.</summary>
-    public static List<TextSpan> Find(Query query, Analyzer analyzer, string field, string text)
+    /// <summary>The matches in <paramref name="text"/> as (start, end) UTF-16 offsets, in order, or
+    /// <see langword="null"/> when <paramref name="deadline"/> passes first. Matched words at consecutive positions
+    /// separated only by white space (a phrase) are joined into one match.</summary>
+    public static List<TextSpan>? Find(Query query, Analyzer analyzer, string field, string text, Deadline deadline)
     {
         if (text.Length == 0)
             return [];
         try
         {
-            return Scan(query, analyzer, field, text, expandMultiTermQueries: true);
+            return Scan(query, analyzer, field, text, expandMultiTermQueries: true, deadline);
         }
         catch (BooleanQuery.TooManyClausesException)
         {
             // A prefix that matches over a thousand different words in this one text: mark the plain terms only.
-            return Scan(query, analyzer, field, text, expandMultiTermQueries: false);
+            return Scan(query, analyzer, field, text, expandMultiTermQueries: false, deadline);
         }
     }
 
-    private static List<TextSpan> Scan(Query query, Analyzer analyzer, string field, string text, bool expandMultiTermQueries)
+    private static List<TextSpan>? Scan(Query query, Analyzer analyzer, string field, string text, bool expandMultiTermQueries, Deadline deadline)
     {
         var scorer = new QueryScorer(query, field) { ExpandMultiTermQuery = expandMultiTermQueries };
         scorer.SetMaxDocCharsToAnalyze(text.Length);
         var matches = new List<TextSpan>();
-        TokenStream tokens = analyzer.GetTokenStream(field, text);
+        var analysed = new DeadlineTokenFilter(analyzer.GetTokenStream(field, text), deadline);
+        TokenStream tokens = analysed;
         try
         {
             IOffsetAttribute offset = tokens.AddAttribute<IOffsetAttribute>();
@@ -47,8 +49,11 @@ internal static class MatchFinder
             scorer.StartFragment(null);
             int position = -1;
             int lastMatchPosition = int.MinValue;
-            while (tokens.IncrementToken())
+            for (int read = 1; tokens.IncrementToken(); read++)
             {
+                // For phrases Init has already read the whole text, and the caching stream replays it without the filter.
+                if (read % Deadline.CheckInterval == 0 && deadline.HasPassed)
+                    return null;
                 position += increment.PositionIncrement;
                 if (scorer.GetTokenScore() <= 0)
                     continue;
@@ -65,11 +70,31 @@ internal static class MatchFinder
         {
             tokens.Dispose();
         }
-        return matches;
+        return analysed.Stopped ? null : matches;
     }
 
     private static bool IsWhiteSpace(string text, int from, int to) =>
         from <= to && text.AsSpan(from, to - from).IsWhiteSpace();
+}
+
+/// <summary>Ends a token stream once a deadline passes, so that even the analysis <see cref="QueryScorer"/> does before
+/// handing back the first token (it indexes a whole text to check phrases) stops in time.</summary>
+internal sealed class DeadlineTokenFilter(TokenStream input, Deadline deadline) : TokenFilter(input)
+{
+    private int _read;
+
+    /// <summary>The stream ended because the deadline passed, not because the text did.</summary>
+    public bool Stopped { get; private set; }
+
+    public override bool IncrementToken()
+    {
+        if (Stopped || (++_read % Deadline.CheckInterval == 0 && deadline.HasPassed))
+        {
+            Stopped = true;
+            return false;
+        }
+        return m_input.IncrementToken();
+    }
 }
 
 /// <summary>A range of UTF-16 offsets in a text, end exclusive.</summary>

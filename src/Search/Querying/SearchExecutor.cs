@@ -37,11 +37,23 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
 
         ScoreDoc[] found = top.ScoreDocs;
         int pageEnd = Math.Min(found.Length, window);
-        HitHighlighter? highlighter = request.Highlight is null ? null : new HitHighlighter(translated.Query, store.Analyzer, request.Highlight);
+        // Hits cut short by the time budget are shown without highlights: the budget is spent.
+        HitHighlighter? highlighter = request.Highlight is null || partial ? null : new HitHighlighter(translated.Query, store.Analyzer, request.Highlight);
         var reader = new HitReader(searcher, withBody: highlighter is not null);
+        var deadline = new Deadline(started, request.Timeout);
         var hits = new List<SearchHit>(Math.Max(0, pageEnd - request.Offset));
         for (int i = request.Offset; i < pageEnd; i++)
-            hits.Add(ToHit(reader, found[i], highlighter));
+        {
+            SearchHit hit = ToHit(reader, found[i], highlighter, deadline);
+            hits.Add(hit);
+            if (highlighter is not null && hit.HighlightedTitle is null)
+            {
+                // Out of time: the remaining hits come without highlights, and so without the body only highlighting reads.
+                partial = true;
+                highlighter = null;
+                reader = new HitReader(searcher, withBody: false);
+            }
+        }
 
         string? next = found.Length > window && hits.Count > 0 ? SearchCursor.Encode(request.Sort, hits[^1]) : null;
         return new SearchResults
@@ -136,10 +148,10 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
     public static long DateSortKey(SearchSort sort, DateOnly? date) =>
         date is DateOnly day ? IndexSchema.DateValue(day) : sort == SearchSort.DateDescending ? long.MinValue : long.MaxValue;
 
-    private static SearchHit ToHit(HitReader reader, ScoreDoc scoreDoc, HitHighlighter? highlighter)
+    private static SearchHit ToHit(HitReader reader, ScoreDoc scoreDoc, HitHighlighter? highlighter, Deadline deadline)
     {
         (Documents.SeedDocument document, string? path) = reader.Read(scoreDoc.Doc);
-        HighlightedText? highlighted = highlighter?.Highlight(document.Title, document.Body);
+        HighlightedText? highlighted = highlighter?.Highlight(document.Title, document.Body, deadline);
         return new SearchHit
         {
             Id = document.Id,

@@ -18,15 +18,17 @@ public sealed record SearchHit
     public required string Title { get; init; }
 
     /// <summary>The whole title with matches wrapped in the tags (HTML-encoded unless turned off), or
-    /// <see langword="null"/> when the request asked for no highlighting.</summary>
+    /// <see langword="null"/> when the request asked for no highlighting or its <see cref="SearchRequest.Timeout"/> ran out
+    /// before this hit was highlighted.</summary>
     public string? HighlightedTitle { get; init; }
 
     /// <summary>Body fragments with matches wrapped in the tags, in text order. When nothing matched in the body,
-    /// one leading fragment. Empty when the request asked for no highlighting.</summary>
+    /// one leading fragment. Empty when the hit is not highlighted (see <see cref="HighlightedTitle"/>).</summary>
     public IReadOnlyList<string> Snippets { get; init; } = [];
 
     /// <summary>Every match in the title and body as offsets into the original text, in field then text order.
-    /// Adjacent matched words of a phrase form one match.</summary>
+    /// Adjacent matched words of a phrase form one match. Empty when the hit is not highlighted (see
+    /// <see cref="HighlightedTitle"/>).</summary>
     public IReadOnlyList<HighlightMatch> Matches { get; init; } = [];
 
     /// <summary>The file the document was indexed from, or <see langword="null"/> when it was upserted directly.</summary>

@@ -31,8 +31,13 @@ public sealed record SearchRequest(string Query)
     /// Cannot be combined with <see cref="Offset"/>; must come from the same query and sort.</summary>
     public string? After { get; init; }
 
-    /// <summary>A time budget for finding the hits (not counting highlighting). When it runs out, the search stops and returns
-    /// what it found so far with <see cref="SearchResults.IsPartial"/> set. Default none.</summary>
+    /// <summary>A time budget for the whole search: finding the hits and highlighting them. When it runs out, the search
+    /// returns at once with <see cref="SearchResults.IsPartial"/> set rather than late. Default none.</summary>
+    /// <remarks>If it runs out while finding hits, the hits are those found so far, and none is highlighted. If it runs out
+    /// while highlighting, every hit is returned: those highlighted in time as usual, the others as with
+    /// <see cref="Highlight"/> <see langword="null"/> (no <see cref="SearchHit.HighlightedTitle"/>, no snippets, no
+    /// matches). A hit is highlighted whole or not at all. The clock is also read every few hundred words inside one
+    /// document, so a very long document cannot hold the answer up for more than a few milliseconds past the budget.</remarks>
     public TimeSpan? Timeout { get; init; }
 
     /// <summary>How to highlight hits, or <see langword="null"/> for no highlighting (faster). Default: highlighted with

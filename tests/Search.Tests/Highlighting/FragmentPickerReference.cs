@@ -1,0 +1,187 @@
+using Search.Highlighting;
+
+namespace Search.Tests.Highlighting;
+
+/// <summary>
+/// The fragment picker as it was before it became n log n: it walks every match of every candidate window and checks
+/// each chosen window against every other. Kept as the reference the fast picker must agree with.
+/// </summary>
+internal static class FragmentPickerReference
+{
+    private const string ClosingPunctuation = "\"')]}\u2019\u201D\u00BB";
+
+    public static List<TextSpan> Choose(string text, IReadOnlyList<TextSpan> matches, int count, int size)
+    {
+        if (count == 0 || text.AsSpan().IsWhiteSpace())
+            return [];
+        if (matches.Count == 0)
+            return [Leading(text, size)];
+
+        var candidates = new List<(TextSpan Window, int Score)>();
+        int previousStart = -1;
+        for (int i = 0; i < matches.Count; i++)
+        {
+            TextSpan window = WindowAround(text, matches, matches[i], size);
+            if (window.Start == previousStart)
+                continue;
+            previousStart = window.Start;
+            candidates.Add((window, Score(text, matches, window)));
+        }
+        candidates.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Window.Start.CompareTo(b.Window.Start));
+
+        var chosen = new List<TextSpan>(count);
+        foreach ((TextSpan window, _) in candidates)
+        {
+            if (chosen.Exists(w => w.Start < window.End && window.Start < w.End))
+                continue;
+            chosen.Add(window);
+            if (chosen.Count == count)
+                break;
+        }
+        chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return chosen;
+    }
+
+    /// <summary>The opening of a text that matched nowhere, so every hit still shows some of its body.</summary>
+    private static TextSpan Leading(string text, int size)
+    {
+        int start = SkipWhiteSpace(text, 0);
+        int end = start + size >= text.Length ? text.Length : EndBoundary(text, start, start + size, start + 1, minEndIsWordEnd: false);
+        return Trim(text, start, end);
+    }
+
+    private static TextSpan WindowAround(string text, IReadOnlyList<TextSpan> matches, TextSpan anchor, int size)
+    {
+        // A run of matched words longer than the window: show its opening, up to a word end inside it.
+        if (anchor.Length > size)
+            return Trim(text, anchor.Start, EndBoundary(text, anchor.Start, anchor.Start + size, anchor.Start + 1, minEndIsWordEnd: false));
+
+        // Look back no further than still leaves room for the whole anchor (a phrase can be long).
+        int room = Math.Max(0, size - anchor.Length);
+        int start = SentenceStart(text, anchor.Start, Math.Min(size / 2, room))
+            ?? WordStart(text, Math.Max(0, anchor.Start - Math.Min(size / 4, room)), anchor.Start);
+        int limit = Math.Min(text.Length, Math.Max(start + size, anchor.End));
+        int end = limit == text.Length ? limit : EndBoundary(text, start, limit, anchor.End, minEndIsWordEnd: true);
+
+        // Never cut a match: widen to take one that starts inside, or stop before it. At the start, widen only
+        // while the window still fits the size; otherwise begin at the first word after the match. Matches are in
+        // order and do not overlap, so only those from the first one ending after the start can matter.
+        for (int i = FirstEndingAfter(matches, start); i < matches.Count; i++)
+        {
+            TextSpan match = matches[i];
+            if (match.Start >= end)
+                break;
+            if (match.Start < start && match.End > start)
+                start = end - match.Start <= size ? match.Start : WordStart(text, match.End, anchor.Start);
+            if (match.End > end)
+                end = match.Start > anchor.End ? match.Start : match.End;
+        }
+        return Trim(text, start, end);
+    }
+
+    private static int Score(string text, IReadOnlyList<TextSpan> matches, TextSpan window)
+    {
+        var distinct = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        int total = 0;
+        for (int i = FirstEndingAfter(matches, window.Start); i < matches.Count; i++)
+        {
+            TextSpan match = matches[i];
+            if (match.Start >= window.End)
+                break;
+            if (match.Start < window.Start)
+                continue;
+            total++;
+            distinct.Add(text.Substring(match.Start, match.Length));
+        }
+        return (distinct.Count * 16) + total;
+    }
+
+    /// <summary>The index of the first of the ordered, non-overlapping <paramref name="matches"/> that ends after
+    /// <paramref name="position"/> (their count when none does). A long document can hold hundreds of thousands of
+    /// matches: each window looks only at its neighbours, so choosing snippets stays O(n log n).</summary>
+    public static int FirstEndingAfter(IReadOnlyList<TextSpan> matches, int position)
+    {
+        int low = 0, high = matches.Count;
+        while (low < high)
+        {
+            int middle = low + ((high - low) / 2);
+            if (matches[middle].End > position)
+                high = middle;
+            else
+                low = middle + 1;
+        }
+        return low;
+    }
+
+    /// <summary>The start of the sentence holding <paramref name="position"/>, if it begins at most
+    /// <paramref name="maxDistance"/> characters before it.</summary>
+    private static int? SentenceStart(string text, int position, int maxDistance)
+    {
+        int floor = Math.Max(0, position - maxDistance);
+        for (int i = position - 1; i >= floor; i--)
+        {
+            if (text[i] == '\n' || (char.IsWhiteSpace(text[i]) && i > 0 && EndsSentence(text, i - 1)))
+                return SkipWhiteSpace(text, i + 1);
+        }
+        return floor == 0 ? SkipWhiteSpace(text, 0) : null;
+    }
+
+    /// <summary>The first word start at or after <paramref name="from"/>, but not past <paramref name="limit"/>.</summary>
+    private static int WordStart(string text, int from, int limit)
+    {
+        if (from == 0)
+            return 0;
+        for (int i = from; i < limit; i++)
+        {
+            if (char.IsWhiteSpace(text[i - 1]) && !char.IsWhiteSpace(text[i]))
+                return i;
+        }
+        return limit;
+    }
+
+    /// <summary>Where a window from <paramref name="start"/> should end, at or before <paramref name="limit"/> and not
+    /// before <paramref name="minEnd"/>: a sentence end in the second half, else a word end, else
+    /// <paramref name="minEnd"/> when it is a word end (a match's end), else a hard cut.</summary>
+    private static int EndBoundary(string text, int start, int limit, int minEnd, bool minEndIsWordEnd)
+    {
+        int half = Math.Max(minEnd, start + ((limit - start) / 2));
+        for (int i = limit - 1; i >= half; i--)
+        {
+            if (text[i] == '\n')
+                return i;
+            if (i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]) && EndsSentence(text, i))
+                return i + 1;
+        }
+        for (int i = limit; i >= minEnd; i--)
+        {
+            if (char.IsWhiteSpace(text[i]))
+                return i;
+        }
+        // Text glued to the end of a match ("war-related", "war?)"): stop at the match rather than mid-word.
+        if (minEndIsWordEnd)
+            return minEnd;
+        return limit > 0 && char.IsLowSurrogate(text[limit]) ? limit - 1 : limit;
+    }
+
+    private static bool EndsSentence(string text, int i)
+    {
+        while (i > 0 && ClosingPunctuation.Contains(text[i], StringComparison.Ordinal))
+            i--;
+        return text[i] is '.' or '!' or '?' or '\u2026';
+    }
+
+    private static int SkipWhiteSpace(string text, int i)
+    {
+        while (i < text.Length && char.IsWhiteSpace(text[i]))
+            i++;
+        return i;
+    }
+
+    private static TextSpan Trim(string text, int start, int end)
+    {
+        start = Math.Min(SkipWhiteSpace(text, start), end);
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+            end--;
+        return new TextSpan(start, end);
+    }
+}
