@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using Search.Cli.Commands;
+using Search.Cli.Output;
 
 namespace Search.Cli;
 
@@ -34,11 +35,13 @@ internal static class CliApplication
 
     public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken = default)
     {
+        // Everything below writes through the sanitising writers, so no text can reach the terminal unsanitised by omission.
+        host = host with { Out = new TerminalWriter(host.Out), Error = new TerminalWriter(host.Error) };
         ParseResult parse = BuildRootCommand(host).Parse(args);
         if (parse.Action is ParseErrorAction)
         {
             foreach (System.CommandLine.Parsing.ParseError error in parse.Errors)
-                host.Error.WriteLine($"search: {error.Message}");
+                host.Error.WriteLine($"search: {TerminalText.Line(error.Message)}");
             host.Error.WriteLine("Run 'search --help' (or 'search COMMAND --help') for usage.");
             return ExitCodes.Usage;
         }

@@ -11,7 +11,7 @@ internal static class IndexOpener
         if (!SearchIndex.Exists(indexPath))
         {
             throw new IndexUnavailableException(indexPath,
-                $"There is no index at '{indexPath}'. Create it with: search index FOLDER --index \"{indexPath}\"");
+                $"There is no index at '{Output.TerminalText.Line(indexPath)}'. Create it with: search index FOLDER --index \"{Output.TerminalText.Line(indexPath)}\"");
         }
         return SearchIndex.Open(indexPath, Options(host, verbose) with { ReadOnly = true });
     }
@@ -22,19 +22,19 @@ internal static class IndexOpener
     public static async Task EnsureIndexedAsync(string indexPath, CliHost host, bool verbose, CancellationToken cancellationToken)
     {
         if (File.Exists(indexPath))
-            throw new IndexUnavailableException(indexPath, $"'{indexPath}' is a file, not an index folder. Pass an index folder with --index.");
+            throw new IndexUnavailableException(indexPath, $"'{Output.TerminalText.Line(indexPath)}' is a file, not an index folder. Pass an index folder with --index.");
         if (SearchIndex.Exists(indexPath) && !IsEmptyWhileLocked(indexPath, host, verbose))
             return;
         string seeds = host.FullPath("seeds");
         if (!Directory.Exists(seeds))
         {
             throw new IndexUnavailableException(indexPath,
-                $"There is no index at '{indexPath}' and no 'seeds' folder here to build one from. Create it with: search index FOLDER");
+                $"There is no index at '{Output.TerminalText.Line(indexPath)}' and no 'seeds' folder here to build one from. Create it with: search index FOLDER");
         }
         using SearchIndex? index = await OpenWriterWaitingAsync(indexPath, host, verbose, cancellationToken).ConfigureAwait(false);
         if (index is null)
             return; // another process built it meanwhile
-        host.Error.WriteLine($"No index at {indexPath} yet: indexing {seeds} first.");
+        host.Error.WriteLine($"No index at {Output.TerminalText.Line(indexPath)} yet: indexing {Output.TerminalText.Line(seeds)} first.");
         IndexReport report = await index.IndexDirectoryAsync(seeds, null, cancellationToken).ConfigureAwait(false);
         Output.HumanRenderer.WriteIndexReport(host.Error, seeds, report);
     }
@@ -93,7 +93,7 @@ internal static class IndexOpener
             catch (IndexLockedException) when (System.Diagnostics.Stopwatch.GetElapsedTime(started) < LockPatience)
             {
                 if (!waited)
-                    host.Error.WriteLine($"Another process is writing the index at {indexPath}; waiting for it to finish.");
+                    host.Error.WriteLine($"Another process is writing the index at {Output.TerminalText.Line(indexPath)}; waiting for it to finish.");
                 waited = true;
                 await Task.Delay(LockPoll, cancellationToken).ConfigureAwait(false);
             }
