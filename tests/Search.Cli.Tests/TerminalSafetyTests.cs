@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Search.Cli.Tests;
 
 /// <summary>What reaches a person's terminal from hostile documents, file names and arguments.</summary>
@@ -79,6 +81,32 @@ public class TerminalSafetyTests
         Assert.Equal(2, colour.Output.Split(Bold).Length - 1);
         Assert.Contains("1. 2021-01-01  Fish &amp; <mark>x</mark> \uE000fake\uE001  [markers]", plain.Output, StringComparison.Ordinal);
         Assert.Contains("     Fish &amp; chips. <mark>y</mark> and \uE000fake\uE001 here.", plain.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QueryAndGet_Json_EscapeTerminalControlsAndParseBackToTheExactStrings()
+    {
+        using var workspace = await HostileWorkspace();
+
+        CliRun query = await Cli.RunOnTerminalAsync(workspace.Path, "query", "evil", "--json");
+        CliRun get = await Cli.RunOnTerminalAsync(workspace.Path, "get", HostileId, "--json");
+
+        foreach (CliRun run in new[] { query, get })
+        {
+            Assert.True(run.ExitCode == 0, run.Error);
+            Assert.DoesNotContain(run.Output.TrimEnd('\n'), c => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069');
+            Assert.Contains("\\u202E", run.Output, StringComparison.Ordinal);
+            Assert.Contains("\\u009B", run.Output, StringComparison.Ordinal);
+        }
+        using JsonDocument queryJson = JsonDocument.Parse(query.Output);
+        JsonElement hit = Assert.Single(queryJson.RootElement.GetProperty("hits").EnumerateArray());
+        Assert.Equal(HostileId, hit.GetProperty("id").GetString());
+        Assert.Equal(HostileTitle, hit.GetProperty("title").GetString());
+        Assert.Contains("<mark>Evil</mark>", hit.GetProperty("titleHighlighted").GetString(), StringComparison.Ordinal);
+        using JsonDocument getJson = JsonDocument.Parse(get.Output);
+        Assert.Equal(HostileId, getJson.RootElement.GetProperty("id").GetString());
+        Assert.Equal(HostileTitle, getJson.RootElement.GetProperty("title").GetString());
+        Assert.Equal(HostileBody, getJson.RootElement.GetProperty("body").GetString());
     }
 
     [Fact]

@@ -1,9 +1,13 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Search.Cli.Output;
 
 namespace Search.Cli.Tests;
 
 public class TerminalTextTests
 {
+    private static readonly JsonSerializerOptions RelaxedJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     [Theory]
     [InlineData("a\u001b[2Jb", "a\uFFFD[2Jb")]
     [InlineData("bell\u0007", "bell\uFFFD")]
@@ -47,5 +51,18 @@ public class TerminalTextTests
             "<mark>Fish</mark> &amp;amp; &lt;mark&gt;x&lt;/mark&gt; \uE000y\uE001 \u001b[2J <mark>chips</mark>", color: true);
 
         Assert.Equal("\u001b[1;33mFish\u001b[0m &amp; <mark>x</mark> \uE000y\uE001 \uFFFD[2J \u001b[1;33mchips\u001b[0m", output.ToString());
+    }
+
+    [Fact]
+    public void EscapeForJson_TerminalControls_BecomeEscapesThatParseBackExactly()
+    {
+        const string text = "rlo \u202E c1 \u0085\u009b iso \u2066\u2069 ls \u2028 <mark>x</mark> \uE000";
+        string json = JsonSerializer.Serialize(text, RelaxedJson);
+
+        string escaped = TerminalText.EscapeForJson(json);
+
+        Assert.DoesNotContain(escaped, c => c is >= '\u0080' and <= '\u009F' or >= '\u2028' and <= '\u202E' or >= '\u2066' and <= '\u2069');
+        Assert.Contains("<mark>x</mark>", escaped, StringComparison.Ordinal);
+        Assert.Equal(text, JsonSerializer.Deserialize<string>(escaped));
     }
 }

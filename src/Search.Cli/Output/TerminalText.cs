@@ -138,4 +138,22 @@ internal static class TerminalText
         }
         return message;
     }
+
+    /// <summary><paramref name="json"/> with every character <see cref="IsUnsafe"/> written as a <c>\uXXXX</c> escape.
+    /// System.Text.Json's relaxed encoder escapes C0 and C1 controls but writes bidirectional embeddings, overrides and
+    /// isolates raw; those may only occur inside strings, where the escape means the same character to a parser.</summary>
+    public static string EscapeForJson(string json)
+    {
+        if (!json.AsSpan().ContainsAnyInRange('\u007F', '\u009F') && !json.AsSpan().ContainsAnyInRange('\u2028', '\u2069'))
+            return json;
+        var output = new StringBuilder(json.Length + 16);
+        foreach (char c in json)
+        {
+            if (c >= ' ' && IsUnsafe(c))
+                output.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            else
+                output.Append(c);
+        }
+        return output.ToString();
+    }
 }
