@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using Search.Cli.Commands;
+using Search.Cli.Output;
 
 namespace Search.Cli;
 
@@ -36,11 +37,13 @@ internal static class CliApplication
     /// exits with the signal's code (or is left behind, still winding down, once the grace period is over).</summary>
     public static async Task<int> RunAsync(string[] args, CliHost host, TerminationSignals? signals = null)
     {
+        // Everything below writes through the sanitising writers, so no text can reach the terminal unsanitised by omission.
+        host = host with { Out = new TerminalWriter(host.Out), Error = new TerminalWriter(host.Error) };
         ParseResult parse = BuildRootCommand(host).Parse(args);
         if (parse.Action is ParseErrorAction)
         {
             foreach (System.CommandLine.Parsing.ParseError error in parse.Errors)
-                host.Error.WriteLine($"search: {error.Message}");
+                host.Error.WriteLine($"search: {TerminalText.Line(error.Message)}");
             host.Error.WriteLine("Run 'search --help' (or 'search COMMAND --help') for usage.");
             return ExitCodes.Usage;
         }

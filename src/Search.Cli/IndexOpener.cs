@@ -11,7 +11,7 @@ internal static class IndexOpener
         if (!SearchIndex.Exists(indexPath))
         {
             throw new IndexUnavailableException(indexPath,
-                $"There is no index at '{indexPath}'. Create it with: search index FOLDER --index \"{indexPath}\"");
+                $"There is no index at '{Output.TerminalText.Line(indexPath)}'. Create it with: search index FOLDER --index \"{Output.TerminalText.Line(indexPath)}\"");
         }
         return SearchIndex.Open(indexPath, Options(host, verbose) with { ReadOnly = true });
     }
@@ -52,7 +52,7 @@ internal static class IndexOpener
             }
 
             if (!saidWaiting)
-                host.Error.WriteLine($"Another process is creating the index at {indexPath}; waiting for its first commit.");
+                host.Error.WriteLine($"Another process is creating the index at {Output.TerminalText.Line(indexPath)}; waiting for its first commit.");
             saidWaiting = true;
             await Task.Delay(LockPoll, cancellationToken).ConfigureAwait(false);
         }
@@ -91,7 +91,7 @@ internal static class IndexOpener
             // Another process may have committed it between the look and the lock; this rebuild then ends uncommitted.
             if (SearchIndex.Exists(indexPath))
                 return true;
-            host.Error.WriteLine($"No index at {indexPath} yet: indexing {seeds} first.");
+            host.Error.WriteLine($"No index at {Output.TerminalText.Line(indexPath)} yet: indexing {Output.TerminalText.Line(seeds)} first.");
             IndexReport report = await index.IndexDirectoryAsync(seeds, null, cancellationToken).ConfigureAwait(false);
             Output.HumanRenderer.WriteIndexReport(host.Error, seeds, report);
         }

@@ -7,11 +7,16 @@ internal static class Cli
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
 
-    public static async Task<CliRun> RunAsync(string workingDirectory, params string[] args)
+    public static Task<CliRun> RunAsync(string workingDirectory, params string[] args) => RunAsync(workingDirectory, terminal: false, args);
+
+    /// <summary>Runs in-process as on a colour terminal, so matches and secondary text are written with colour codes.</summary>
+    public static Task<CliRun> RunOnTerminalAsync(string workingDirectory, params string[] args) => RunAsync(workingDirectory, terminal: true, args);
+
+    private static async Task<CliRun> RunAsync(string workingDirectory, bool terminal, string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var host = new CliHost(output, error, workingDirectory);
+        var host = new CliHost(output, error, workingDirectory) { OutIsTerminal = terminal };
         int exitCode = await CliApplication.RunAsync(args, host);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }

@@ -28,7 +28,7 @@ internal static class GetCommand
             string wanted = parse.GetValue(id) ?? string.Empty;
             using SearchIndex searchIndex = IndexOpener.OpenForReading(indexPath, host, parse.GetValue(CommonOptions.Verbose));
             SeedDocument document = searchIndex.Get(wanted)
-                ?? throw new SearchException($"There is no document '{wanted}' in the index at '{indexPath}'.");
+                ?? throw new SearchException($"There is no document '{TerminalText.Line(wanted)}' in the index at '{TerminalText.Line(indexPath)}'.");
             if (parse.GetValue(json))
                 JsonRenderer.WriteDocument(host.Out, document);
             else

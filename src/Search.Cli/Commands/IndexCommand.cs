@@ -65,8 +65,8 @@ internal static class IndexCommand
             if (!Directory.Exists(folder))
             {
                 throw new DirectoryNotFoundException(File.Exists(folder)
-                    ? $"'{folder}' is a file, not a folder; index the folder that holds it."
-                    : $"The folder '{folder}' does not exist.");
+                    ? $"'{TerminalText.Line(folder)}' is a file, not a folder; index the folder that holds it."
+                    : $"The folder '{TerminalText.Line(folder)}' does not exist.");
             }
         }
 

@@ -78,10 +78,10 @@ internal static class QueryCommand
                 {
                     Fragments = parse.GetValue(fragments),
                     FragmentSize = parse.GetValue(fragmentSize),
-                    // People get marker characters turned into colour; JSON keeps the library's HTML-safe <mark> snippets.
-                    PreTag = asJson ? "<mark>" : TerminalText.MatchStart,
-                    PostTag = asJson ? "</mark>" : TerminalText.MatchEnd,
-                    Encode = asJson,
+                    // JSON keeps these HTML-safe <mark> snippets; the terminal decodes them, since only the library's tags are markup.
+                    PreTag = TerminalText.MarkStart,
+                    PostTag = TerminalText.MarkEnd,
+                    Encode = true,
                 },
             };
             return RunAsync(host, request, host.IndexPath(parse.GetValue(index)), asJson, parse.GetValue(CommonOptions.Verbose), cancellationToken);

@@ -5,16 +5,18 @@ using Search.Querying;
 
 namespace Search.Cli.Output;
 
-/// <summary>Everything the CLI prints for a person.</summary>
+/// <summary>Everything the CLI prints for a person. Single-line fields (ids, titles, paths, the query) go through
+/// <see cref="TerminalText.Line"/> here, since only the renderer knows where a line must not break; the
+/// <see cref="TerminalWriter"/> underneath sanitises the rest.</summary>
 internal static class HumanRenderer
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     public static void WriteIndexReport(TextWriter output, string folder, IndexReport report)
     {
-        output.WriteLine($"Indexed {folder}: {Summary(report.Added, report.Updated, report.Unchanged, report.Deleted, report.Failures.Count, report.BytesIndexed, report.Elapsed)}");
+        output.WriteLine($"Indexed {TerminalText.Line(folder)}: {Summary(report.Added, report.Updated, report.Unchanged, report.Deleted, report.Failures.Count, report.BytesIndexed, report.Elapsed)}");
         foreach (IndexFailure failure in report.Failures)
-            output.WriteLine($"  skipped {TerminalText.Render(failure.Message, color: false)}");
+            output.WriteLine($"  skipped {TerminalText.Line(failure.Message)}");
     }
 
     /// <summary>The sum of several folders' reports, after their own lines.</summary>
@@ -48,9 +50,20 @@ internal static class HumanRenderer
             SearchHit hit = results.Hits[i];
             string rank = view.FirstRank is int first ? string.Create(Invariant, $"{first + i}.") : "-";
             string date = hit.Date?.ToString("yyyy-MM-dd", Invariant) ?? "(no date)";
-            output.WriteLine($"{rank} {date}  {TerminalText.Render(hit.HighlightedTitle ?? hit.Title, view.Color)}  {TerminalText.Faint($"[{hit.Id}]", view.Color)}");
+            output.Write($"{rank} {date}  ");
+            if (hit.HighlightedTitle is { } title)
+                TerminalText.WriteHighlighted(output, title, view.Color);
+            else
+                output.Write(TerminalText.Line(hit.Title));
+            output.Write("  ");
+            TerminalWriter.WriteStyled(output, $"[{TerminalText.Line(hit.Id)}]", TerminalStyle.Faint, view.Color);
+            output.WriteLine();
             foreach (string snippet in hit.Snippets)
-                output.WriteLine($"     {TerminalText.Render(snippet, view.Color)}");
+            {
+                output.Write("     ");
+                TerminalText.WriteHighlighted(output, snippet, view.Color);
+                output.WriteLine();
+            }
             output.WriteLine();
         }
 
@@ -60,16 +73,22 @@ internal static class HumanRenderer
             int start => string.Create(Invariant, $"Hits {start:N0}-{start + results.Hits.Count - 1:N0} of {results.TotalHits:N0}"),
             null => string.Create(Invariant, $"{results.Hits.Count:N0} more of {results.TotalHits:N0} hits"),
         };
-        output.WriteLine(TerminalText.Faint(string.Create(Invariant, $"{range} in {results.Took.TotalMilliseconds:0.#} ms."), view.Color));
+        TerminalWriter.WriteStyled(output, string.Create(Invariant, $"{range} in {results.Took.TotalMilliseconds:0.#} ms."), TerminalStyle.Faint, view.Color);
+        output.WriteLine();
         if (results.Next is not null)
-            output.WriteLine(TerminalText.Faint(NextPage(results.Next, view), view.Color));
+        {
+            TerminalWriter.WriteStyled(output, NextPage(TerminalText.Line(results.Next), view), TerminalStyle.Faint, view.Color);
+            output.WriteLine();
+        }
         WritePartial(output, results, view);
     }
 
     private static void WritePartial(TextWriter output, SearchResults results, QueryView view)
     {
-        if (results.IsPartial)
-            output.WriteLine(TerminalText.Faint("Partial: --timeout ran out, so better hits or some snippets may be missing.", view.Color));
+        if (!results.IsPartial)
+            return;
+        TerminalWriter.WriteStyled(output, "Partial: --timeout ran out, so better hits or some snippets may be missing.", TerminalStyle.Faint, view.Color);
+        output.WriteLine();
     }
 
     /// <summary>How to ask for the next page, in the paging style the user chose: the next --offset while it stays
@@ -88,10 +107,10 @@ internal static class HumanRenderer
 
     public static void WriteDocument(TextWriter output, SeedDocument document)
     {
-        output.WriteLine(TerminalText.Render(document.Title, color: false));
-        output.WriteLine($"{document.Date?.ToString("yyyy-MM-dd", Invariant) ?? "(no date)"}  [{document.Id}]");
+        output.WriteLine(TerminalText.Line(document.Title));
+        output.WriteLine($"{document.Date?.ToString("yyyy-MM-dd", Invariant) ?? "(no date)"}  [{TerminalText.Line(document.Id)}]");
         output.WriteLine();
-        output.WriteLine(TerminalText.Render(document.Body, color: false));
+        output.WriteLine(TerminalText.Block(document.Body));
     }
 
     public static void WriteStats(TextWriter output, string indexPath, IndexStats stats)
@@ -99,7 +118,7 @@ internal static class HumanRenderer
         string dates = stats.DateFrom is DateOnly from && stats.DateTo is DateOnly to
             ? $"{from.ToString("yyyy-MM-dd", Invariant)} to {to.ToString("yyyy-MM-dd", Invariant)}"
             : "(none)";
-        output.WriteLine($"Index      {indexPath}");
+        output.WriteLine($"Index      {TerminalText.Line(indexPath)}");
         output.WriteLine(string.Create(Invariant, $"Documents  {stats.Documents:N0}"));
         output.WriteLine($"Dates      {dates}");
         output.WriteLine(string.Create(Invariant, $"Size       {stats.SizeBytes / 1e6:0.00} MB ({stats.SizeBytes:N0} bytes)"));
@@ -110,16 +129,16 @@ internal static class HumanRenderer
 
     /// <summary>Why an index holds only part of a folder, and what finishes the job.</summary>
     public static string UnfinishedSync(string folder) =>
-        $"the last indexing of {TerminalText.Render(folder, color: false)} stopped half-way, after committing part of it; " +
-        $"run 'search index \"{TerminalText.Render(folder, color: false)}\"' (with the same --index) to finish it.";
+        $"the last indexing of {TerminalText.Line(folder)} stopped half-way, after committing part of it; " +
+        $"run 'search index \"{TerminalText.Line(folder)}\"' (with the same --index) to finish it.";
 
     public static void WriteCheck(TextWriter output, string indexPath, IndexCheckReport report, bool details)
     {
         output.WriteLine(report.Healthy
-            ? string.Create(Invariant, $"Healthy: {indexPath} ({report.Documents:N0} documents in {report.Segments} segments).")
-            : $"Problems in {indexPath}:");
+            ? string.Create(Invariant, $"Healthy: {TerminalText.Line(indexPath)} ({report.Documents:N0} documents in {report.Segments} segments).")
+            : $"Problems in {TerminalText.Line(indexPath)}:");
         foreach (string problem in report.Problems)
-            output.WriteLine($"  {problem}");
+            output.WriteLine($"  {TerminalText.Line(problem)}");
         if (!report.Healthy)
             output.WriteLine("Rebuild it from its documents with: search index FOLDER --rebuild");
         if (details)
@@ -137,11 +156,11 @@ internal static class HumanRenderer
         if (report.QueriesWithoutRelevant.Count > 0)
         {
             output.WriteLine(string.Create(Invariant,
-                $"Not evaluated (no relevant document judged): {report.QueriesWithoutRelevant.Count} queries: {string.Join(", ", report.QueriesWithoutRelevant)}"));
+                $"Not evaluated (no relevant document judged): {report.QueriesWithoutRelevant.Count} queries: {string.Join(", ", report.QueriesWithoutRelevant.Select(TerminalText.Line))}"));
         }
     }
 
-    private static string Quote(string query) => $"\"{TerminalText.Render(query, color: false)}\"";
+    private static string Quote(string query) => $"\"{TerminalText.Line(query)}\"";
 }
 
 /// <summary>How to show one page of results.</summary>

@@ -33,8 +33,9 @@ internal static class JsonRenderer
         Write(output, new EvaluationJson(report.Queries, report.Map, report.NdcgAt10, report.PrecisionAt10, report.RecallAt100, report.RecallAt1000,
             report.QueriesWithoutRelevant), CliJsonContext.Relaxed.EvaluationJson);
 
+    // Escaping what a terminal must not see raw keeps the JSON exact for a parser and leaves the sanitising writer nothing to change.
     private static void Write<T>(TextWriter output, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) =>
-        output.WriteLine(JsonSerializer.Serialize(value, type));
+        output.WriteLine(TerminalText.EscapeForJson(JsonSerializer.Serialize(value, type)));
 }
 
 internal sealed record QueryJson(string Query, long TotalHits, double TookMs, IReadOnlyList<HitJson> Hits, string? Next, bool Partial);

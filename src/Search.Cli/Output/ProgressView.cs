@@ -13,11 +13,12 @@ internal static class ProgressView
     public static async Task<IndexReport> RunAsync(CliHost host, string folder, Func<IProgress<IndexProgress>, Task<IndexReport>> run)
     {
         if (!host.ErrorIsTerminal)
-            return await run(new PlainLines(host.Error, folder)).ConfigureAwait(false);
+            return await run(new PlainLines(host.Error, TerminalText.Line(folder))).ConfigureAwait(false);
 
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(host.Error),
+            // Spectre draws the bar with escape codes of its own, so it writes underneath the sanitising writer.
+            Out = new AnsiConsoleOutput(TerminalWriter.Unwrap(host.Error)),
             Interactive = InteractionSupport.Yes,
         });
         return await console.Progress()
@@ -25,7 +26,7 @@ internal static class ProgressView
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async context =>
             {
-                ProgressTask task = context.AddTask(Markup.Escape($"Indexing {folder}"), maxValue: 1);
+                ProgressTask task = context.AddTask(Markup.Escape($"Indexing {TerminalText.Line(folder)}"), maxValue: 1);
                 long started = Stopwatch.GetTimestamp();
                 var bar = new Callback(p =>
                 {
