@@ -105,7 +105,7 @@ public class IndexLockTests
     }
 
     [Fact]
-    public void Open_SecondWriterInSameProcessAfterAFailedThird_StillThrowsIndexLocked()
+    public void Open_AgainAfterARefusedSecondWriter_IsStillRefused()
     {
         using var folder = new TempFolder();
         using SearchIndex first = SearchIndex.Open(folder.Path);
