@@ -41,18 +41,21 @@ internal static class SeedFileFinder
             {
                 ListFolder(folder, relativeStart, folders, listing);
             }
-            catch (Exception e) when (folder != root && e is (IOException and not DirectoryNotFoundException) or UnauthorizedAccessException)
+            catch (DirectoryNotFoundException) when (folder != root)
             {
-                // A folder removed during the walk simply has no files; one that cannot be read keeps its documents.
+                // removed during the walk: it simply has no files
+            }
+            catch (Exception e) when (folder != root && e is IOException or UnauthorizedAccessException)
+            {
+                // Its files may all still be there, so the sync keeps the documents indexed from it.
                 string id = RelativeId(folder, relativeStart, 0);
                 listing.UnreadFolders.Add(id);
                 listing.Skipped.Add(new IndexFailure(id, folder,
                     $"{folder}: the folder cannot be read ({ExceptionText.Summary(e)}); the documents indexed from it are kept."));
             }
-            catch (DirectoryNotFoundException) when (folder != root)
-            {
-            }
         }
+        // Distinct paths that all end in ".txt" have distinct ids: only a differently cased extension can clash, so the
+        // common case skips the hashing.
         if (!listing.Files.TrueForAll(f => f.Path.EndsWith(TextExtension, StringComparison.Ordinal)))
             RemoveClashes(listing.Files, listing.Clashes);
         return listing;
