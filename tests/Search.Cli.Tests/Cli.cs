@@ -22,9 +22,20 @@ internal static class Cli
     }
 
     /// <summary>Runs the built CLI as a child process with redirected output, as a script would.</summary>
-    public static async Task<CliRun> RunProcessAsync(string workingDirectory, IDictionary<string, string>? environment, params string[] args)
+    public static Task<CliRun> RunProcessAsync(string workingDirectory, IDictionary<string, string>? environment, params string[] args) =>
+        RunProcessAsync(workingDirectory, environment, [], args);
+
+    /// <summary>Runs the built CLI as a child process as a user whom file permissions stop: this user, or for root (whom
+    /// they do not stop) the unprivileged user 65534, which must be able to read and write <paramref name="workingDirectory"/>.</summary>
+    public static Task<CliRun> RunProcessUnprivilegedAsync(string workingDirectory, params string[] args) =>
+        RunProcessAsync(workingDirectory, null, Environment.IsPrivilegedProcess ? UnprivilegedPrefix : [], args);
+
+    /// <summary>How root runs a program as the unprivileged user 65534 ("nobody").</summary>
+    public static readonly string[] UnprivilegedPrefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"];
+
+    private static async Task<CliRun> RunProcessAsync(string workingDirectory, IDictionary<string, string>? environment, string[] prefix, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(prefix.Length > 0 ? prefix[0] : "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -32,6 +43,10 @@ internal static class Cli
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        foreach (string arg in prefix.Skip(1))
+            start.ArgumentList.Add(arg);
+        if (prefix.Length > 0)
+            start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Search.Cli.dll"));
         foreach (string arg in args)
             start.ArgumentList.Add(arg);

@@ -132,6 +132,69 @@ public partial class IndexCommandTests
     }
 
     [Fact]
+    public async Task Index_IndexFolderOfNotes_LeavesItsListingByteForByteTheSame()
+    {
+        using var workspace = new Workspace();
+        workspace.Write("docs/a.txt", Workspace.Seed("2021-01-01", "Alpha", "text"));
+        workspace.Write("notes/todo.md", "my notes");
+        workspace.Write("notes/2021/diary.txt", "a diary");
+        string before = Listing(workspace.Combine("notes"));
+
+        CliRun run = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "notes");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("nothing in it was changed", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Listing(workspace.Combine("notes")));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // Unix permissions
+    public async Task Index_UnreadableSubfolder_IsReportedWhileTheRestIsIndexedAndItsDocumentsStay()
+    {
+        using var workspace = new Workspace();
+        workspace.Write("docs/a.txt", Workspace.Seed("2021-01-01", "Alpha", "first"));
+        workspace.Write("docs/locked/inside.txt", Workspace.Seed("2021-01-02", "Inside", "kept"));
+        CliRun first = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
+        Assert.True(first.ExitCode == 0, first.Error);
+        workspace.Write("docs/b.txt", Workspace.Seed("2021-01-03", "Beta", "second"));
+        string locked = workspace.Combine("docs", "locked");
+        if (Environment.IsPrivilegedProcess)
+            RunTool("chown", "-R", "65534:65534", workspace.Path); // the unprivileged run must write the index
+        File.SetUnixFileMode(locked, UnixFileMode.None);
+        CliRun run;
+        try
+        {
+            run = await Cli.RunProcessUnprivilegedAsync(workspace.Path, "index", "docs", "--index", "idx");
+        }
+        finally
+        {
+            File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        CliRun get = await Cli.RunAsync(workspace.Path, "get", "locked/inside", "--index", "idx");
+        CliRun stats = await Cli.RunAsync(workspace.Path, "stats", "--index", "idx", "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("1 added, 0 updated, 1 unchanged, 0 deleted, 1 failed", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"skipped {locked}: the folder cannot be read (", run.Output, StringComparison.Ordinal);
+        Assert.Contains("the documents indexed from it are kept", run.Output, StringComparison.Ordinal);
+        Assert.StartsWith("Inside", get.Output, StringComparison.Ordinal);
+        Assert.Contains("\"documents\":3", stats.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every entry under <paramref name="folder"/> with its content, in ordinal order.</summary>
+    private static string Listing(string folder) => string.Join("\n",
+        Directory.EnumerateFileSystemEntries(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+            .Order(StringComparer.Ordinal)
+            .Select(entry => Directory.Exists(entry) ? entry + "/" : $"{entry} {Convert.ToHexString(File.ReadAllBytes(entry))}"));
+
+    private static void RunTool(string program, params string[] args)
+    {
+        using var process = System.Diagnostics.Process.Start(program, args);
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), $"{program} did not finish");
+        Assert.Equal(0, process.ExitCode);
+    }
+
+    [Fact]
     public async Task Index_StrictWithBadFiles_SaysWhyItExitsOne()
     {
         using var workspace = BadFolder();

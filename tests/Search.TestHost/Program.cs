@@ -4,6 +4,8 @@ using Search.Querying;
 // Commands (exit codes: 0 done, 3 IndexLockedException, 4 other SearchException, 2 usage):
 //   hold PATH         open PATH for writing, print "ready", hold it until stdin closes
 //   open PATH         open PATH for writing, upsert one document, commit, close
+//   twice PATH        open PATH for writing, then again in this process: exit 6 if the second open succeeds; else print
+//                     "second refused" and "ready", and hold the first until stdin closes
 //   count PATH QUERY  open PATH read-only and print the number of hits for QUERY
 //   queries           read base64 UTF-8 queries from stdin, one a line, and run each in both syntaxes against a small
 //                     index; print "ok N" when all ran. Exit 5 on any failure other than QuerySyntaxException; a stack
@@ -29,6 +31,23 @@ try
             {
                 await index.UpsertAsync(new Search.Documents.SeedDocument("from-child", "Written by the child process", "child"));
                 await index.CommitAsync();
+            }
+            return 0;
+        case "twice":
+            using (SearchIndex.Open(args[1]))
+            {
+                try
+                {
+                    SearchIndex.Open(args[1]).Dispose();
+                    return 6;
+                }
+                catch (IndexLockedException)
+                {
+                    Console.WriteLine("second refused");
+                }
+                Console.WriteLine("ready");
+                Console.Out.Flush();
+                Console.In.ReadToEnd();
             }
             return 0;
         case "count" when args.Length == 3:

@@ -11,7 +11,10 @@ internal sealed class ChildProcess : IDisposable
 
     private ChildProcess(Process process) => _process = process;
 
-    public static ChildProcess Start(params string[] args)
+    public static ChildProcess Start(params string[] args) => Start(null, args);
+
+    /// <summary>Starts the child with <paramref name="environment"/> added to this process's variables.</summary>
+    public static ChildProcess Start(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -23,13 +26,18 @@ internal sealed class ChildProcess : IDisposable
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Search.TestHost.dll"));
         foreach (string arg in args)
             start.ArgumentList.Add(arg);
+        foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         return new ChildProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
     }
 
     /// <summary>Runs to the end and returns the exit code with everything written.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunAsync(null, args);
+
+    /// <inheritdoc cref="RunAsync(string[])"/>
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        using ChildProcess child = Start(args);
+        using ChildProcess child = Start(environment, args);
         child._process.StandardInput.Close();
         Task<string> output = child._process.StandardOutput.ReadToEndAsync();
         Task<string> error = child._process.StandardError.ReadToEndAsync();

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.IO.Enumeration;
 using System.IO.Hashing;
 using Lucene.Net.Index;
 using Microsoft.Extensions.Logging;
@@ -14,19 +13,8 @@ namespace Search.Indexing;
 /// </summary>
 internal sealed class DirectorySync
 {
-    private const string TextExtension = ".txt";
-    private const string FilePattern = "*" + TextExtension;
-
     // Progress is throttled so a folder of tiny files does not flood the caller's IProgress.
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
-
-    private static readonly EnumerationOptions FileEnumeration = new()
-    {
-        RecurseSubdirectories = true,
-        MatchCasing = MatchCasing.CaseInsensitive,
-        IgnoreInaccessible = false,
-        AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
-    };
 
     private readonly IndexStore _store;
     private readonly SearchIndexOptions _options;
@@ -51,12 +39,11 @@ internal sealed class DirectorySync
                 : $"The folder '{root}' does not exist.");
         }
 
-        // Sizes cost a stat per file, and only progress reports use the total.
-        List<SeedFile> files = FindFiles(root, withSizes: progress is not null, out List<SeedFile> clashes);
+        SeedListing listing = SeedFileFinder.Find(root);
         using IDisposable sync = await _store.BeginSyncAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await SyncAsync(root, files, clashes, started, progress, cancellationToken).ConfigureAwait(false);
+            return await SyncAsync(root, listing, started, progress, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -68,12 +55,15 @@ internal sealed class DirectorySync
         }
     }
 
-    private async Task<IndexReport> SyncAsync(string root, List<SeedFile> files, List<SeedFile> clashes, long started,
-        IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
+    private async Task<IndexReport> SyncAsync(string root, SeedListing listing, long started, IProgress<IndexProgress>? progress,
+        CancellationToken cancellationToken)
     {
+        List<SeedFile> files = listing.Files;
         Dictionary<string, IndexedFile> indexed = LoadIndexed();
         var tally = new Tally(files.Count, files.Sum(f => f.Length), progress);
-        foreach (SeedFile clash in clashes)
+        foreach (IndexFailure skipped in listing.Skipped)
+            tally.Failed(skipped);
+        foreach (SeedFile clash in listing.Clashes)
             tally.Failed(clash, $"{clash.Path}: has the same id '{clash.Id}' as another file in the folder (the extension's case differs); rename one of them.");
         var pacer = new CommitPacer(_options.CommitEveryDocuments, _options.CommitInterval, enabled: !_store.RebuildPending);
         using var flusher = new SyncFlusher(_store, _options, files.Count, Environment.ProcessorCount);
@@ -108,7 +98,7 @@ internal sealed class DirectorySync
             cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
         flusher.Finish();
 
-        List<string> vanished = Vanished(root, files, indexed);
+        List<string> vanished = Vanished(root, listing, indexed);
         _store.DeleteMany(vanished);
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -127,13 +117,18 @@ internal sealed class DirectorySync
         return report;
     }
 
-    /// <summary>The ids indexed from <paramref name="root"/> whose files are gone.</summary>
-    private static List<string> Vanished(string root, List<SeedFile> files, Dictionary<string, IndexedFile> indexed)
+    /// <summary>The ids indexed from <paramref name="root"/> whose files are gone. A file that is there but could not be
+    /// used, and every file under a folder that could not be read, may still be there: their documents stay.</summary>
+    private static List<string> Vanished(string root, SeedListing listing, Dictionary<string, IndexedFile> indexed)
     {
         if (indexed.Count == 0)
             return []; // a first sync: nothing to look up
-        var present = new HashSet<string>(files.Select(f => f.Id), StringComparer.Ordinal);
-        return [.. indexed.Values.Where(d => d.Source == root && !present.Contains(d.Id)).Select(d => d.Id)];
+        var present = new HashSet<string>(listing.Files.Select(f => f.Id), StringComparer.Ordinal);
+        present.UnionWith(listing.Skipped.Select(f => f.Id));
+        string[] unread = [.. listing.UnreadFolders.Select(id => id + "/")];
+        return [.. indexed.Values
+            .Where(d => d.Source == root && !present.Contains(d.Id) && !Array.Exists(unread, prefix => d.Id.StartsWith(prefix, StringComparison.Ordinal)))
+            .Select(d => d.Id)];
     }
 
     private void CommitOnTheWay(string root, Tally tally, CommitPacer pacer)
@@ -211,60 +206,6 @@ internal sealed class DirectorySync
         return true;
     }
 
-    /// <summary>The seed files under <paramref name="root"/>, in the order the file system lists them; files whose id another
-    /// file already has (only the case of <c>.txt</c> can differ) go to <paramref name="clashes"/>, so that no id is ever
-    /// added twice.</summary>
-    private static List<SeedFile> FindFiles(string root, bool withSizes, out List<SeedFile> clashes)
-    {
-        int relativeStart = Path.EndsInDirectorySeparator(root) ? root.Length : root.Length + 1;
-        var enumeration = new FileSystemEnumerable<SeedFile>(root, (ref FileSystemEntry entry) =>
-        {
-            string path = entry.ToFullPath();
-            // The name ends in ".txt" in some case (the predicate saw to it): the id is the path inside the folder without it.
-            string id = path[relativeStart..^TextExtension.Length];
-            if (Path.DirectorySeparatorChar != '/')
-                id = id.Replace(Path.DirectorySeparatorChar, '/');
-            return new SeedFile(id, path, withSizes ? entry.Length : 0);
-        }, FileEnumeration)
-        {
-            ShouldIncludePredicate = (ref FileSystemEntry entry) =>
-                !entry.IsDirectory && FileSystemName.MatchesSimpleExpression(FilePattern, entry.FileName, ignoreCase: true),
-        };
-        List<SeedFile> files = [.. enumeration];
-        clashes = [];
-        // Distinct paths that all end in ".txt" have distinct ids: only a differently cased extension can clash. The
-        // listing is the sync's only serial step, so the common case skips the hashing (and a sort costs more still).
-        return files.TrueForAll(f => f.Path.EndsWith(TextExtension, StringComparison.Ordinal)) ? files : WithoutClashes(files, clashes);
-    }
-
-    /// <summary>One file per id: of files that share one, the first path in ordinal order, so that the choice does not
-    /// depend on the order the file system lists them in; the others go to <paramref name="clashes"/>.</summary>
-    private static List<SeedFile> WithoutClashes(List<SeedFile> files, List<SeedFile> clashes)
-    {
-        var positions = new Dictionary<string, int>(files.Count, StringComparer.Ordinal);
-        var unique = new List<SeedFile>(files.Count);
-        foreach (SeedFile file in files)
-        {
-            if (positions.TryAdd(file.Id, unique.Count))
-            {
-                unique.Add(file);
-                continue;
-            }
-            int position = positions[file.Id];
-            SeedFile kept = unique[position];
-            if (string.CompareOrdinal(file.Path, kept.Path) < 0)
-            {
-                unique[position] = file;
-                clashes.Add(kept);
-            }
-            else
-            {
-                clashes.Add(file);
-            }
-        }
-        return unique;
-    }
-
     /// <summary>What the index holds now (including uncommitted writes), by id, read from doc values alone.</summary>
     private Dictionary<string, IndexedFile> LoadIndexed()
     {
@@ -294,8 +235,6 @@ internal sealed class DirectorySync
         return indexed;
     }
 
-    private sealed record SeedFile(string Id, string Path, long Length);
-
     private sealed record IndexedFile(string Id, UInt128? Hash, string? Source, string? Path);
 
     /// <summary>Counts shared by the indexing threads, and the throttled progress reports.</summary>
@@ -320,6 +259,8 @@ internal sealed class DirectorySync
         }
 
         public void Failed(SeedFile file, string message) => _failures.Add(new IndexFailure(file.Id, file.Path, message));
+
+        public void Failed(IndexFailure failure) => _failures.Add(failure);
 
         /// <summary>Counts a file examined, with the bytes read of it; returns the files and bytes done so far.</summary>
         public (int Files, long Bytes) FileDone(long bytes)

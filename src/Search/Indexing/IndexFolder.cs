@@ -62,10 +62,15 @@ internal static partial class IndexFolder
             throw new IndexUnavailableException(fullPath, $"The index folder '{fullPath}' cannot be created: {ExceptionText.Summary(e)}", e);
         }
 
+        // Nothing is created in a folder before it is known to hold an index or nothing: a lock file must not be left in
+        // someone's notes, nor in '/'.
+        EnsureIndexOrEmpty(fullPath);
         IndexLock indexLock = IndexLock.Acquire(fullPath);
         var directory = new NIOFSDirectory(fullPath);
         try
         {
+            // Again under the lock, for a folder that changed meanwhile. The lock file then stays: deleting a lock file that
+            // other processes may have opened would break their mutual exclusion.
             if (!DirectoryReader.IndexExists(directory))
                 EnsureEmpty(fullPath);
             return IndexStore.OpenWriter(fullPath, directory, indexLock, options);
@@ -97,6 +102,24 @@ internal static partial class IndexFolder
         new(fullPath, $"The index at '{fullPath}' cannot be read ({ExceptionText.Summary(e)}). It may be corrupt, half-written or written by " +
                       "another program; nothing was changed. Rebuild it from its documents (search index --rebuild), or " +
                       "check it (search check).", e);
+
+    private static void EnsureIndexOrEmpty(string fullPath)
+    {
+        try
+        {
+            using var directory = new NIOFSDirectory(fullPath);
+            if (!DirectoryReader.IndexExists(directory))
+                EnsureEmpty(fullPath);
+        }
+        catch (IOException e)
+        {
+            throw Unreadable(fullPath, e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new IndexUnavailableException(fullPath, $"The index folder '{fullPath}' cannot be read (permission denied); nothing in it was changed.", e);
+        }
+    }
 
     /// <summary>A folder without a commit may be new, or hold what a writer killed before its first commit left behind
     /// (its lock files and segment files, which Lucene's writer clears up itself). Anything else is someone's data.</summary>

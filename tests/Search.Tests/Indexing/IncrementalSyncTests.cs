@@ -282,6 +282,113 @@ public class IncrementalSyncTests
         Assert.Single(second.Failures);
     }
 
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // FIFOs and Unix domain sockets at a path are Unix objects
+    public async Task IndexDirectory_FifoSocketAndLinkToFifoNamedTxt_ReportsEachWithoutOpeningIt()
+    {
+        using var folder = new TempFolder();
+        folder.Write("good.txt", Seed("Good", "fine text"));
+        string fifo = folder.Combine("fifo.txt");
+        UnixTool.Run("mkfifo", fifo);
+        string link = folder.Combine("link.txt");
+        File.CreateSymbolicLink(link, fifo);
+        string socketPath = folder.Combine("socket.txt");
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+        socket.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(socketPath));
+        using SearchIndex index = SearchIndex.InMemory();
+
+        // Opening a FIFO blocks until a writer comes, so a regression would hang: the wait turns it into a failure.
+        IndexReport report = await index.IndexDirectoryAsync(folder.Path).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, report.Added);
+        Assert.Equal(["fifo", "link", "socket"], report.Failures.Select(f => f.Id));
+        Assert.Equal($"{fifo}: is not a regular file (a FIFO).", report.Failures[0].Message);
+        Assert.Equal($"{link}: is not a regular file (a symbolic link to a FIFO).", report.Failures[1].Message);
+        Assert.StartsWith($"{socketPath}: is not a regular file (a socket", report.Failures[2].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IndexDirectory_FolderLinkLoops_IndexesExactlyTheRealFiles()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.txt", Seed("A", "first"));
+        folder.Write("sub/b.txt", Seed("B", "second"));
+        folder.Write("sub/deeper/c.txt", Seed("C", "third"));
+        Directory.CreateSymbolicLink(folder.Combine("sub", "loop"), "..");
+        Directory.CreateSymbolicLink(folder.Combine("sub", "deeper", "loop"), "..");
+        Directory.CreateSymbolicLink(folder.Combine("self"), ".");
+        Directory.CreateSymbolicLink(folder.Combine("again"), ".");
+        Directory.CreateSymbolicLink(folder.Combine("folder.txt"), "sub");
+        using SearchIndex index = SearchIndex.InMemory();
+
+        IndexReport report = await index.IndexDirectoryAsync(folder.Path).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Empty(report.Failures);
+        Assert.Equal(3, report.Added);
+        Assert.Equal(3, index.Count);
+        Assert.Equal(["a", "sub/b", "sub/deeper/c"], index.Search(new SearchRequest("*") { Size = 10, Highlight = null }).Hits.Select(h => h.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task IndexDirectory_FileLinks_IndexesALinkToARegularFileAtItsOwnPathAndReportsABrokenOne()
+    {
+        using var folder = new TempFolder();
+        using var elsewhere = new TempFolder();
+        string target = elsewhere.Write("article.txt", Seed("Linked", "linked text"));
+        string link = folder.Combine("linked.txt");
+        File.CreateSymbolicLink(link, target);
+        string broken = folder.Combine("broken.txt");
+        File.CreateSymbolicLink(broken, folder.Combine("nowhere.txt"));
+        using SearchIndex index = SearchIndex.InMemory();
+
+        IndexReport report = await index.IndexDirectoryAsync(folder.Path);
+
+        Assert.Equal(1, report.Added);
+        Assert.Equal(link, index.Search(new SearchRequest("linked")).Hits.Single().Path);
+        Assert.Equal("Linked", index.Get("linked")?.Title);
+        IndexFailure failure = Assert.Single(report.Failures);
+        Assert.Equal(("broken", broken), (failure.Id, failure.Path));
+        Assert.Contains("symbolic link", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("does not exist", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // file names are bytes only on Unix
+    public async Task IndexDirectory_NamesThatAreNotUtf8_ReportsEachAsSuchWithoutAnIdClash()
+    {
+        using var folder = new TempFolder();
+        folder.Write("good.txt", Seed("Good", "fine text"));
+        // .NET cannot spell these names, so bash makes them: two files and a folder, each with a byte that is not UTF-8.
+        UnixTool.Run("bash", "-c", "cd \"$1\" && printf 'Bad\\n\\ntext\\n' | tee $'bad\\xff.txt' $'bad\\xfe.txt' >/dev/null && mkdir $'dir\\xff' && cp good.txt $'dir\\xff/inner.txt'", "bash", folder.Path);
+        Assert.Equal(4, Directory.EnumerateFileSystemEntries(folder.Path).Count()); // the setup made three odd names
+        using SearchIndex index = SearchIndex.InMemory();
+
+        IndexReport report = await index.IndexDirectoryAsync(folder.Path);
+
+        Assert.Equal(1, report.Added);
+        Assert.Equal(["bad\uFFFD", "bad\uFFFD", "dir\uFFFD"], report.Failures.Select(f => f.Id));
+        Assert.All(report.Failures, f => Assert.Contains("name is not valid UTF-8", f.Message, StringComparison.Ordinal));
+        Assert.All(report.Failures, f => Assert.Contains("rename it", f.Message, StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Failures, f => f.Message.Contains("same id", StringComparison.Ordinal));
+        Assert.Equal(1, index.Count);
+    }
+
+    [Fact]
+    public async Task IndexDirectory_HiddenFilesAndFolders_AreSkipped()
+    {
+        using var folder = new TempFolder();
+        folder.Write("shown.txt", Seed("Shown", "visible"));
+        folder.Write(".hidden.txt", Seed("Hidden", "invisible"));
+        folder.Write(".git/inside.txt", Seed("Inside", "invisible"));
+        using SearchIndex index = SearchIndex.InMemory();
+
+        IndexReport report = await index.IndexDirectoryAsync(folder.Path);
+
+        Assert.Equal(1, report.Added);
+        Assert.Empty(report.Failures);
+        Assert.NotNull(index.Get("shown"));
+    }
+
     /// <summary>Unlike <see cref="Progress{T}"/>, reports on the calling thread, so the list is complete on return.</summary>
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
     {
