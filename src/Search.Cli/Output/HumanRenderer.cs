@@ -102,10 +102,10 @@ internal static class HumanRenderer
     {
         output.WriteLine(report.Healthy
             ? string.Create(Invariant, $"Healthy: {indexPath} ({report.Documents:N0} documents in {report.Segments} segments).")
-            : $"Problems in {indexPath}:");
+            : report.Inconclusive ? $"Could not check {indexPath}:" : $"Problems in {indexPath}:");
         foreach (string problem in report.Problems)
             output.WriteLine($"  {problem}");
-        if (!report.Healthy)
+        if (!report.Healthy && !report.Inconclusive)
             output.WriteLine("Rebuild it from its documents with: search index FOLDER --rebuild");
         if (details)
             output.WriteLine(report.Details);
