@@ -12,6 +12,10 @@ internal static class ExitCodes
     /// <summary>A usage or query-syntax error.</summary>
     public const int Usage = 2;
 
+    /// <summary>Nothing is wrong, but the work could not be done now; try again (sysexits' EX_TEMPFAIL): <c>search check</c>
+    /// while another process commits faster than a commit can be held for checking.</summary>
+    public const int TryAgain = 75;
+
     /// <summary>Interrupted (Ctrl+C), as shells report SIGINT.</summary>
     public const int Interrupted = 130;
 

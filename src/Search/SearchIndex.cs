@@ -166,8 +166,11 @@ public sealed class SearchIndex : IDisposable
         return IndexLock.IsHeld(System.IO.Path.GetFullPath(path));
     }
 
-    /// <summary>Runs Lucene's CheckIndex on the last commit in <paramref name="path"/>, read-only (it may run while another
-    /// process writes). Slow on large indexes: it reads every segment.</summary>
+    /// <summary>Runs Lucene's CheckIndex on the last commit in <paramref name="path"/>, read-only. Slow on large indexes: it
+    /// reads every segment.</summary>
+    /// <remarks>It may run while another process writes: it holds the files of the commit it checks open, so the writer
+    /// deleting them (after a merge) cannot pass for damage. If that process replaces the commit again and again before
+    /// its files are all open, the report is <see cref="IndexCheckReport.Inconclusive"/> rather than a verdict.</remarks>
     /// <exception cref="IndexUnavailableException">The folder holds no index.</exception>
     public static IndexCheckReport Check(string path)
     {

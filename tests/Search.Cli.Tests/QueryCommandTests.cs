@@ -282,4 +282,38 @@ public class QueryCommandTests
         using JsonDocument json = JsonDocument.Parse(run.Output);
         return [.. json.RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()!)];
     }
+
+    [Theory]
+    [InlineData("report^100000000000000000000000000000000000000000", 6, "10,000")]
+    [InlineData("report^1e41", 6, "boost")]
+    [InlineData("report~99999999999999999999", 6, "fuzzy distance")]
+    [InlineData("date:[2021-01-01 TO 9999-13]", 0, "not a date")]
+    public async Task Query_UnusableNumberJson_ExitsTwoWithTheCaretUnderItAndNoOutput(string query, int position, string mentioned)
+    {
+        using Workspace workspace = await Workspace.IndexedReportsAsync();
+
+        CliRun run = await Cli.RunAsync(workspace.Path, "query", query, "--index", "idx", "--json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Empty(run.Output);
+        string[] lines = run.Error.TrimEnd().Split('\n');
+        Assert.Contains(mentioned, lines[0], StringComparison.Ordinal);
+        Assert.Equal("  " + new string(' ', position) + "^", lines[2]);
+    }
+
+    [Theory]
+    [InlineData("report^10000 march^10000 ((april^100)^100)")]
+    [InlineData("date:[2021-01-01 TO 9999-12] report^10000")]
+    public async Task Query_LargestBoostsJson_PrintsValidJsonWithFiniteScores(string query)
+    {
+        using Workspace workspace = await Workspace.IndexedReportsAsync();
+
+        CliRun run = await Cli.RunAsync(workspace.Path, "query", query, "--index", "idx", "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using JsonDocument json = JsonDocument.Parse(run.Output);
+        JsonElement[] hits = [.. json.RootElement.GetProperty("hits").EnumerateArray()];
+        Assert.NotEmpty(hits);
+        Assert.All(hits, hit => Assert.True(double.IsFinite(hit.GetProperty("score").GetDouble())));
+    }
 }

@@ -14,7 +14,8 @@ internal static class CheckCommand
         var command = new Command("check", """
             Verify the index with Lucene's CheckIndex (read-only; it may run while another process indexes).
             Exits 0 when healthy and 1 when it finds a problem. It never repairs: rebuild from the documents
-            with 'search index --rebuild' instead.
+            with 'search index --rebuild' instead. Exits 75 (try again) in the rare case that another process
+            replaced the index's commit too often for one to be checked.
 
             Examples:
               search check
@@ -31,7 +32,7 @@ internal static class CheckCommand
                 JsonRenderer.WriteCheck(host.Out, report);
             else
                 HumanRenderer.WriteCheck(host.Out, indexPath, report, parse.GetValue(CommonOptions.Verbose));
-            return report.Healthy ? ExitCodes.Success : ExitCodes.Failure;
+            return report.Healthy ? ExitCodes.Success : report.Inconclusive ? ExitCodes.TryAgain : ExitCodes.Failure;
         });
         return command;
     }

@@ -136,10 +136,10 @@ internal static class HumanRenderer
     {
         output.WriteLine(report.Healthy
             ? string.Create(Invariant, $"Healthy: {TerminalText.Line(indexPath)} ({report.Documents:N0} documents in {report.Segments} segments).")
-            : $"Problems in {TerminalText.Line(indexPath)}:");
+            : report.Inconclusive ? $"Could not check {TerminalText.Line(indexPath)}:" : $"Problems in {TerminalText.Line(indexPath)}:");
         foreach (string problem in report.Problems)
             output.WriteLine($"  {TerminalText.Line(problem)}");
-        if (!report.Healthy)
+        if (!report.Healthy && !report.Inconclusive)
             output.WriteLine("Rebuild it from its documents with: search index FOLDER --rebuild");
         if (details)
             output.WriteLine(report.Details);

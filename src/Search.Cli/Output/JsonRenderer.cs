@@ -27,7 +27,7 @@ internal static class JsonRenderer
         Write(output, new StatsJson(stats.Documents, stats.DateFrom, stats.DateTo, stats.SizeBytes, stats.Segments), CliJsonContext.Relaxed.StatsJson);
 
     public static void WriteCheck(TextWriter output, IndexCheckReport report) =>
-        Write(output, new CheckJson(report.Healthy, report.Documents, report.Segments, report.Problems), CliJsonContext.Relaxed.CheckJson);
+        Write(output, new CheckJson(report.Healthy, report.Inconclusive, report.Documents, report.Segments, report.Problems), CliJsonContext.Relaxed.CheckJson);
 
     public static void WriteEvaluation(TextWriter output, Evaluation.EvaluationReport report) =>
         Write(output, new EvaluationJson(report.Queries, report.Map, report.NdcgAt10, report.PrecisionAt10, report.RecallAt100, report.RecallAt1000,
@@ -53,7 +53,7 @@ internal sealed record EvaluationJson(
     [property: JsonPropertyName("recall@1000")] double RecallAt1000,
     IReadOnlyList<string> WithoutRelevant);
 
-internal sealed record CheckJson(bool Healthy, long Documents, int Segments, IReadOnlyList<string> Problems);
+internal sealed record CheckJson(bool Healthy, bool Inconclusive, long Documents, int Segments, IReadOnlyList<string> Problems);
 
 internal sealed record StatsJson(long Documents, DateOnly? DateFrom, DateOnly? DateTo, long SizeBytes, int Segments);
 

@@ -6,6 +6,11 @@ public sealed record IndexCheckReport
     /// <summary>No problem found: every segment opens and its postings, stored fields, norms and doc values verify.</summary>
     public required bool Healthy { get; init; }
 
+    /// <summary>No verdict: another process committed so often while the check ran that no commit could be held still
+    /// long enough to read (see <see cref="SearchIndex.Check"/>). <see cref="Healthy"/> is then <see langword="false"/>
+    /// and <see cref="Problems"/> says so; nothing is known to be wrong, so check again rather than rebuild.</summary>
+    public bool Inconclusive { get; init; }
+
     /// <summary>Segments in the commit.</summary>
     public required int Segments { get; init; }
 

@@ -9,7 +9,7 @@ namespace Search.Querying;
 /// Always invariant culture: a date never depends on the machine's settings.</summary>
 internal static class DateTerms
 {
-    public const string Form = "YYYY-MM-DD (or YYYY-MM, or YYYY)";
+    public const string Form = "YYYY-MM-DD (or YYYY-MM, or YYYY), from 0001-01-01 to 9999-12-31";
 
     /// <summary>The query for one day, month or year.</summary>
     public static Query? ForTerm(string text)
@@ -63,7 +63,7 @@ internal static class DateTerms
         if (text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", invariant, DateTimeStyles.None, out DateOnly day))
             return (day, day);
         if (text.Length == 7 && DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", invariant, DateTimeStyles.None, out DateOnly month))
-            return (month, month.AddMonths(1).AddDays(-1));
+            return (month, new DateOnly(month.Year, month.Month, DateTime.DaysInMonth(month.Year, month.Month))); // AddMonths fails after 9999-12
         if (text.Length == 4 && int.TryParse(text, NumberStyles.None, invariant, out int year) && year >= 1)
             return (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         return null;

@@ -60,7 +60,7 @@ internal sealed class LuceneSyntaxParser : MultiFieldQueryParser
         if (field != IndexSchema.Date)
             return base.GetRangeQuery(field, part1, part2, startInclusive, endInclusive);
         return DateTerms.ForRange(part1, part2, startInclusive, endInclusive, out string? bad)
-            ?? throw new FieldTermException(field, bad ?? part1 ?? string.Empty, $"'{bad}' is not a date; write date ranges as date:[2021-01-01 TO 2021-12-31].");
+            ?? throw new FieldTermException(field, bad ?? part1 ?? string.Empty, $"'{bad}' is not a date; write date ranges as date:[2021-01-01 TO 2021-12-31], with dates from 0001-01-01 to 9999-12-31.");
     });
 
     protected override Query GetPrefixQuery(string field, string termStr) => Counted(termStr, () =>

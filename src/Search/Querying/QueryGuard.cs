@@ -13,8 +13,11 @@ internal static class QueryGuard
     public static void CheckLucene(string query, SearchIndexOptions options)
     {
         CheckLength(query, options);
-        var open = new List<int>();
+        // Each open group keeps the largest boost inside it so far (nested boosts multiply), for QueryNumbers.Combine.
+        var open = new List<(int Position, double Boost)>();
         int quoteStart = -1;
+        int quoteEnd = -1;
+        bool inRange = false;
         for (int i = 0; i < query.Length; i++)
         {
             char c = query[i];
@@ -31,7 +34,16 @@ internal static class QueryGuard
             if (quoteStart >= 0)
             {
                 if (c == '"')
-                    quoteStart = -1;
+                    (quoteStart, quoteEnd) = (-1, i);
+                continue;
+            }
+            if (inRange)
+            {
+                // Lucene reads everything up to the closing bracket as the range's bounds (quoted ones included).
+                if (c is ']' or '}')
+                    inRange = false;
+                else if (c == '"')
+                    quoteStart = i;
                 continue;
             }
             switch (c)
@@ -39,8 +51,11 @@ internal static class QueryGuard
                 case '"':
                     quoteStart = i;
                     break;
+                case '[' or '{':
+                    inRange = true;
+                    break;
                 case '(':
-                    open.Add(i);
+                    open.Add((i, 1));
                     if (open.Count > options.MaxQueryDepth)
                     {
                         throw new QuerySyntaxException(query, string.Create(CultureInfo.InvariantCulture,
@@ -50,7 +65,24 @@ internal static class QueryGuard
                 case ')':
                     if (open.Count == 0)
                         throw new QuerySyntaxException(query, $"Unmatched ')' at position {i}.", i);
+                    double inner = open[^1].Boost;
                     open.RemoveAt(open.Count - 1);
+                    int next = SkipWhiteSpace(query, i + 1);
+                    if (next < query.Length && query[next] == '^')
+                    {
+                        inner = QueryNumbers.Combine(query, next, inner, QueryNumbers.ReadBoost(query, next, out int end));
+                        i = end - 1;
+                    }
+                    Raise(open, inner);
+                    break;
+                case '^':
+                    Raise(open, QueryNumbers.ReadBoost(query, i, out int boostEnd));
+                    i = boostEnd - 1;
+                    break;
+                case '~':
+                    bool phrase = quoteEnd >= 0 && SkipWhiteSpace(query, quoteEnd + 1) == i;
+                    QueryNumbers.CheckDistance(query, i, phrase, out int distanceEnd);
+                    i = distanceEnd - 1;
                     break;
                 case '/':
                     throw new QuerySyntaxException(query,
@@ -61,7 +93,21 @@ internal static class QueryGuard
         if (quoteStart >= 0)
             throw new QuerySyntaxException(query, $"The phrase that starts at position {quoteStart} has no closing quote.", quoteStart);
         if (open.Count > 0)
-            throw new QuerySyntaxException(query, $"Unmatched '(' at position {open[0]}.", open[0]);
+            throw new QuerySyntaxException(query, $"Unmatched '(' at position {open[0].Position}.", open[0].Position);
+    }
+
+    private static int SkipWhiteSpace(string query, int at)
+    {
+        while (at < query.Length && QueryNumbers.IsWhiteSpace(query[at]))
+            at++;
+        return at;
+    }
+
+    /// <summary>Records a boost (a term's, or a group's times those inside it) in the innermost open group.</summary>
+    private static void Raise(List<(int Position, double Boost)> open, double boost)
+    {
+        if (open.Count > 0 && boost > open[^1].Boost)
+            open[^1] = (open[^1].Position, boost);
     }
 
     public static void CheckLength(string query, SearchIndexOptions options)

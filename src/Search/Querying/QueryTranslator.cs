@@ -152,13 +152,17 @@ internal sealed partial class QueryTranslator(Analyzer analyzer, SearchIndexOpti
     /// <summary>Where a field-qualified term appears in the query, for errors found after the parser has moved on.</summary>
     private static int? FindTerm(string text, string? field, string term)
     {
+        int termAt = term.Length == 0 ? -1 : text.IndexOf(term, StringComparison.OrdinalIgnoreCase);
         if (field is not null)
         {
-            int fieldAt = text.IndexOf(field + ":", StringComparison.OrdinalIgnoreCase);
+            // The field name written before the term ("date:2021 OR date:2021-02-30" points at the second), else the first.
+            string prefix = field + ":";
+            int fieldAt = termAt > 0 ? text.LastIndexOf(prefix, termAt - 1, StringComparison.OrdinalIgnoreCase) : -1;
+            if (fieldAt < 0)
+                fieldAt = text.IndexOf(prefix, StringComparison.OrdinalIgnoreCase);
             if (fieldAt >= 0)
                 return fieldAt;
         }
-        int termAt = text.IndexOf(term, StringComparison.OrdinalIgnoreCase);
         return termAt >= 0 ? termAt : null;
     }
 

@@ -14,15 +14,16 @@ internal static class SearchCursor
 {
     private const byte Version = 1;
 
-    /// <summary>The cursor after <paramref name="last"/>, the last hit of a page sorted by <paramref name="sort"/>.</summary>
-    public static string Encode(SearchSort sort, SearchHit last)
+    /// <summary>The cursor after <paramref name="last"/>, the last hit of a page sorted by <paramref name="sort"/>, whose
+    /// score as Lucene computed it is <paramref name="score"/>.</summary>
+    public static string Encode(SearchSort sort, SearchHit last, float score)
     {
         byte[] id = System.Text.Encoding.UTF8.GetBytes(last.Id);
         byte[] buffer = new byte[2 + 8 + id.Length];
         buffer[0] = Version;
         buffer[1] = (byte)sort;
         long key = sort == SearchSort.Relevance
-            ? BitConverter.SingleToInt32Bits(last.Score)
+            ? BitConverter.SingleToInt32Bits(score)
             : SearchExecutor.DateSortKey(sort, last.Date);
         BinaryPrimitives.WriteInt64BigEndian(buffer.AsSpan(2), key);
         id.CopyTo(buffer.AsSpan(10));

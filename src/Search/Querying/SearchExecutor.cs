@@ -55,7 +55,8 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
             }
         }
 
-        string? next = found.Length > window && hits.Count > 0 ? SearchCursor.Encode(request.Sort, hits[^1]) : null;
+        // The cursor keeps the score as Lucene compares it, not as clamped for the hit.
+        string? next = found.Length > window && hits.Count > 0 ? SearchCursor.Encode(request.Sort, hits[^1], found[pageEnd - 1].Score) : null;
         return new SearchResults
         {
             TotalHits = top.TotalHits,
@@ -155,7 +156,7 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
         return new SearchHit
         {
             Id = document.Id,
-            Score = scoreDoc.Score,
+            Score = FiniteScore(scoreDoc.Score),
             Date = document.Date,
             Title = document.Title,
             HighlightedTitle = highlighted?.Title,
@@ -164,6 +165,10 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
             Path = path,
         };
     }
+
+    /// <summary>The score as <see cref="SearchHit.Score"/> promises it: a finite number. The query guard keeps boosts
+    /// small enough that this never changes a score; it is the last line of defence.</summary>
+    public static float FiniteScore(float score) => float.IsNaN(score) ? 0f : Math.Clamp(score, -float.MaxValue, float.MaxValue);
 
     private static Sort SortFor(SearchSort sort)
     {

@@ -8,7 +8,9 @@ public sealed record SearchHit
     /// <summary>The document id.</summary>
     public required string Id { get; init; }
 
-    /// <summary>The BM25 relevance score (higher is better), also when sorted by date.</summary>
+    /// <summary>The BM25 relevance score (higher is better), also when sorted by date. Always a finite number: boosts are
+    /// limited so that scores stay finite, and a score that still overflowed would be given as <see cref="float.MaxValue"/>
+    /// (one that is not a number as 0).</summary>
     public required float Score { get; init; }
 
     /// <summary>The document's date, if it has one.</summary>

@@ -77,6 +77,9 @@ public sealed class DateFilterTests
     [InlineData("date:[yesterday TO today]", 0)]
     [InlineData("kabul AND date:2021-02-30", 10)]
     [InlineData("kabul AND DATE:2021-02-30", 10)]
+    [InlineData("date:2021 OR date:2021-02-30", 13)]
+    [InlineData("date:2021 OR date:[2021-01-01 TO 10000-01]", 13)]
+    [InlineData("date:0000-12", 0)]
     public async Task Search_InvalidDateInQuery_ThrowsQuerySyntaxException(string query, int position)
     {
         using SearchIndex index = await DatedIndex();
@@ -85,6 +88,33 @@ public sealed class DateFilterTests
 
         Assert.Equal(position, error.Position);
         Assert.Contains("date", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("date:9999-12", "last")]
+    [InlineData("date:9999", "last")]
+    [InlineData("date:9999-12-31", "last")]
+    [InlineData("date:[2021-01-01 TO 9999-12]", "mid,last")]
+    [InlineData("date:[9999-12 TO *]", "last")]
+    [InlineData("date:{9999-12 TO *]", "")]
+    [InlineData("date:{9999-12-31 TO *]", "")]
+    [InlineData("date:{9999 TO *}", "")]
+    [InlineData("date:0001-01", "first")]
+    [InlineData("date:0001", "first")]
+    [InlineData("date:0001-01-01", "first")]
+    [InlineData("date:[* TO 0001-01]", "first")]
+    [InlineData("date:{* TO 0001-01-01}", "")]
+    [InlineData("date:{* TO 0001}", "")]
+    [InlineData("date:{0001-01-01 TO 9999-12-31}", "mid")]
+    [InlineData("date:[0001 TO 9999]", "first,last,mid")]
+    public async Task Search_DateAtTheEndsOfTheCalendar_MatchesWithoutFailing(string query, string expected)
+    {
+        using SearchIndex index = await TestDocs.IndexOf(
+            TestDocs.Doc("first", "First day", "Kabul news", "0001-01-01"),
+            TestDocs.Doc("mid", "Fall of Kabul", "Kabul news", "2021-08-14"),
+            TestDocs.Doc("last", "Last day", "Kabul news", "9999-12-31"));
+
+        Assert.Equal(IdList(expected), index.Search(All(query)).SortedIds());
     }
 
     [Theory]

@@ -223,6 +223,77 @@ public sealed class QuerySyntaxErrorTests
         Assert.Contains("no indexed word is longer than 255", error.Message, StringComparison.Ordinal);
     }
 
+    // Numbers after '^' (boosts) and '~' (fuzzy and phrase distances) that Lucene cannot use, reads as something else
+    // ("^1e41" as a boost of 1 and the word "e41") or would turn into an infinite score.
+    [Theory]
+    [InlineData("kabul~99999999999999999999", 5, "fuzzy distance")]
+    [InlineData("kabul~-1", 5, "fuzzy distance")]
+    [InlineData("kabul~1.5e400", 5, "fuzzy distance")]
+    [InlineData("kabul~1.5", 5, "at most 2 edits")]
+    [InlineData("kabul~3", 5, "at most 2 edits")]
+    [InlineData("kabul~x", 5, "fuzzy distance")]
+    [InlineData("india kabul^2~7", 13, "fuzzy distance")]
+    [InlineData("\"a b\"~99999999999999999999", 5, "phrase distance")]
+    [InlineData("\"a b\" ~2.5", 6, "whole number")]
+    [InlineData("\"a b\"~-1", 5, "phrase distance")]
+    [InlineData("kabul^", 5, "boost")]
+    [InlineData("kabul^-2", 5, "boost")]
+    [InlineData("kabul^x", 5, "boost")]
+    [InlineData("kabul^ 2", 5, "boost")]
+    [InlineData("kabul^1e41", 5, "boost '1e41'")]
+    [InlineData("kabul^1.5.2", 5, "boost")]
+    [InlineData("kabul^1,5", 5, "boost")]
+    [InlineData("kabul^10001", 5, "10,000")]
+    [InlineData("india kabul^100000000000000000000000000000000000000000", 11, "10,000")]
+    [InlineData("india OR title:kabul^99999999999999999999999999999999999999", 20, "10,000")]
+    [InlineData("title:(kabul india)^99999", 19, "10,000")]
+    [InlineData("((kabul^100 india)^100)^2", 23, "multiply")]
+    [InlineData("(\"capital of afghanistan\"~2^5000 OR india) ^3", 43, "multiply")]
+    public async Task Search_UnusableBoostOrDistance_ThrowsAtItsPosition(string query, int position, string mentioned)
+    {
+        using SearchIndex index = await SmallIndex();
+
+        QuerySyntaxException error = Assert.Throws<QuerySyntaxException>(() => index.Search(new SearchRequest(query)));
+
+        Assert.Equal(position, error.Position);
+        Assert.Contains(mentioned, error.Message, StringComparison.Ordinal);
+        Assert.Contains(position.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("kabul^10000", "k")]
+    [InlineData("kabul^0.5 india", "k,i")]
+    [InlineData("((kabul^100)^100)", "k")]
+    [InlineData("((kabul^100)^0.5)^200", "k")]
+    [InlineData("kabul\\^99999999999999999999999", "k")]
+    [InlineData("title:[a^99999999999999999999 TO l~1.5]", "i,k")]
+    [InlineData("kabul~ india~0 kabal~1 kabal~2 kabul~0.8 kabul~2.0", "k,i")]
+    [InlineData("\"capital afghanistan\"~3", "k")]
+    [InlineData("\"capital afghanistan\" ~2147483647", "k")]
+    public async Task Search_BoostOrDistanceWithinTheLimits_Runs(string query, string expected)
+    {
+        using SearchIndex index = await SmallIndex();
+
+        SearchResults results = index.Search(new SearchRequest(query));
+
+        Assert.Equal(IdList(expected), results.SortedIds());
+        Assert.All(results.Hits, hit => Assert.True(float.IsFinite(hit.Score), $"{hit.Id} scored {hit.Score}"));
+    }
+
+    [Fact]
+    public async Task Search_AsManyTermsAsAllowedAtTheLargestBoost_ScoresStayFinite()
+    {
+        using SearchIndex index = await SmallIndex();
+        // 512 words (1,024 clauses) at 10,000, and groups nested to a product of 10,000.
+        string query = string.Join(' ', Enumerable.Range(0, 510).Select(i => i % 2 == 0 ? "kabul^10000" : "capital^10000"))
+            + " ((afghanistan^100)^10)^10 ((news^0.5)^100)^100";
+
+        SearchResults results = index.Search(new SearchRequest(query) { Highlight = null });
+
+        Assert.NotEmpty(results.Hits);
+        Assert.All(results.Hits, hit => Assert.True(float.IsFinite(hit.Score), $"{hit.Id} scored {hit.Score}"));
+    }
+
     [Fact]
     public async Task Search_CustomMaxClauses_IsEnforced()
     {
@@ -313,6 +384,12 @@ public sealed class QuerySyntaxErrorTests
     [InlineData("title:[* TO *]")]
     [InlineData("kabul^99999999999999999999")]
     [InlineData("kabul~99999999999999999999")]
+    [InlineData("kabul^1e41")]
+    [InlineData("kabul~1.5e400")]
+    [InlineData("\"a b\"~99999999999999999999")]
+    [InlineData("[a^2 TO b~3]^2~")]
+    [InlineData("(a)~2")]
+    [InlineData("^^~~")]
     public async Task Search_MalformedLuceneQuery_ThrowsNothingButQuerySyntaxException(string query)
     {
         using SearchIndex index = await SmallIndex();
