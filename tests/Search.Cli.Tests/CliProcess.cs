@@ -21,9 +21,16 @@ internal sealed class CliProcess : IDisposable
         _readingErrors = Task.Run(ReadErrorsAsync);
     }
 
-    public static CliProcess Start(string workingDirectory, params string[] args)
+    public static CliProcess Start(string workingDirectory, params string[] args) =>
+        new(Process.Start(StartInfo(workingDirectory, args)) ?? throw new InvalidOperationException("dotnet did not start"));
+
+    /// <summary>How to start the built CLI with redirected streams, SIGINT and SIGTERM at their defaults.</summary>
+    /// <remarks>A shell without job control starts background jobs with SIGINT ignored, and children inherit that (the
+    /// runtime then leaves SIGINT alone), so a test run from such a job would see Ctrl+C do nothing: env(1) puts both
+    /// signals back to their defaults first, as a terminal would have them.</remarks>
+    public static ProcessStartInfo StartInfo(string workingDirectory, IEnumerable<string> args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo("env")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -31,11 +38,10 @@ internal sealed class CliProcess : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Search.Cli.dll"));
-        foreach (string arg in args)
+        foreach (string arg in (string[])["--default-signal=INT,TERM", "dotnet", Path.Combine(AppContext.BaseDirectory, "Search.Cli.dll"), .. args])
             start.ArgumentList.Add(arg);
         start.Environment.Remove(CliHost.IndexVariable);
-        return new CliProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
+        return start;
     }
 
     public bool HasExited => _process.HasExited;

@@ -287,23 +287,13 @@ public sealed partial class CrashTests(ITestOutputHelper output)
 
         public static async Task<ChildRun> StartAsync(Workspace workspace, string indexName, Scenario scenario)
         {
-            var start = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = workspace.Path,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                RedirectStandardInput = true,
-                UseShellExecute = false,
-            };
             string[] args = scenario switch
             {
                 Scenario.NewIndex => ["--commit-every", CommitEvery.ToString(CultureInfo.InvariantCulture)],
                 Scenario.Rebuild => ["--rebuild"],
                 _ => [],
             };
-            foreach (string arg in (string[])[Path.Combine(AppContext.BaseDirectory, "Search.Cli.dll"), "index", "docs", "--index", indexName, .. args, "--verbose"])
-                start.ArgumentList.Add(arg);
-            start.Environment.Remove(CliHost.IndexVariable);
+            ProcessStartInfo start = CliProcess.StartInfo(workspace.Path, ["index", "docs", "--index", indexName, .. args, "--verbose"]);
             var run = new ChildRun(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
             run._process.StandardInput.Close();
             _ = run._process.StandardOutput.ReadToEndAsync();
