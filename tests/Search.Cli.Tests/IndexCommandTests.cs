@@ -181,6 +181,41 @@ public partial class IndexCommandTests
         Assert.Contains("\"documents\":3", stats.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // Unix permissions
+    public async Task Index_RebuildWithAnUnreadableSubfolder_KeepsTheDocumentsIndexedFromIt()
+    {
+        using var workspace = new Workspace();
+        workspace.Write("docs/a.txt", Workspace.Seed("2021-01-01", "Alpha", "first"));
+        workspace.Write("docs/locked/inside.txt", Workspace.Seed("2021-01-02", "Inside", "kept"));
+        workspace.Write("docs/locked/deeper/more.txt", Workspace.Seed("2021-01-03", "More", "kept"));
+        CliRun first = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
+        Assert.True(first.ExitCode == 0, first.Error);
+        workspace.Write("docs/a.txt", Workspace.Seed("2021-01-01", "Alpha again", "rewritten"));
+        string locked = workspace.Combine("docs", "locked");
+        if (Environment.IsPrivilegedProcess)
+            RunTool("chown", "-R", "65534:65534", workspace.Path); // the unprivileged run must write the index
+        File.SetUnixFileMode(locked, UnixFileMode.None);
+        CliRun run;
+        try
+        {
+            run = await Cli.RunProcessUnprivilegedAsync(workspace.Path, "index", "docs", "--index", "idx", "--rebuild");
+        }
+        finally
+        {
+            File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        CliRun stats = await Cli.RunAsync(workspace.Path, "stats", "--index", "idx", "--json");
+        CliRun inside = await Cli.RunAsync(workspace.Path, "get", "locked/deeper/more", "--index", "idx");
+        CliRun alpha = await Cli.RunAsync(workspace.Path, "get", "a", "--index", "idx");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains($"skipped {locked}: the folder cannot be read (", run.Output, StringComparison.Ordinal);
+        Assert.Contains("\"documents\":3", stats.Output, StringComparison.Ordinal);
+        Assert.StartsWith("More", inside.Output, StringComparison.Ordinal);
+        Assert.StartsWith("Alpha again", alpha.Output, StringComparison.Ordinal);
+    }
+
     /// <summary>Every entry under <paramref name="folder"/> with its content, in ordinal order.</summary>
     private static string Listing(string folder) => string.Join("\n",
         Directory.EnumerateFileSystemEntries(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })

@@ -98,6 +98,8 @@ internal sealed class DirectorySync
             cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
         flusher.Finish();
 
+        if (_store.RebuildPending)
+            KeepWhatCouldNotBeRead(root, listing, tally);
         List<string> vanished = Vanished(root, listing, indexed);
         _store.DeleteMany(vanished);
 
@@ -115,6 +117,20 @@ internal sealed class DirectorySync
                 report.Failures.Count, (long)report.Elapsed.TotalMilliseconds);
         }
         return report;
+    }
+
+    /// <summary>A rebuild starts from nothing, so it would drop the document of every file it failed to read, and of every file
+    /// under a folder it could not read; each keeps its indexed version instead, as in an incremental sync.</summary>
+    private void KeepWhatCouldNotBeRead(string root, SeedListing listing, Tally tally)
+    {
+        HashSet<string> failed = tally.FailedIds();
+        string[] unread = [.. listing.UnreadFolders.Select(id => id + "/")];
+        if (failed.Count == 0 && unread.Length == 0)
+            return;
+        // A failed file's id may still have been written from another file (a differently cased .txt): that one stays.
+        HashSet<string> written = [.. LoadIndexed().Keys];
+        _store.CarryOver((id, folder) => folder == root && !written.Contains(id)
+            && (failed.Contains(id) || Array.Exists(unread, prefix => id.StartsWith(prefix, StringComparison.Ordinal))));
     }
 
     /// <summary>The ids indexed from <paramref name="root"/> whose files are gone. A file that is there but could not be
@@ -261,6 +277,8 @@ internal sealed class DirectorySync
         public void Failed(SeedFile file, string message) => _failures.Add(new IndexFailure(file.Id, file.Path, message));
 
         public void Failed(IndexFailure failure) => _failures.Add(failure);
+
+        public HashSet<string> FailedIds() => [.. _failures.Select(f => f.Id)];
 
         /// <summary>Counts a file examined, with the bytes read of it; returns the files and bytes done so far.</summary>
         public (int Files, long Bytes) FileDone(long bytes)

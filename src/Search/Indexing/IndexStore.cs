@@ -262,6 +262,55 @@ internal sealed class IndexStore : IDisposable
         return data is not null && data.TryGetValue(UnfinishedSyncKey, out string? folder) ? folder : null;
     }
 
+    /// <summary>During a rebuild, copies into it from the last commit the documents that <paramref name="keep"/> selects by id
+    /// and origin folder (<see langword="null"/> for upserted ones), exactly as they were indexed; returns how many.</summary>
+    public int CarryOver(Func<string, string?, bool> keep)
+    {
+        WriterState state = Writer;
+        try
+        {
+            if (!DirectoryReader.IndexExists(_directory))
+                return 0;
+            using DirectoryReader last = DirectoryReader.Open(_directory); // a rebuild has not committed: this is the old index
+            var selected = new List<IndexReader>();
+            int total = 0;
+            var scratch = new BytesRef();
+            foreach (AtomicReaderContext leaf in last.Leaves)
+            {
+                AtomicReader reader = leaf.AtomicReader;
+                if (reader.GetSortedDocValues(IndexSchema.Id) is not { } ids)
+                    continue;
+                var origins = new SegmentOrigins(reader);
+                IBits? live = reader.LiveDocs;
+                var chosen = new FixedBitSet(reader.MaxDoc);
+                int count = 0;
+                for (int doc = 0; doc < reader.MaxDoc; doc++)
+                {
+                    if (live is not null && !live.Get(doc))
+                        continue;
+                    ids.Get(doc, scratch);
+                    if (keep(scratch.Utf8ToString(), origins.Read(doc)?.Folder))
+                    {
+                        chosen.Set(doc);
+                        count++;
+                    }
+                }
+                if (count > 0)
+                {
+                    selected.Add(new SelectedDocuments(reader, chosen, count));
+                    total += count;
+                }
+            }
+            if (total > 0)
+                state.Writer.AddIndexes([.. selected]);
+            return total;
+        }
+        catch (Exception e) when (IsWriterFailure(e))
+        {
+            throw Recover(state, e);
+        }
+    }
+
     /// <summary>What the writer holds in memory: documents not yet flushed, and flushes under way.</summary>
     public long BufferedBytes
     {

@@ -155,6 +155,29 @@ public sealed class InterruptionTests
     }
 
     [Fact]
+    public async Task IndexDirectory_RebuildMeetingFilesThatTurnedBad_KeepsTheirIndexedDocuments()
+    {
+        using TempFolder folder = await OldIndexAsync();
+        WriteFolder(folder, "docs", OldDocuments, "new");
+        folder.Write("docs/0007.txt", string.Empty);
+        folder.WriteBytes("docs/0008.txt", [(byte)'T', 0xC3, 0x28]);
+        using (SearchIndex upserts = SearchIndex.Open(folder.Combine("index")))
+            await upserts.UpsertAsync(TestDocs.Doc("upserted", "Upserted", "markerold"));
+
+        IndexReport report;
+        using (SearchIndex rebuild = SearchIndex.Open(folder.Combine("index"), new SearchIndexOptions { Rebuild = true }))
+            report = await rebuild.IndexDirectoryAsync(folder.Combine("docs"));
+
+        Assert.Equal(["0007", "0008"], report.Failures.Select(f => f.Id));
+        // The two files that could not be read keep their old documents; the document upserted directly, which no file
+        // holds, goes with the rest of the old index.
+        Assert.Equal((OldDocuments, 2L, OldDocuments - 2L), Committed(folder.Combine("index")));
+        using SearchIndex reader = SearchIndex.Open(folder.Combine("index"), new SearchIndexOptions { ReadOnly = true });
+        Assert.Equal("Title 7 old", reader.Get("0007")?.Title);
+        Assert.Null(reader.Get("upserted"));
+    }
+
+    [Fact]
     public async Task Open_RebuildOfANewFolder_MakesNoIndexUntilItsFirstCommit()
     {
         using var folder = new TempFolder();
