@@ -40,7 +40,8 @@ public sealed class SearchIndex : IDisposable
             Log.IndexOpened(logger, store.Path ?? "(in memory)", Count, store.IsReadOnly);
     }
 
-    /// <summary>Opens the index in <paramref name="path"/>, creating the folder and an empty index if needed.</summary>
+    /// <summary>Opens the index in <paramref name="path"/>, creating the folder and an empty index if needed (with
+    /// <see cref="SearchIndexOptions.Rebuild"/>, a new folder gets no index until the rebuild's first commit).</summary>
     /// <param name="path">The index folder. It must be an index or empty (or not exist yet).</param>
     /// <param name="options">How to open it; defaults when <see langword="null"/>.</param>
     /// <exception cref="IndexLockedException">Another writer holds the index.</exception>
@@ -94,12 +95,17 @@ public sealed class SearchIndex : IDisposable
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled, or the index is being disposed.</exception>
     /// <exception cref="IndexWriteException">Writing failed (a full disk, an I/O error); the index is back at its last commit.</exception>
-    public async Task<IndexReport> IndexDirectoryAsync(string folder, IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task<IndexReport> IndexDirectoryAsync(string folder, IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        SyncDirectoryAsync(folder, progress, commit: true, cancellationToken);
+
+    /// <summary><see cref="IndexDirectoryAsync"/>, optionally without its final commit: a rebuild of several folders (the
+    /// CLI's) commits once, after the last, so that stopping in any folder leaves the old index whole.</summary>
+    internal async Task<IndexReport> SyncDirectoryAsync(string folder, IProgress<IndexProgress>? progress, bool commit, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         using OperationGate.Entry entry = _gate.Enter();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
-        return await new DirectorySync(_store, _options).RunAsync(folder, progress, linked.Token).ConfigureAwait(false);
+        return await new DirectorySync(_store, _options).RunAsync(folder, progress, commit, linked.Token).ConfigureAwait(false);
     }
 
     /// <summary>Adds <paramref name="document"/>, or replaces the document with the same id. Visible to searches
@@ -191,7 +197,7 @@ public sealed class SearchIndex : IDisposable
             DateTo = SearchExecutor.FirstDate(searcher, SearchSort.DateDescending),
             SizeBytes = _store.SizeBytes(),
             Segments = searcher.IndexReader.Leaves.Count,
-            UnfinishedSync = _store.UnfinishedSync(searcher.IndexReader),
+            UnfinishedSyncs = _store.UnfinishedSyncs(searcher.IndexReader),
         };
     }
 

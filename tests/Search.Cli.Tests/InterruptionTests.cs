@@ -80,6 +80,22 @@ public sealed class InterruptionTests(ITestOutputHelper output)
         Assert.Equal((Documents, Documents, 0L), Committed(workspace.Combine("idx")));
     }
 
+    [Fact]
+    public async Task Index_RebuildOfTwoFoldersInterruptedInTheSecond_KeepsTheOldIndex()
+    {
+        using Workspace workspace = await OldIndexWithNewFilesAsync();
+        workspace.Write("first/one.txt", Workspace.Seed("2021-08-14", "First folder", "markernew"));
+
+        using CliProcess rebuild = CliProcess.Start(workspace.Path, "index", "first", "docs", "--index", "idx", "--rebuild", "--verbose");
+        await rebuild.WaitForErrorLineAsync($"Indexed {workspace.Combine("first")}");
+        await Task.Delay(SignalDelay);
+        await rebuild.SignalAsync("INT");
+        CliRun run = await rebuild.ExitAsync();
+
+        AssertInterrupted(run, "INT");
+        Assert.Equal((Documents, Documents, 0L), Committed(workspace.Combine("idx")));
+    }
+
     [Theory]
     [InlineData("INT")]
     [InlineData("TERM")]
@@ -140,12 +156,15 @@ public sealed class InterruptionTests(ITestOutputHelper output)
         }
 
         CliRun stats = await Cli.RunAsync(workspace.Path, "stats", "--index", "idx");
+        CliRun statsJson = await Cli.RunAsync(workspace.Path, "stats", "--index", "idx", "--json");
         CliRun query = await Cli.RunAsync(workspace.Path, "query", "markernew", "--index", "idx", "--json");
         CliRun finish = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
         CliRun after = await Cli.RunAsync(workspace.Path, "query", "markernew", "--index", "idx", "--json");
 
         Assert.Contains($"Unfinished the last indexing of {workspace.Combine("docs")} stopped half-way", stats.Output, StringComparison.Ordinal);
         Assert.Contains("stopped half-way", query.Error, StringComparison.Ordinal);
+        using (var json = System.Text.Json.JsonDocument.Parse(statsJson.Output))
+            Assert.Equal(workspace.Combine("docs"), Assert.Single(json.RootElement.GetProperty("unfinishedSyncs").EnumerateArray()).GetString());
         Assert.Equal(0, finish.ExitCode);
         Assert.Equal(string.Empty, after.Error);
         Assert.Contains($"\"totalHits\":{Documents}", after.Output, StringComparison.Ordinal);

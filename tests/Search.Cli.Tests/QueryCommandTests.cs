@@ -18,12 +18,11 @@ public class QueryCommandTests
         Assert.Equal(0, run.ExitCode);
         using JsonDocument json = JsonDocument.Parse(run.Output);
         JsonElement root = json.RootElement;
-        Assert.Equal(["query", "totalHits", "tookMs", "hits", "next", "partial"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["query", "totalHits", "tookMs", "hits", "next"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("Kabul", root.GetProperty("query").GetString());
         Assert.Equal(1, root.GetProperty("totalHits").GetInt64());
         Assert.True(root.GetProperty("tookMs").GetDouble() > 0);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("next").ValueKind);
-        Assert.False(root.GetProperty("partial").GetBoolean());
         JsonElement hit = Assert.Single(root.GetProperty("hits").EnumerateArray());
         Assert.Equal(["id", "score", "date", "title", "titleHighlighted", "snippets", "path"], hit.EnumerateObject().Select(p => p.Name));
         Assert.Equal(SeedId, hit.GetProperty("id").GetString());

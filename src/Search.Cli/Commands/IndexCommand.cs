@@ -75,10 +75,13 @@ internal static class IndexCommand
             options = options with { CommitEveryDocuments = every };
         using SearchIndex index = SearchIndex.Open(indexPath, options);
         var reports = new List<IndexReport>(fullPaths.Length);
-        foreach (string folder in fullPaths)
+        for (int i = 0; i < fullPaths.Length; i++)
         {
+            string folder = fullPaths[i];
+            // A rebuild of several folders commits once, after the last: stopping in any of them leaves the old index whole.
+            bool commit = !rebuild || i == fullPaths.Length - 1;
             IndexReport report = await ProgressView.RunAsync(host, folder,
-                progress => index.IndexDirectoryAsync(folder, progress, cancellationToken)).ConfigureAwait(false);
+                progress => index.SyncDirectoryAsync(folder, progress, commit, cancellationToken)).ConfigureAwait(false);
             HumanRenderer.WriteIndexReport(host.Out, folder, report);
             reports.Add(report);
         }

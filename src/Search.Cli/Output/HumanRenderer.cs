@@ -123,7 +123,7 @@ internal static class HumanRenderer
         output.WriteLine($"Dates      {dates}");
         output.WriteLine(string.Create(Invariant, $"Size       {stats.SizeBytes / 1e6:0.00} MB ({stats.SizeBytes:N0} bytes)"));
         output.WriteLine(string.Create(Invariant, $"Segments   {stats.Segments}"));
-        if (stats.UnfinishedSync is { } folder)
+        foreach (string folder in stats.UnfinishedSyncs)
             output.WriteLine($"Unfinished {UnfinishedSync(folder)}");
     }
 

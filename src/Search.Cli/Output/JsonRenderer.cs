@@ -24,7 +24,7 @@ internal static class JsonRenderer
         Write(output, new DocumentJson(document.Id, document.Title, document.Date, document.Body), CliJsonContext.Relaxed.DocumentJson);
 
     public static void WriteStats(TextWriter output, IndexStats stats) =>
-        Write(output, new StatsJson(stats.Documents, stats.DateFrom, stats.DateTo, stats.SizeBytes, stats.Segments), CliJsonContext.Relaxed.StatsJson);
+        Write(output, new StatsJson(stats.Documents, stats.DateFrom, stats.DateTo, stats.SizeBytes, stats.Segments, stats.UnfinishedSyncs.Count > 0 ? stats.UnfinishedSyncs : null), CliJsonContext.Relaxed.StatsJson);
 
     public static void WriteCheck(TextWriter output, IndexCheckReport report) =>
         Write(output, new CheckJson(report.Healthy, report.Inconclusive, report.Documents, report.Segments, report.Problems), CliJsonContext.Relaxed.CheckJson);
@@ -38,7 +38,9 @@ internal static class JsonRenderer
         output.WriteLine(TerminalText.EscapeForJson(JsonSerializer.Serialize(value, type)));
 }
 
-internal sealed record QueryJson(string Query, long TotalHits, double TookMs, IReadOnlyList<HitJson> Hits, string? Next, bool Partial);
+// Fields that are usually empty appear only when they say something, so the documented shape stays as it was for scripts.
+internal sealed record QueryJson(string Query, long TotalHits, double TookMs, IReadOnlyList<HitJson> Hits, string? Next,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Partial);
 
 internal sealed record HitJson(string Id, float Score, DateOnly? Date, string Title, string TitleHighlighted, IReadOnlyList<string> Snippets, string? Path);
 
@@ -55,7 +57,8 @@ internal sealed record EvaluationJson(
 
 internal sealed record CheckJson(bool Healthy, bool Inconclusive, long Documents, int Segments, IReadOnlyList<string> Problems);
 
-internal sealed record StatsJson(long Documents, DateOnly? DateFrom, DateOnly? DateTo, long SizeBytes, int Segments);
+internal sealed record StatsJson(long Documents, DateOnly? DateFrom, DateOnly? DateTo, long SizeBytes, int Segments,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? UnfinishedSyncs);
 
 // Snippets carry <mark> tags for web pages: write them as-is rather than as \u003C escapes.
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]

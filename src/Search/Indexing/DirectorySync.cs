@@ -27,7 +27,7 @@ internal sealed class DirectorySync
         _logger = options.Logger;
     }
 
-    public async Task<IndexReport> RunAsync(string folder, IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
+    public async Task<IndexReport> RunAsync(string folder, IProgress<IndexProgress>? progress, bool commit, CancellationToken cancellationToken)
     {
         long started = Stopwatch.GetTimestamp();
         // "docs" and "docs/" are one folder: documents remember it, and a later sync must recognise it.
@@ -41,9 +41,17 @@ internal sealed class DirectorySync
 
         SeedListing listing = SeedFileFinder.Find(root);
         using IDisposable sync = await _store.BeginSyncAsync(cancellationToken).ConfigureAwait(false);
+        Tally tally;
+        int deleted;
         try
         {
-            return await SyncAsync(root, listing, started, progress, cancellationToken).ConfigureAwait(false);
+            (tally, deleted) = await SyncAsync(root, listing, progress, cancellationToken).ConfigureAwait(false);
+            if (commit)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                _store.MarkSync(root, unfinished: false);
+                _store.Commit();
+            }
         }
         catch
         {
@@ -53,9 +61,23 @@ internal sealed class DirectorySync
             _store.Rollback();
             throw;
         }
+        if (commit)
+            tally.Committed(listing.Files.Count); // also the final progress report
+
+        IndexReport report = tally.ToReport(deleted, Stopwatch.GetElapsedTime(started));
+        if (_logger is not null)
+        {
+            foreach (IndexFailure failure in report.Failures)
+                Log.FileSkipped(_logger, failure.Path, failure.Message);
+            Log.FolderIndexed(_logger, root, report.Added, report.Updated, report.Unchanged, report.Deleted,
+                report.Failures.Count, (long)report.Elapsed.TotalMilliseconds);
+        }
+        return report;
     }
 
-    private async Task<IndexReport> SyncAsync(string root, SeedListing listing, long started, IProgress<IndexProgress>? progress,
+    /// <summary>Writes every change the folder calls for, without the final commit; returns the counts and the documents
+    /// deleted.</summary>
+    private async Task<(Tally Tally, int Deleted)> SyncAsync(string root, SeedListing listing, IProgress<IndexProgress>? progress,
         CancellationToken cancellationToken)
     {
         List<SeedFile> files = listing.Files;
@@ -102,21 +124,7 @@ internal sealed class DirectorySync
             KeepWhatCouldNotBeRead(root, listing, tally);
         List<string> vanished = Vanished(root, listing, indexed);
         _store.DeleteMany(vanished);
-
-        cancellationToken.ThrowIfCancellationRequested();
-        _store.MarkSync(root, unfinished: false);
-        _store.Commit();
-        tally.Committed(files.Count); // also the final progress report
-
-        IndexReport report = tally.ToReport(vanished.Count, Stopwatch.GetElapsedTime(started));
-        if (_logger is not null)
-        {
-            foreach (IndexFailure failure in report.Failures)
-                Log.FileSkipped(_logger, failure.Path, failure.Message);
-            Log.FolderIndexed(_logger, root, report.Added, report.Updated, report.Unchanged, report.Deleted,
-                report.Failures.Count, (long)report.Elapsed.TotalMilliseconds);
-        }
-        return report;
+        return (tally, vanished.Count);
     }
 
     /// <summary>A rebuild starts from nothing, so it would drop the document of every file it failed to read, and of every file

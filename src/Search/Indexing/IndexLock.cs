@@ -27,8 +27,14 @@ internal sealed class IndexLock : IDisposable
         _lockPath = lockPath;
     }
 
-    /// <summary>Takes the lock or throws at once, never waiting: <see cref="IndexLockedException"/> when another writer
-    /// holds it, <see cref="IndexUnavailableException"/> naming the cause when the folder cannot be written.</summary>
+    // A look with IsHeld from another process holds the lock for an instant: a writer starting then tries a few times more
+    // before it says the index is locked.
+    private static readonly TimeSpan ProbePatience = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan ProbeRetry = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>Takes the lock or throws, waiting at most a tenth of a second (for a look with <see cref="IsHeld"/> to end):
+    /// <see cref="IndexLockedException"/> when another writer holds it, <see cref="IndexUnavailableException"/> naming the
+    /// cause when the folder cannot be written.</summary>
     public static IndexLock Acquire(string indexPath)
     {
         string lockPath = Path.Combine(indexPath, FileName);
@@ -39,17 +45,18 @@ internal sealed class IndexLock : IDisposable
         }
         try
         {
-            FileStream stream = Open(indexPath, lockPath);
-            try
+            long started = System.Diagnostics.Stopwatch.GetTimestamp();
+            while (true)
             {
-                LockRecord(indexPath, stream);
+                try
+                {
+                    return new IndexLock(OpenLocked(indexPath, lockPath), lockPath);
+                }
+                catch (IndexLockedException) when (System.Diagnostics.Stopwatch.GetElapsedTime(started) < ProbePatience)
+                {
+                    Thread.Sleep(ProbeRetry);
+                }
             }
-            catch
-            {
-                stream.Dispose(); // drops no one else's record lock: this process held none on the file
-                throw;
-            }
-            return new IndexLock(stream, lockPath);
         }
         catch
         {
@@ -59,16 +66,38 @@ internal sealed class IndexLock : IDisposable
         }
     }
 
+    private static FileStream OpenLocked(string indexPath, string lockPath)
+    {
+        FileStream stream = Open(indexPath, lockPath);
+        try
+        {
+            LockRecord(indexPath, stream);
+            return stream;
+        }
+        catch
+        {
+            stream.Dispose(); // drops no one else's record lock: this process held none on the file
+            throw;
+        }
+    }
+
     /// <summary>Whether a writer holds the lock on <paramref name="indexPath"/> now, in this process or another. Creates
     /// nothing; takes the lock for an instant when it is free, so a writer starting at that very instant may find it held.</summary>
     public static bool IsHeld(string indexPath)
     {
         string lockPath = Path.Combine(indexPath, FileName);
+        // The whole look holds the registry: a writer of this process taking the lock meanwhile would otherwise lose its
+        // record lock when the probe's descriptor closes (record locks never conflict within a process).
         lock (Held)
         {
             if (Held.Contains(lockPath))
-                return true; // and opening the file here would drop this process's record lock on it
+                return true;
+            return Probe(indexPath, lockPath);
         }
+    }
+
+    private static bool Probe(string indexPath, string lockPath)
+    {
         try
         {
             using var probe = new FileStream(lockPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None);

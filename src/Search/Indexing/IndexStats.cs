@@ -18,9 +18,9 @@ public sealed record IndexStats
     /// <summary>Lucene segments in the searched snapshot; many small ones mean merges are pending.</summary>
     public required int Segments { get; init; }
 
-    /// <summary>The folder whose last <see cref="SearchIndex.IndexDirectoryAsync"/> committed part of its work on the way
+    /// <summary>The folders whose last <see cref="SearchIndex.IndexDirectoryAsync"/> committed part of its work on the way
     /// (see <see cref="SearchIndexOptions.CommitEveryDocuments"/>) and then stopped before its end: cancelled, interrupted,
-    /// failed or killed. The index then holds only part of that folder's changes; syncing the folder again finishes the
-    /// job. <see langword="null"/> when no sync was left unfinished.</summary>
-    public string? UnfinishedSync { get; init; }
+    /// failed or killed. The index then holds only part of each one's changes; syncing the folder again finishes the job.
+    /// Empty when no sync was left unfinished; a rebuild clears it.</summary>
+    public IReadOnlyList<string> UnfinishedSyncs { get; init; } = [];
 }

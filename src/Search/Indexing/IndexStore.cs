@@ -228,24 +228,24 @@ internal sealed class IndexStore : IDisposable
             Log.MergeFailed(logger, Description, ExceptionText.Summary(mergeFailure));
     }
 
-    // Commit data naming a folder whose sync committed part of its work on the way and has not finished yet.
-    private const string UnfinishedSyncKey = "search.unfinished-sync";
+    // Commit data: one key per folder whose sync committed part of its work on the way and has not finished yet.
+    private const string UnfinishedSyncPrefix = "search.unfinished-sync:";
 
     /// <summary>Records in the next commit whether a sync of <paramref name="folder"/> has committed part of its work without
-    /// finishing, so that readers can say the index holds only part of that folder.</summary>
+    /// finishing, so that readers can say the index holds only part of that folder; other folders' records stay.</summary>
     public void MarkSync(string folder, bool unfinished)
     {
         WriterState state = Writer;
         try
         {
-            var data = new Dictionary<string, string>(state.Writer.CommitData, StringComparer.Ordinal);
-            bool marked = data.TryGetValue(UnfinishedSyncKey, out string? current) && current == folder;
-            if (marked == unfinished)
+            string key = UnfinishedSyncPrefix + folder;
+            if (state.Writer.CommitData.ContainsKey(key) == unfinished)
                 return;
+            var data = new Dictionary<string, string>(state.Writer.CommitData, StringComparer.Ordinal);
             if (unfinished)
-                data[UnfinishedSyncKey] = folder;
+                data[key] = folder;
             else
-                data.Remove(UnfinishedSyncKey);
+                data.Remove(key);
             state.Writer.SetCommitData(data);
         }
         catch (Exception e) when (IsWriterFailure(e))
@@ -254,12 +254,13 @@ internal sealed class IndexStore : IDisposable
         }
     }
 
-    /// <summary>The folder whose sync is unfinished, if any: as the writer will commit it, or, read-only, as the commit of
-    /// <paramref name="reader"/> says (a near-real-time reader does not change when only commit data does).</summary>
-    public string? UnfinishedSync(IndexReader reader)
+    /// <summary>The folders whose syncs are unfinished, in ordinal order: as the writer will commit them, or, read-only, as the
+    /// commit of <paramref name="reader"/> says (a near-real-time reader does not change when only commit data does).</summary>
+    public IReadOnlyList<string> UnfinishedSyncs(IndexReader reader)
     {
         IDictionary<string, string>? data = _writer is { } state ? state.Writer.CommitData : (reader as DirectoryReader)?.IndexCommit.UserData;
-        return data is not null && data.TryGetValue(UnfinishedSyncKey, out string? folder) ? folder : null;
+        return data is null ? [] : [.. data.Where(entry => entry.Key.StartsWith(UnfinishedSyncPrefix, StringComparison.Ordinal))
+            .Select(entry => entry.Value).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>During a rebuild, copies into it from the last commit the documents that <paramref name="keep"/> selects by id
@@ -403,6 +404,8 @@ internal sealed class IndexStore : IDisposable
             UseCompoundFile = false,
         };
         var writer = new IndexWriter(_directory, config);
+        if (_rebuildPending)
+            writer.SetCommitData(new Dictionary<string, string>()); // CREATE keeps the old commit's data, which a rebuild replaces
         _searchers = new SearcherManager(writer, true, new RankingSearcherFactory());
         _writer = new WriterState(writer, merges);
     }
@@ -413,17 +416,17 @@ internal sealed class IndexStore : IDisposable
     public void Rollback()
     {
         if (_writer is { } state)
-            RollBack(state);
+            RollBackAndReopen(state);
     }
 
     /// <summary>Rolls the failed writer back to the last commit and opens a new one; returns the error to throw.</summary>
     private IndexWriteException Recover(WriterState failed, Exception cause)
     {
-        RollBack(failed);
+        RollBackAndReopen(failed);
         return WriteFailed(cause);
     }
 
-    private void RollBack(WriterState state)
+    private void RollBackAndReopen(WriterState state)
     {
         lock (_recovery)
         {

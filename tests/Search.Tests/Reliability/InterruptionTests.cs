@@ -121,7 +121,7 @@ public sealed class InterruptionTests
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => index.IndexDirectoryAsync(folder.Combine("docs"), progress, cancel.Token));
 
         using (SearchIndex reader = SearchIndex.Open(folder.Combine("index"), new SearchIndexOptions { ReadOnly = true }))
-            Assert.Equal(folder.Combine("docs"), reader.GetStats().UnfinishedSync);
+            Assert.Equal([folder.Combine("docs")], reader.GetStats().UnfinishedSyncs);
         (long count, long old, long updated) = Committed(folder.Combine("index"));
         Assert.Equal(OldDocuments, count);
         Assert.InRange(updated, committed, OldDocuments - 1); // the paced commits, and nothing written after the last of them
@@ -130,9 +130,42 @@ public sealed class InterruptionTests
         using (SearchIndex index = SearchIndex.Open(folder.Combine("index"), options))
         {
             await index.IndexDirectoryAsync(folder.Combine("docs"));
-            Assert.Null(index.GetStats().UnfinishedSync);
+            Assert.Empty(index.GetStats().UnfinishedSyncs);
         }
         Assert.Equal((OldDocuments, 0L, OldDocuments), Committed(folder.Combine("index")));
+    }
+
+    [Fact]
+    public async Task UnfinishedSyncs_OfTwoFolders_AreEachKeptUntilTheirOwnSyncFinishesAndARebuildClearsThem()
+    {
+        using var folder = new TempFolder();
+        WriteFolder(folder, "a", OldDocuments, "old");
+        WriteFolder(folder, "b", OldDocuments, "old");
+        var options = new SearchIndexOptions { IndexingThreads = 1, CommitEveryDocuments = 10 };
+        using (SearchIndex index = SearchIndex.Open(folder.Combine("index"), options))
+        {
+            foreach (string name in new[] { "a", "b" })
+            {
+                using var cancel = new CancellationTokenSource();
+                var stopAfterACommit = new SynchronousProgress(p =>
+                {
+                    if (p.FilesCommitted > 0)
+                        cancel.Cancel();
+                });
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => index.IndexDirectoryAsync(folder.Combine(name), stopAfterACommit, cancel.Token));
+            }
+            Assert.Equal([folder.Combine("a"), folder.Combine("b")], index.GetStats().UnfinishedSyncs);
+
+            await index.IndexDirectoryAsync(folder.Combine("b"));
+            Assert.Equal([folder.Combine("a")], index.GetStats().UnfinishedSyncs);
+        }
+        using (SearchIndex reader = SearchIndex.Open(folder.Combine("index"), new SearchIndexOptions { ReadOnly = true }))
+            Assert.Equal([folder.Combine("a")], reader.GetStats().UnfinishedSyncs);
+
+        using (SearchIndex rebuild = SearchIndex.Open(folder.Combine("index"), options with { Rebuild = true }))
+            await rebuild.IndexDirectoryAsync(folder.Combine("b"));
+        using (SearchIndex reader = SearchIndex.Open(folder.Combine("index"), new SearchIndexOptions { ReadOnly = true }))
+            Assert.Empty(reader.GetStats().UnfinishedSyncs); // the rebuild holds b alone, all of it
     }
 
     [Theory]
