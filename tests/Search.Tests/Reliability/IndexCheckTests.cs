@@ -89,7 +89,9 @@ public class IndexCheckTests
         using var writer = new IndexWriter(inner, new IndexWriterConfig(LuceneVersion.LUCENE_48, new KeywordAnalyzer()));
         writer.AddDocument([new StringField("id", "first", Field.Store.YES)]);
         writer.Commit();
-        using var directory = new SupersedingDirectory(inner, writer);
+        // Not disposed here: disposing the wrapper disposes the directory under it while the writer, closed after it, may still
+        // commit a merge of the many small commits; the RAMDirectory's own using closes it last.
+        var directory = new SupersedingDirectory(inner, writer);
 
         IndexCheckReport report = IndexChecker.Check(directory);
 
