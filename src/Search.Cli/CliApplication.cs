@@ -58,7 +58,7 @@ internal static class CliApplication
         Task<int> invocation = parse.InvokeAsync(configuration, signals?.Token ?? CancellationToken.None);
         if (signals is not null && await Task.WhenAny(invocation, signals.GraceExpiredAsync()).ConfigureAwait(false) != invocation)
         {
-            host.Error.WriteLine($"search: {signals.Message} Stopped before the command had wound down; nothing it had not committed was kept.");
+            host.Error.WriteLine($"search: {signals.Message}");
             return signals.ExitCode!.Value;
         }
         try

@@ -15,6 +15,14 @@ internal sealed record CliHost(TextWriter Out, TextWriter Error, string WorkingD
     /// <summary>Standard error is a terminal, so progress can be drawn live.</summary>
     public bool ErrorIsTerminal { get; init; }
 
+    /// <summary>The process's SIGINT and SIGTERM, when this is the real program; commands mark where they write with
+    /// <see cref="Writing"/>.</summary>
+    public TerminationSignals? Signals { get; init; }
+
+    /// <summary>Marks the span in which a command writes an index, so that a signal winds it down rather than ending the
+    /// process at once.</summary>
+    public IDisposable? Writing() => Signals?.Writing();
+
     /// <summary>The value of <see cref="IndexVariable"/>, if set.</summary>
     public string? IndexFromEnvironment { get; init; }
 

@@ -77,6 +77,7 @@ internal static class IndexOpener
             throw new IndexUnavailableException(indexPath,
                 $"There is no index at '{indexPath}' and no 'seeds' folder here to build one from. Create it with: search index FOLDER");
         }
+        using IDisposable? writing = host.Writing();
         SearchIndex index;
         try
         {

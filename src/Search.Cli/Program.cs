@@ -1,4 +1,4 @@
 using Search.Cli;
 
-using var signals = new TerminationSignals();
-return await CliApplication.RunAsync(args, CliHost.FromConsole(), signals).ConfigureAwait(false);
+using var signals = new TerminationSignals(Console.Error);
+return await CliApplication.RunAsync(args, CliHost.FromConsole() with { Signals = signals }, signals).ConfigureAwait(false);

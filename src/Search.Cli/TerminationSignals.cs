@@ -3,24 +3,30 @@ using System.Runtime.InteropServices;
 namespace Search.Cli;
 
 /// <summary>
-/// Turns Ctrl+C (SIGINT) and SIGTERM into cancellation of the running command, so that it stops between documents and
-/// leaves the index at its last commit, and remembers which signal came: shells and service managers expect exit code
-/// 130 for the one and 143 for the other. Only the real program listens; in-process runs (tests) never touch the
-/// process's signals.
+/// Turns Ctrl+C (SIGINT) and SIGTERM into cancellation of a command that is writing an index, so that it stops between
+/// documents and leaves the index at its last commit; any other command (a search, which cannot be cancelled half-way)
+/// ends at once. Either way the exit code is the one shells and service managers expect: 130 for the one, 143 for the
+/// other. Only the real program listens; in-process runs (tests) never touch the process's signals.
 /// </summary>
 internal sealed class TerminationSignals : IDisposable
 {
-    // How long a stopping command may take to wind down (a rollback, closing files) before the process ends anyway.
-    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(10);
+    // How long a stopping command may take to wind down (a rollback, closing files) before the process ends anyway. Ending
+    // then is safe: nothing commits by itself, so it is a crash at worst, and every write survives those. A search, which
+    // cannot be cancelled half-way, ends this way too.
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(2);
 
     private readonly CancellationTokenSource _cancel = new();
     private readonly TaskCompletionSource _signalled = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly PosixSignalRegistration _interrupt;
     private readonly PosixSignalRegistration _terminate;
+    private readonly TextWriter _error;
     private volatile int _exitCode;
+    private int _writers;
 
-    public TerminationSignals()
+    /// <param name="error">Where to say that the process was interrupted, when it ends at once.</param>
+    public TerminationSignals(TextWriter error)
     {
+        _error = error;
         _interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
     }
@@ -41,13 +47,38 @@ internal sealed class TerminationSignals : IDisposable
         await Task.Delay(Grace).ConfigureAwait(false);
     }
 
+    /// <summary>Marks the span in which the command writes an index: a signal then cancels it and waits for it to wind down
+    /// instead of ending the process at once.</summary>
+    public IDisposable Writing()
+    {
+        Interlocked.Increment(ref _writers);
+        return new WritingScope(this);
+    }
+
     private void OnSignal(PosixSignalContext context)
     {
-        context.Cancel = true; // the command ends itself, cleanly, instead of the runtime ending the process here
-        if (Interlocked.CompareExchange(ref _exitCode, context.Signal == PosixSignal.SIGTERM ? ExitCodes.Terminated : ExitCodes.Interrupted, 0) == 0)
+        // A second signal (Ctrl+C pressed again) ends the process now, as the runtime would.
+        if (Interlocked.CompareExchange(ref _exitCode, context.Signal == PosixSignal.SIGTERM ? ExitCodes.Terminated : ExitCodes.Interrupted, 0) != 0)
+            return;
+        context.Cancel = true;
+        _cancel.Cancel();
+        _signalled.TrySetResult();
+        if (Volatile.Read(ref _writers) == 0)
         {
-            _cancel.Cancel();
-            _signalled.TrySetResult();
+            // Nothing to wind down: reading commands stop here, with the signal's exit code.
+            _error.WriteLine($"search: {Message}");
+            Environment.Exit(_exitCode);
+        }
+    }
+
+    private sealed class WritingScope(TerminationSignals signals) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+                Interlocked.Decrement(ref signals._writers);
         }
     }
 

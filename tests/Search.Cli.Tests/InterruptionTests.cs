@@ -176,6 +176,25 @@ public sealed class InterruptionTests(ITestOutputHelper output)
         public void Report(Search.Indexing.IndexProgress value) => report(value);
     }
 
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task Query_InterruptedWhileItSearches_StopsWithTheSignalsExitCode(string signal)
+    {
+        using var workspace = new Workspace();
+        // A search cannot be cancelled half-way; highlighting this takes seconds, longer than the CLI waits after a signal.
+        workspace.Write("docs/long.txt", Workspace.Seed("2021-08-14", "Kabul", string.Concat(Enumerable.Repeat("Kabul. ", 1_500_000))));
+        CliRun indexed = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
+        Assert.True(indexed.ExitCode == 0, indexed.Error);
+
+        using CliProcess query = CliProcess.Start(workspace.Path, "query", "kabul", "--index", "idx", "--fragments", "100", "--fragment-size", "10000", "--verbose");
+        await query.WaitForErrorLineAsync("Opened index");
+        await query.SignalAsync(signal);
+        CliRun run = await query.ExitAsync();
+
+        AssertInterrupted(run, signal);
+    }
+
     [Fact]
     public async Task Query_FirstQueryInterrupted_LeavesNoIndexAndTheNextQueryBuildsAllOfIt()
     {

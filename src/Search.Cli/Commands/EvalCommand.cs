@@ -46,6 +46,7 @@ internal static class EvalCommand
         IReadOnlyList<EvaluationQuery> queries = EvaluationQuery.ReadFile(host.FullPath(queriesFile));
         RelevanceJudgments judgments = RelevanceJudgments.ReadFile(host.FullPath(qrelsFile));
         SearchIndexOptions options = IndexOpener.Options(host, verbose) with { MaxResultWindow = Math.Max(depth, 10_000) };
+        using IDisposable? writing = indexPath is null ? null : host.Writing();
         using SearchIndex index = indexPath is null ? SearchIndex.InMemory(options) : SearchIndex.Open(host.FullPath(indexPath), options);
         IndexReport report = await index.IndexDirectoryAsync(host.FullPath(corpus), null, cancellationToken).ConfigureAwait(false);
         if (report.Failures.Count > 0)

@@ -73,6 +73,7 @@ internal static class IndexCommand
         SearchIndexOptions options = IndexOpener.Options(host, verbose) with { Rebuild = rebuild };
         if (commitEvery is int every)
             options = options with { CommitEveryDocuments = every };
+        using IDisposable? writing = host.Writing();
         using SearchIndex index = SearchIndex.Open(indexPath, options);
         var reports = new List<IndexReport>(fullPaths.Length);
         for (int i = 0; i < fullPaths.Length; i++)
