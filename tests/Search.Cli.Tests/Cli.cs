@@ -30,6 +30,27 @@ internal static class Cli
     public static Task<CliRun> RunProcessUnprivilegedAsync(string workingDirectory, params string[] args) =>
         RunProcessAsync(workingDirectory, null, Environment.IsPrivilegedProcess ? UnprivilegedPrefix : [], args);
 
+    /// <summary>The built CLI copied where the unprivileged user can read it: the tests' own folder may sit under a home
+    /// folder that only root may enter. Deleted when the test run ends.</summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static string CopyForUnprivileged()
+    {
+        string copy = Path.Combine(Path.GetTempPath(), "search-cli-unprivileged-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(copy);
+        foreach (string file in Directory.EnumerateFiles(AppContext.BaseDirectory))
+        {
+            if (file.EndsWith(".dll", StringComparison.Ordinal) || file.EndsWith(".json", StringComparison.Ordinal))
+                File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        }
+        File.SetUnixFileMode(copy, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+            UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(copy, recursive: true);
+        return copy;
+    }
+
+    // Only privileged runs use it, and those run on Unix.
+    private static readonly Lazy<string> UnprivilegedCopy = new(() => OperatingSystem.IsWindows() ? AppContext.BaseDirectory : CopyForUnprivileged());
+
     /// <summary>How root runs a program as the unprivileged user 65534 ("nobody").</summary>
     public static readonly string[] UnprivilegedPrefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"];
 
@@ -47,7 +68,7 @@ internal static class Cli
             start.ArgumentList.Add(arg);
         if (prefix.Length > 0)
             start.ArgumentList.Add("dotnet");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Search.Cli.dll"));
+        start.ArgumentList.Add(Path.Combine(prefix.Length > 0 ? UnprivilegedCopy.Value : AppContext.BaseDirectory, "Search.Cli.dll"));
         foreach (string arg in args)
             start.ArgumentList.Add(arg);
         start.Environment.Remove(CliHost.IndexVariable);

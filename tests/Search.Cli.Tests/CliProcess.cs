@@ -61,6 +61,7 @@ internal sealed class CliProcess : IDisposable
         using var timeout = new CancellationTokenSource(Patience);
         while (true)
         {
+            timeout.Token.ThrowIfCancellationRequested();
             lock (_error)
             {
                 if (_error.Exists(line => line.Contains(text, StringComparison.Ordinal)))
@@ -68,7 +69,7 @@ internal sealed class CliProcess : IDisposable
             }
             if (_readingErrors.IsCompleted)
                 throw new InvalidOperationException($"The process ended before writing '{text}' on stderr: {Error}");
-            await Task.WhenAny(_readingErrors, Task.Delay(20, timeout.Token));
+            await Task.WhenAny(_readingErrors, Task.Delay(20, CancellationToken.None));
         }
     }
 

@@ -297,8 +297,18 @@ public class IncrementalSyncTests
         socket.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(socketPath));
         using SearchIndex index = SearchIndex.InMemory();
 
-        // Opening a FIFO blocks until a writer comes, so a regression would hang: the wait turns it into a failure.
-        IndexReport report = await index.IndexDirectoryAsync(folder.Path).WaitAsync(TimeSpan.FromSeconds(60));
+        // Opening a FIFO blocks until a writer comes, so a regression would hang: the wait turns it into a failure, and a
+        // writer opened afterwards releases the blocked sync so that disposing the index does not hang in turn.
+        IndexReport report;
+        try
+        {
+            report = await index.IndexDirectoryAsync(folder.Path).WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException)
+        {
+            UnixTool.Run("bash", "-c", "exec 3>\"$1\"", "bash", fifo);
+            throw;
+        }
 
         Assert.Equal(1, report.Added);
         Assert.Equal(["fifo", "link", "socket"], report.Failures.Select(f => f.Id));
@@ -363,7 +373,16 @@ public class IncrementalSyncTests
         Assert.Equal(4, Directory.EnumerateFileSystemEntries(folder.Path).Count()); // the setup made three odd names
         using SearchIndex index = SearchIndex.InMemory();
 
-        IndexReport report = await index.IndexDirectoryAsync(folder.Path);
+        IndexReport report;
+        try
+        {
+            report = await index.IndexDirectoryAsync(folder.Path);
+        }
+        finally
+        {
+            // .NET cannot delete what it cannot name, so the folder's clean-up would leave these behind.
+            UnixTool.Run("bash", "-c", "rm -rf \"$1\"/bad* \"$1\"/dir*", "bash", folder.Path);
+        }
 
         Assert.Equal(1, report.Added);
         Assert.Equal(["bad\uFFFD", "bad\uFFFD", "dir\uFFFD"], report.Failures.Select(f => f.Id));
