@@ -77,6 +77,26 @@ public sealed class HighlightTimeBudgetTests(HugeDocumentIndex huge) : IClassFix
     }
 
     [Fact]
+    public void FragmentPicker_DeadlinePassedWithoutMatches_GivesNothing()
+    {
+        Assert.Null(FragmentPicker.Choose("Rain over Kabul.", [], 3, 160, Passed));
+    }
+
+    [Fact]
+    public void TextBoundaries_DeadlinePassed_StopsBuilding()
+    {
+        string text = string.Concat(Enumerable.Repeat("kabul,", 3_000));
+        var boundaries = new TextBoundaries(text, Passed);
+        var unbounded = new TextBoundaries(text, Deadline.None);
+
+        boundaries.WordStart(1, text.Length);
+        unbounded.WordStart(1, text.Length);
+
+        Assert.True(boundaries.Stopped);
+        Assert.False(unbounded.Stopped);
+    }
+
+    [Fact]
     public void HitHighlighter_DeadlinePassed_GivesNothing()
     {
         var highlighter = new HitHighlighter(new TermQuery(new Term(IndexSchema.Title, "kabul")), IndexSchema.CreateAnalyzer(), new HighlightOptions());
