@@ -9,7 +9,8 @@ namespace Search.Highlighting;
 /// A long document can hold millions of matches, so the cost is O(n log n) in them plus O(text length), whatever the
 /// fragment size: each window is placed with binary searches over the matches and a few questions to
 /// <see cref="TextBoundaries"/>, built once per text, all windows are scored together by <see cref="WindowScores"/>,
-/// sorted once, and each is checked against the chosen ones by binary search.
+/// sorted once, and each is checked against the chosen ones by binary search. Every pass over the text, the matches or
+/// the windows looks at the deadline every <see cref="Deadline.CheckInterval"/> steps.
 /// </remarks>
 internal static class FragmentPicker
 {
@@ -42,19 +43,21 @@ internal static class FragmentPicker
             previousStart = window.Start;
             windows.Add(window);
         }
-        int[] scores = WindowScores.Of(text, matches, windows);
-        return deadline.HasPassed ? null : BestApart(windows, scores, count);
+        return WindowScores.Of(text, matches, windows, deadline) is { } scores ? BestApart(windows, scores, count, deadline) : null;
     }
 
     /// <summary>Up to <paramref name="count"/> windows that do not overlap, in text order, taken greedily by score (highest
-    /// first), then by start, then in the order they were found.</summary>
-    private static List<TextSpan> BestApart(List<TextSpan> windows, int[] scores, int count)
+    /// first), then by start, then in the order they were found; <see langword="null"/> when <paramref name="deadline"/>
+    /// passes first.</summary>
+    internal static List<TextSpan>? BestApart(List<TextSpan> windows, int[] scores, int count, Deadline deadline)
     {
         // One 64-bit key per window orders by score, then start, without a comparison delegate over millions of windows.
         var keys = new long[windows.Count];
         var order = new int[windows.Count];
         for (int i = 0; i < keys.Length; i++)
         {
+            if (i % Deadline.CheckInterval == 0 && deadline.HasPassed)
+                return null;
             keys[i] = ((long)(int.MaxValue - scores[i]) << 32) | (uint)windows[i].Start;
             order[i] = i;
         }
@@ -63,7 +66,7 @@ internal static class FragmentPicker
         // Kept in text order: non-overlapping windows sorted by start are sorted by end too, so one binary search finds
         // the only chosen window that could overlap a new one.
         var chosen = new List<TextSpan>(count);
-        int run = 0;
+        int run = 0, steps = 0;
         while (run < keys.Length && chosen.Count < count)
         {
             int runEnd = run + 1;
@@ -74,6 +77,8 @@ internal static class FragmentPicker
                 Array.Sort(order, run, runEnd - run);
             for (; run < runEnd && chosen.Count < count; run++)
             {
+                if (++steps % Deadline.CheckInterval == 0 && deadline.HasPassed)
+                    return null;
                 TextSpan window = windows[order[run]];
                 int at = FirstEndingAfter(chosen, window.Start);
                 if (at == chosen.Count || chosen[at].Start >= window.End)
