@@ -6,14 +6,14 @@ namespace Search.Highlighting;
 /// sentence end or a word end, never cutting a match or a surrogate pair.
 /// </summary>
 /// <remarks>
-/// A long document can hold millions of matches, so the cost is O(n log n) in them, whatever the fragment size: each
-/// window is placed with binary searches over the matches and a look at the text next to it, all windows are scored
-/// together by <see cref="WindowScores"/>, sorted once, and each is checked against the chosen ones by binary search.
+/// A long document can hold millions of matches, so the cost is O(n log n) in them plus O(text length), whatever the
+/// fragment size: each window is placed with binary searches over the matches and a few questions to
+/// <see cref="TextBoundaries"/>, built once per text, all windows are scored together by <see cref="WindowScores"/>,
+/// sorted once, and each is checked against the chosen ones by binary search. Every pass over the text, the matches or
+/// the windows looks at the deadline every <see cref="Deadline.CheckInterval"/> steps.
 /// </remarks>
 internal static class FragmentPicker
 {
-    private const string ClosingPunctuation = "\"')]}\u2019\u201D\u00BB";
-
     public static List<TextSpan> Choose(string text, IReadOnlyList<TextSpan> matches, int count, int size) =>
         Choose(text, matches, count, size, Deadline.None) ?? [];
 
@@ -22,8 +22,12 @@ internal static class FragmentPicker
     {
         if (count == 0 || text.AsSpan().IsWhiteSpace())
             return [];
+        var boundaries = new TextBoundaries(text, deadline);
         if (matches.Count == 0)
-            return [Leading(text, size)];
+        {
+            TextSpan leading = Leading(text, boundaries, size);
+            return boundaries.Stopped ? null : [leading];
+        }
 
         var windows = new List<TextSpan>();
         int previousStart = -1;
@@ -31,25 +35,29 @@ internal static class FragmentPicker
         {
             if (i % Deadline.CheckInterval == 0 && deadline.HasPassed)
                 return null;
-            TextSpan window = WindowAround(text, matches, matches[i], size);
+            TextSpan window = WindowAround(text, boundaries, matches, matches[i], size);
+            if (boundaries.Stopped)
+                return null;
             if (window.Start == previousStart)
                 continue;
             previousStart = window.Start;
             windows.Add(window);
         }
-        int[] scores = WindowScores.Of(text, matches, windows);
-        return deadline.HasPassed ? null : BestApart(windows, scores, count);
+        return WindowScores.Of(text, matches, windows, deadline) is { } scores ? BestApart(windows, scores, count, deadline) : null;
     }
 
     /// <summary>Up to <paramref name="count"/> windows that do not overlap, in text order, taken greedily by score (highest
-    /// first), then by start, then in the order they were found.</summary>
-    private static List<TextSpan> BestApart(List<TextSpan> windows, int[] scores, int count)
+    /// first), then by start, then in the order they were found; <see langword="null"/> when <paramref name="deadline"/>
+    /// passes first.</summary>
+    internal static List<TextSpan>? BestApart(List<TextSpan> windows, int[] scores, int count, Deadline deadline)
     {
         // One 64-bit key per window orders by score, then start, without a comparison delegate over millions of windows.
         var keys = new long[windows.Count];
         var order = new int[windows.Count];
         for (int i = 0; i < keys.Length; i++)
         {
+            if (i % Deadline.CheckInterval == 0 && deadline.HasPassed)
+                return null;
             keys[i] = ((long)(int.MaxValue - scores[i]) << 32) | (uint)windows[i].Start;
             order[i] = i;
         }
@@ -58,7 +66,7 @@ internal static class FragmentPicker
         // Kept in text order: non-overlapping windows sorted by start are sorted by end too, so one binary search finds
         // the only chosen window that could overlap a new one.
         var chosen = new List<TextSpan>(count);
-        int run = 0;
+        int run = 0, steps = 0;
         while (run < keys.Length && chosen.Count < count)
         {
             int runEnd = run + 1;
@@ -69,6 +77,8 @@ internal static class FragmentPicker
                 Array.Sort(order, run, runEnd - run);
             for (; run < runEnd && chosen.Count < count; run++)
             {
+                if (++steps % Deadline.CheckInterval == 0 && deadline.HasPassed)
+                    return null;
                 TextSpan window = windows[order[run]];
                 int at = FirstEndingAfter(chosen, window.Start);
                 if (at == chosen.Count || chosen[at].Start >= window.End)
@@ -80,25 +90,25 @@ internal static class FragmentPicker
     }
 
     /// <summary>The opening of a text that matched nowhere, so every hit still shows some of its body.</summary>
-    private static TextSpan Leading(string text, int size)
+    private static TextSpan Leading(string text, TextBoundaries boundaries, int size)
     {
-        int start = SkipWhiteSpace(text, 0);
-        int end = start + size >= text.Length ? text.Length : EndBoundary(text, start, start + size, start + 1, minEndIsWordEnd: false);
-        return Trim(text, start, end);
+        int start = boundaries.SkipWhiteSpace(0);
+        int end = start + size >= text.Length ? text.Length : boundaries.EndBoundary(start, start + size, start + 1, minEndIsWordEnd: false);
+        return boundaries.Trim(start, end);
     }
 
-    private static TextSpan WindowAround(string text, IReadOnlyList<TextSpan> matches, TextSpan anchor, int size)
+    private static TextSpan WindowAround(string text, TextBoundaries boundaries, IReadOnlyList<TextSpan> matches, TextSpan anchor, int size)
     {
         // A run of matched words longer than the window: show its opening, up to a word end inside it.
         if (anchor.Length > size)
-            return Trim(text, anchor.Start, EndBoundary(text, anchor.Start, anchor.Start + size, anchor.Start + 1, minEndIsWordEnd: false));
+            return boundaries.Trim(anchor.Start, boundaries.EndBoundary(anchor.Start, anchor.Start + size, anchor.Start + 1, minEndIsWordEnd: false));
 
         // Look back no further than still leaves room for the whole anchor (a phrase can be long).
         int room = Math.Max(0, size - anchor.Length);
-        int start = SentenceStart(text, anchor.Start, Math.Min(size / 2, room))
-            ?? WordStart(text, Math.Max(0, anchor.Start - Math.Min(size / 4, room)), anchor.Start);
+        int start = boundaries.SentenceStart(anchor.Start, Math.Min(size / 2, room))
+            ?? boundaries.WordStart(Math.Max(0, anchor.Start - Math.Min(size / 4, room)), anchor.Start);
         int limit = Math.Min(text.Length, Math.Max(start + size, anchor.End));
-        int end = limit == text.Length ? limit : EndBoundary(text, start, limit, anchor.End, minEndIsWordEnd: true);
+        int end = limit == text.Length ? limit : boundaries.EndBoundary(start, limit, anchor.End, minEndIsWordEnd: true);
 
         // Never cut a match: widen to take one that starts inside, or stop before it. At the start, widen only
         // while the window still fits the size; otherwise begin at the first word after the match. Matches are in
@@ -117,12 +127,19 @@ internal static class FragmentPicker
                     end = last.Start > anchor.End ? last.Start : last.End;
                 break;
             }
+            bool startMoved = false;
             if (match.End > start)
-                start = end - match.Start <= size ? match.Start : WordStart(text, match.End, anchor.Start);
+            {
+                startMoved = end - match.Start > size;
+                start = startMoved ? boundaries.WordStart(match.End, anchor.Start) : match.Start;
+            }
             if (match.End > end)
                 end = match.Start > anchor.End ? match.Start : match.End;
+            // The matches that end before the new start change nothing (glued ones can fill the gap): skip them.
+            if (startMoved)
+                i = Math.Max(i, FirstEndingAfter(matches, start) - 1);
         }
-        return Trim(text, start, end);
+        return boundaries.Trim(start, end);
     }
 
     /// <summary>The index of the first of the ordered, non-overlapping <paramref name="matches"/> that ends after
@@ -139,77 +156,5 @@ internal static class FragmentPicker
                 low = middle + 1;
         }
         return low;
-    }
-
-    /// <summary>The start of the sentence holding <paramref name="position"/>, if it begins at most
-    /// <paramref name="maxDistance"/> characters before it.</summary>
-    private static int? SentenceStart(string text, int position, int maxDistance)
-    {
-        int floor = Math.Max(0, position - maxDistance);
-        for (int i = position - 1; i >= floor; i--)
-        {
-            if (text[i] == '\n' || (char.IsWhiteSpace(text[i]) && i > 0 && EndsSentence(text, i - 1)))
-                return SkipWhiteSpace(text, i + 1);
-        }
-        return floor == 0 ? SkipWhiteSpace(text, 0) : null;
-    }
-
-    /// <summary>The first word start at or after <paramref name="from"/>, but not past <paramref name="limit"/>.</summary>
-    private static int WordStart(string text, int from, int limit)
-    {
-        if (from == 0)
-            return 0;
-        for (int i = from; i < limit; i++)
-        {
-            if (char.IsWhiteSpace(text[i - 1]) && !char.IsWhiteSpace(text[i]))
-                return i;
-        }
-        return limit;
-    }
-
-    /// <summary>Where a window from <paramref name="start"/> should end, at or before <paramref name="limit"/> and not
-    /// before <paramref name="minEnd"/>: a sentence end in the second half, else a word end, else
-    /// <paramref name="minEnd"/> when it is a word end (a match's end), else a hard cut.</summary>
-    private static int EndBoundary(string text, int start, int limit, int minEnd, bool minEndIsWordEnd)
-    {
-        int half = Math.Max(minEnd, start + ((limit - start) / 2));
-        for (int i = limit - 1; i >= half; i--)
-        {
-            if (text[i] == '\n')
-                return i;
-            if (i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]) && EndsSentence(text, i))
-                return i + 1;
-        }
-        for (int i = limit; i >= minEnd; i--)
-        {
-            if (char.IsWhiteSpace(text[i]))
-                return i;
-        }
-        // Text glued to the end of a match ("war-related", "war?)"): stop at the match rather than mid-word.
-        if (minEndIsWordEnd)
-            return minEnd;
-        return limit > 0 && char.IsLowSurrogate(text[limit]) ? limit - 1 : limit;
-    }
-
-    private static bool EndsSentence(string text, int i)
-    {
-        while (i > 0 && ClosingPunctuation.Contains(text[i], StringComparison.Ordinal))
-            i--;
-        return text[i] is '.' or '!' or '?' or '\u2026';
-    }
-
-    private static int SkipWhiteSpace(string text, int i)
-    {
-        while (i < text.Length && char.IsWhiteSpace(text[i]))
-            i++;
-        return i;
-    }
-
-    private static TextSpan Trim(string text, int start, int end)
-    {
-        start = Math.Min(SkipWhiteSpace(text, start), end);
-        while (end > start && char.IsWhiteSpace(text[end - 1]))
-            end--;
-        return new TextSpan(start, end);
     }
 }

@@ -32,7 +32,12 @@ internal sealed class HitHighlighter(Query query, Analyzer analyzer, HighlightOp
         foreach (TextSpan match in titleMatches)
             matches[next++] = new HighlightMatch(HighlightMatch.TitleField, match.Start, match.End);
         foreach (TextSpan match in bodyMatches)
+        {
+            // Millions of matches take a tenth of a second to copy, which the budget must cover too.
+            if (next % Deadline.CheckInterval == 0 && deadline.HasPassed)
+                return null;
             matches[next++] = new HighlightMatch(HighlightMatch.BodyField, match.Start, match.End);
+        }
         return new HighlightedText(highlightedTitle, snippets, matches);
     }
 }

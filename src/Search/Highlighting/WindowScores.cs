@@ -7,13 +7,18 @@ namespace Search.Highlighting;
 /// </summary>
 internal static class WindowScores
 {
-    public static int[] Of(string text, IReadOnlyList<TextSpan> matches, IReadOnlyList<TextSpan> windows)
+    /// <summary>The score of each window, or <see langword="null"/> when <paramref name="deadline"/> passes first: it is
+    /// looked at every <see cref="Deadline.CheckInterval"/> steps of each pass over the matches or the windows.</summary>
+    public static int[]? Of(string text, IReadOnlyList<TextSpan> matches, IReadOnlyList<TextSpan> windows, Deadline deadline)
     {
-        int[] texts = TextIds(text, matches, out int distinctTexts);
+        if (TextIds(text, matches, deadline, out int distinctTexts) is not { } texts)
+            return null;
         var first = new int[windows.Count];
         var past = new int[windows.Count];
         for (int i = 0; i < windows.Count; i++)
         {
+            if (i % Deadline.CheckInterval == 0 && deadline.HasPassed)
+                return null;
             first[i] = FirstStartingAtOrAfter(matches, windows[i].Start);
             past[i] = Math.Max(first[i], FirstStartingAtOrAfter(matches, windows[i].End));
         }
@@ -31,6 +36,8 @@ internal static class WindowScores
         int next = 0;
         for (int r = 0; r <= matches.Count; r++)
         {
+            if (r % Deadline.CheckInterval == 0 && deadline.HasPassed)
+                return null;
             for (; next < byPast.Length && past[byPast[next]] == r; next++)
             {
                 int window = byPast[next];
@@ -64,14 +71,18 @@ internal static class WindowScores
         return low;
     }
 
-    /// <summary>A number per match, equal for matches whose texts are equal ignoring case.</summary>
-    private static int[] TextIds(string text, IReadOnlyList<TextSpan> matches, out int distinctTexts)
+    /// <summary>A number per match, equal for matches whose texts are equal ignoring case, or <see langword="null"/>
+    /// when <paramref name="deadline"/> passes first.</summary>
+    private static int[]? TextIds(string text, IReadOnlyList<TextSpan> matches, Deadline deadline, out int distinctTexts)
     {
         var ids = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
         var result = new int[matches.Count];
+        distinctTexts = 0;
         for (int i = 0; i < matches.Count; i++)
         {
+            if (i % Deadline.CheckInterval == 0 && deadline.HasPassed)
+                return null;
             ReadOnlySpan<char> matched = text.AsSpan(matches[i].Start, matches[i].Length);
             if (!lookup.TryGetValue(matched, out int id))
             {

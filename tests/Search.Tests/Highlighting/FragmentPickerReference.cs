@@ -3,8 +3,10 @@ using Search.Highlighting;
 namespace Search.Tests.Highlighting;
 
 /// <summary>
-/// The fragment picker as it was before it became n log n: it walks every match of every candidate window and checks
-/// each chosen window against every other. Kept as the reference the fast picker must agree with.
+/// The fragment picker as it was before it became n log n (commit 6c6ca83), kept verbatim but for its name: it scans the
+/// text for every boundary, walks every match of every candidate window and checks each chosen window against every
+/// other. It shares no code with <see cref="FragmentPicker"/>, whose boundaries come from <see cref="TextBoundaries"/>,
+/// so the equivalence tests compare two independent implementations.
 /// </summary>
 internal static class FragmentPickerReference
 {

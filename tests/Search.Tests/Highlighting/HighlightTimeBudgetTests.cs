@@ -77,6 +77,46 @@ public sealed class HighlightTimeBudgetTests(HugeDocumentIndex huge) : IClassFix
     }
 
     [Fact]
+    public void FragmentPicker_DeadlinePassedWithoutMatches_GivesNothing()
+    {
+        Assert.Null(FragmentPicker.Choose("Rain over Kabul.", [], 3, 160, Passed));
+    }
+
+    [Fact]
+    public void TextBoundaries_DeadlinePassed_StopsBuilding()
+    {
+        string text = string.Concat(Enumerable.Repeat("kabul,", 3_000));
+        var boundaries = new TextBoundaries(text, Passed);
+        var unbounded = new TextBoundaries(text, Deadline.None);
+
+        boundaries.WordStart(1, text.Length);
+        unbounded.WordStart(1, text.Length);
+
+        Assert.True(boundaries.Stopped);
+        Assert.False(unbounded.Stopped);
+    }
+
+    [Fact]
+    public void WindowScores_DeadlinePassed_GivesNothing()
+    {
+        List<TextSpan> matches = [.. Enumerable.Range(0, 3_000).Select(i => new TextSpan(i * 7, (i * 7) + 5))];
+        string text = string.Concat(Enumerable.Repeat("Kabul. ", 3_000));
+
+        Assert.Null(WindowScores.Of(text, matches, matches, Passed));
+        Assert.Equal(3_000, WindowScores.Of(text, matches, matches, Deadline.None)!.Length);
+    }
+
+    [Fact]
+    public void BestApart_DeadlinePassed_GivesNothing()
+    {
+        List<TextSpan> windows = [.. Enumerable.Range(0, 3_000).Select(i => new TextSpan(i * 7, (i * 7) + 5))];
+        int[] scores = new int[windows.Count];
+
+        Assert.Null(FragmentPicker.BestApart(windows, scores, 100, Passed));
+        Assert.Equal(100, FragmentPicker.BestApart(windows, scores, 100, Deadline.None)!.Count);
+    }
+
+    [Fact]
     public void HitHighlighter_DeadlinePassed_GivesNothing()
     {
         var highlighter = new HitHighlighter(new TermQuery(new Term(IndexSchema.Title, "kabul")), IndexSchema.CreateAnalyzer(), new HighlightOptions());
