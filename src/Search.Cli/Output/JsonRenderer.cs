@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -16,7 +15,7 @@ internal static class JsonRenderer
             query,
             results.TotalHits,
             Math.Round(results.Took.TotalMilliseconds, 3),
-            [.. results.Hits.Select(h => new HitJson(h.Id, h.Score, h.Date, h.Title, h.HighlightedTitle ?? WebUtility.HtmlEncode(h.Title), h.Snippets, h.Path))],
+            [.. results.Hits.Select(h => new HitJson(h.Id, h.Score, h.Date, h.Title, h.HighlightedTitle ?? h.Title, h.Snippets, h.Path))],
             results.Next,
             results.IsPartial), CliJsonContext.Relaxed.QueryJson);
 

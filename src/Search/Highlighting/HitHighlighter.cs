@@ -40,6 +40,11 @@ internal sealed class HitHighlighter(Query query, Analyzer analyzer, HighlightOp
         }
         return new HighlightedText(highlightedTitle, snippets, matches);
     }
+
+    /// <summary>The title as a highlighted title would be written (encoded as the options say) but without marks, for a
+    /// hit the time budget left unhighlighted: a page that shows highlighted titles as HTML stays safe.</summary>
+    public static string Unmarked(string title, HighlightOptions options) =>
+        Markup.Render(title, new TextSpan(0, title.Length), [], options, collapseWhiteSpace: false);
 }
 
 /// <summary>The highlighting of one hit.</summary>

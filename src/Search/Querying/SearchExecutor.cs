@@ -44,9 +44,9 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
         var hits = new List<SearchHit>(Math.Max(0, pageEnd - request.Offset));
         for (int i = request.Offset; i < pageEnd; i++)
         {
-            SearchHit hit = ToHit(reader, found[i], highlighter, deadline);
+            (SearchHit hit, bool highlighted) = ToHit(reader, found[i], highlighter, request.Highlight, deadline);
             hits.Add(hit);
-            if (highlighter is not null && hit.HighlightedTitle is null)
+            if (highlighter is not null && !highlighted)
             {
                 // Out of time: the remaining hits come without highlights, and so without the body only highlighting reads.
                 partial = true;
@@ -149,21 +149,22 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
     public static long DateSortKey(SearchSort sort, DateOnly? date) =>
         date is DateOnly day ? IndexSchema.DateValue(day) : sort == SearchSort.DateDescending ? long.MinValue : long.MaxValue;
 
-    private static SearchHit ToHit(HitReader reader, ScoreDoc scoreDoc, HitHighlighter? highlighter, Deadline deadline)
+    /// <summary>The hit, and whether it was highlighted (false when there is no highlighter, or the deadline passed).</summary>
+    private static (SearchHit Hit, bool Highlighted) ToHit(HitReader reader, ScoreDoc scoreDoc, HitHighlighter? highlighter, HighlightOptions? requested, Deadline deadline)
     {
         (Documents.SeedDocument document, string? path) = reader.Read(scoreDoc.Doc);
         HighlightedText? highlighted = highlighter?.Highlight(document.Title, document.Body, deadline);
-        return new SearchHit
+        return (new SearchHit
         {
             Id = document.Id,
             Score = FiniteScore(scoreDoc.Score),
             Date = document.Date,
             Title = document.Title,
-            HighlightedTitle = highlighted?.Title,
+            HighlightedTitle = highlighted?.Title ?? (requested is null ? null : HitHighlighter.Unmarked(document.Title, requested)),
             Snippets = highlighted?.Snippets ?? [],
             Matches = highlighted?.Matches ?? [],
             Path = path,
-        };
+        }, highlighted is not null);
     }
 
     /// <summary>The score as <see cref="SearchHit.Score"/> promises it: a finite number. The query guard keeps boosts

@@ -19,9 +19,9 @@ public sealed record SearchHit
     /// <summary>The title as stored, plain text.</summary>
     public required string Title { get; init; }
 
-    /// <summary>The whole title with matches wrapped in the tags (HTML-encoded unless turned off), or
-    /// <see langword="null"/> when the request asked for no highlighting or its <see cref="SearchRequest.Timeout"/> ran out
-    /// before this hit was highlighted.</summary>
+    /// <summary>The whole title with matches wrapped in the tags (HTML-encoded unless turned off), or <see langword="null"/>
+    /// when the request asked for no highlighting. When its <see cref="SearchRequest.Timeout"/> ran out before this hit was
+    /// highlighted, the title encoded the same way but without tags, so a page can show it as it shows the others.</summary>
     public string? HighlightedTitle { get; init; }
 
     /// <summary>Body fragments with matches wrapped in the tags, in text order. When nothing matched in the body,

@@ -34,9 +34,9 @@ public sealed record SearchRequest(string Query)
     /// <summary>A time budget for the whole search: finding the hits and highlighting them. When it runs out, the search
     /// returns at once with <see cref="SearchResults.IsPartial"/> set rather than late. Default none.</summary>
     /// <remarks>If it runs out while finding hits, the hits are those found so far, and none is highlighted. If it runs out
-    /// while highlighting, every hit is returned: those highlighted in time as usual, the others as with
-    /// <see cref="Highlight"/> <see langword="null"/> (no <see cref="SearchHit.HighlightedTitle"/>, no snippets, no
-    /// matches). A hit is highlighted whole or not at all. The clock is also read every few hundred words inside one
+    /// while highlighting, every hit is returned: those highlighted in time as usual, the others with no snippets and no
+    /// matches, and a <see cref="SearchHit.HighlightedTitle"/> without tags (still encoded, so it shows safely). A hit is
+    /// highlighted whole or not at all. The clock is also read every few hundred words inside one
     /// document, so a very long document cannot hold the answer up for more than a few milliseconds past the budget.</remarks>
     public TimeSpan? Timeout { get; init; }
 

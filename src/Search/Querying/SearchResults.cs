@@ -15,8 +15,8 @@ public sealed record SearchResults
 
     /// <summary>The <see cref="SearchRequest.Timeout"/> ran out. Either while finding hits: hits and <see cref="TotalHits"/>
     /// cover only the part of the index searched in time, so better hits may be missing, and no hit is highlighted. Or while
-    /// highlighting: the hits are complete, but those not highlighted in time have a <see langword="null"/>
-    /// <see cref="SearchHit.HighlightedTitle"/> and no <see cref="SearchHit.Snippets"/> or <see cref="SearchHit.Matches"/>.</summary>
+    /// highlighting: the hits are complete, but those not highlighted in time have a <see cref="SearchHit.HighlightedTitle"/>
+    /// without tags and no <see cref="SearchHit.Snippets"/> or <see cref="SearchHit.Matches"/>.</summary>
     public bool IsPartial { get; init; }
 
     /// <summary>How long the search took, highlighting included.</summary>
