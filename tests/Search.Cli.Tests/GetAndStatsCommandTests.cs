@@ -95,4 +95,18 @@ public class GetAndStatsCommandTests
         Assert.True(run.ExitCode == 0, run.Error);
         return workspace;
     }
+
+    [Fact]
+    public async Task Stats_FolderOfOtherFiles_SaysItHoldsOtherFilesRatherThanHowToCreateAnIndexThere()
+    {
+        using var workspace = new Workspace();
+        workspace.Write("notes/todo.md", "buy milk");
+
+        CliRun run = await Cli.RunAsync(workspace.Path, "stats", "--index", "notes");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("the folder holds other files", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Create it with", run.Error, StringComparison.Ordinal);
+        Assert.Equal(["todo.md"], Directory.EnumerateFileSystemEntries(workspace.Combine("notes")).Select(Path.GetFileName));
+    }
 }

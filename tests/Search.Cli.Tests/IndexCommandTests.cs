@@ -85,7 +85,25 @@ public partial class IndexCommandTests
         CliRun stats = await Cli.RunAsync(workspace.Path, "stats", "--json");
 
         Assert.Equal(0, run.ExitCode);
+        Assert.Contains("1 added, 0 updated, 0 unchanged, 1 deleted, 0 failed", run.Output, StringComparison.Ordinal);
         Assert.Contains("\"documents\":1", stats.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Index_RebuildOfAFolderThatLostItsFiles_CountsWhatItDrops()
+    {
+        using var workspace = new Workspace();
+        workspace.Write("docs/a.txt", Workspace.Seed("2021-01-01", "A", "one"));
+        workspace.Write("docs/b.txt", Workspace.Seed("2021-01-02", "B", "two"));
+        workspace.Write("docs/c.txt", Workspace.Seed("2021-01-03", "C", "three"));
+        await Cli.RunAsync(workspace.Path, "index", "docs");
+        File.Delete(workspace.Combine("docs", "b.txt"));
+        File.Delete(workspace.Combine("docs", "c.txt"));
+
+        CliRun run = await Cli.RunAsync(workspace.Path, "index", "docs", "--rebuild");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("1 added, 0 updated, 0 unchanged, 2 deleted, 0 failed", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

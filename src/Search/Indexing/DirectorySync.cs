@@ -46,6 +46,8 @@ internal sealed class DirectorySync
         try
         {
             (tally, deleted) = await SyncAsync(root, listing, progress, cancellationToken).ConfigureAwait(false);
+            if (commit && _store.RebuildPending)
+                deleted = DroppedByRebuild();
             if (commit)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -125,6 +127,15 @@ internal sealed class DirectorySync
         List<string> vanished = Vanished(root, listing, indexed);
         _store.DeleteMany(vanished);
         return (tally, vanished.Count);
+    }
+
+    /// <summary>How many documents of the old index the rebuild is about to replace it without: its deletions, which its
+    /// own listing cannot see (it starts from nothing), so that a rebuild from a folder that lost its files says so.</summary>
+    private int DroppedByRebuild()
+    {
+        HashSet<string> dropped = _store.CommittedIds();
+        dropped.ExceptWith(LoadIndexed().Keys);
+        return dropped.Count;
     }
 
     /// <summary>A rebuild starts from nothing, so it would drop the document of every file it failed to read, and of every file

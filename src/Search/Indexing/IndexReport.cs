@@ -12,7 +12,8 @@ public sealed record IndexReport
     /// <summary>Files whose content hash matched what the index holds, so they were skipped.</summary>
     public int Unchanged { get; init; }
 
-    /// <summary>Documents removed because their files are gone from the folder.</summary>
+    /// <summary>Documents removed because their files are gone from the folder. For a rebuild, every document of the old
+    /// index that the new one is without (of any folder, or upserted directly).</summary>
     public int Deleted { get; init; }
 
     /// <summary>Files that could not be indexed, each with the reason, ordered by path. A failed file

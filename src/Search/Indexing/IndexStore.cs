@@ -263,6 +263,32 @@ internal sealed class IndexStore : IDisposable
             .Select(entry => entry.Value).Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>The ids of the documents in the last commit (none when there is no commit).</summary>
+    public HashSet<string> CommittedIds()
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        if (!DirectoryReader.IndexExists(_directory))
+            return ids;
+        using DirectoryReader last = DirectoryReader.Open(_directory);
+        var scratch = new BytesRef();
+        foreach (AtomicReaderContext leaf in last.Leaves)
+        {
+            AtomicReader reader = leaf.AtomicReader;
+            if (reader.GetSortedDocValues(IndexSchema.Id) is not { } values)
+                continue;
+            IBits? live = reader.LiveDocs;
+            for (int doc = 0; doc < reader.MaxDoc; doc++)
+            {
+                if (live is null || live.Get(doc))
+                {
+                    values.Get(doc, scratch);
+                    ids.Add(scratch.Utf8ToString());
+                }
+            }
+        }
+        return ids;
+    }
+
     /// <summary>During a rebuild, copies into it from the last commit the documents that <paramref name="keep"/> selects by id
     /// and origin folder (<see langword="null"/> for upserted ones), exactly as they were indexed; returns how many.</summary>
     public int CarryOver(Func<string, string?, bool> keep)
