@@ -176,18 +176,7 @@ public partial class IndexCommandTests
         Assert.True(first.ExitCode == 0, first.Error);
         workspace.Write("docs/b.txt", Workspace.Seed("2021-01-03", "Beta", "second"));
         string locked = workspace.Combine("docs", "locked");
-        if (Environment.IsPrivilegedProcess)
-            RunTool("chown", "-R", "65534:65534", workspace.Path); // the unprivileged run must write the index
-        File.SetUnixFileMode(locked, UnixFileMode.None);
-        CliRun run;
-        try
-        {
-            run = await Cli.RunProcessUnprivilegedAsync(workspace.Path, "index", "docs", "--index", "idx");
-        }
-        finally
-        {
-            File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        CliRun run = await RunWithUnreadableFolderAsync(workspace, locked, "index", "docs", "--index", "idx");
         CliRun get = await Cli.RunAsync(workspace.Path, "get", "locked/inside", "--index", "idx");
         CliRun stats = await Cli.RunAsync(workspace.Path, "stats", "--index", "idx", "--json");
 
@@ -211,18 +200,7 @@ public partial class IndexCommandTests
         Assert.True(first.ExitCode == 0, first.Error);
         workspace.Write("docs/a.txt", Workspace.Seed("2021-01-01", "Alpha again", "rewritten"));
         string locked = workspace.Combine("docs", "locked");
-        if (Environment.IsPrivilegedProcess)
-            RunTool("chown", "-R", "65534:65534", workspace.Path); // the unprivileged run must write the index
-        File.SetUnixFileMode(locked, UnixFileMode.None);
-        CliRun run;
-        try
-        {
-            run = await Cli.RunProcessUnprivilegedAsync(workspace.Path, "index", "docs", "--index", "idx", "--rebuild");
-        }
-        finally
-        {
-            File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        CliRun run = await RunWithUnreadableFolderAsync(workspace, locked, "index", "docs", "--index", "idx", "--rebuild");
         CliRun stats = await Cli.RunAsync(workspace.Path, "stats", "--index", "idx", "--json");
         CliRun inside = await Cli.RunAsync(workspace.Path, "get", "locked/deeper/more", "--index", "idx");
         CliRun alpha = await Cli.RunAsync(workspace.Path, "get", "a", "--index", "idx");
@@ -232,6 +210,24 @@ public partial class IndexCommandTests
         Assert.Contains("\"documents\":3", stats.Output, StringComparison.Ordinal);
         Assert.StartsWith("More", inside.Output, StringComparison.Ordinal);
         Assert.StartsWith("Alpha again", alpha.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs the CLI as a user who cannot read <paramref name="locked"/> (root reads everything, so as root it runs as
+    /// the unprivileged user, who is then given the workspace to write the index in), and makes the folder readable again.</summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static async Task<CliRun> RunWithUnreadableFolderAsync(Workspace workspace, string locked, params string[] args)
+    {
+        if (Environment.IsPrivilegedProcess)
+            RunTool("chown", "-R", "65534:65534", workspace.Path);
+        File.SetUnixFileMode(locked, UnixFileMode.None);
+        try
+        {
+            return await Cli.RunProcessUnprivilegedAsync(workspace.Path, args);
+        }
+        finally
+        {
+            File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
     }
 
     /// <summary>Every entry under <paramref name="folder"/> with its content, in ordinal order.</summary>

@@ -88,12 +88,10 @@ public sealed class InterruptionTests
     {
         using TempFolder folder = await OldIndexAsync();
         WriteFolder(folder, "docs", OldDocuments, "new");
-        using var cancel = new CancellationTokenSource();
 
         using (SearchIndex index = SearchIndex.Open(folder.Combine("index"), new SearchIndexOptions { IndexingThreads = 1 }))
         {
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-                index.IndexDirectoryAsync(folder.Combine("docs"), new CancelAtFirstReport(cancel), cancel.Token));
+            await CancelHalfWayAsync(index, folder.Combine("docs"));
 
             Assert.Equal(0, Hits(index, "markernew")); // searches are back at the last commit too
             await index.CommitAsync();
@@ -251,16 +249,21 @@ public sealed class InterruptionTests
     {
         using TempFolder folder = await OldIndexAsync();
         WriteFolder(folder, "docs", OldDocuments, "new");
-        using var cancel = new CancellationTokenSource();
 
         using (SearchIndex index = SearchIndex.Open(folder.Combine("index"), new SearchIndexOptions { IndexingThreads = 1 }))
         {
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-                index.IndexDirectoryAsync(folder.Combine("docs"), new CancelAtFirstReport(cancel), cancel.Token));
+            await CancelHalfWayAsync(index, folder.Combine("docs"));
             await index.UpsertAsync(new SeedDocument("extra", "Extra", "markerextra"));
         } // Dispose commits pending writes: the upsert, and nothing of the cancelled sync
 
         Assert.Equal((OldDocuments + 1, OldDocuments, 0L), Committed(folder.Combine("index")));
+    }
+
+    /// <summary>Syncs <paramref name="docs"/> into <paramref name="index"/> and cancels it after its first file.</summary>
+    private static async Task CancelHalfWayAsync(SearchIndex index, string docs)
+    {
+        using var cancel = new CancellationTokenSource();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => index.IndexDirectoryAsync(docs, new CancelAtFirstReport(cancel), cancel.Token));
     }
 
     /// <summary>Reports on the indexing thread itself, unlike <see cref="Progress{T}"/>, so a test can act at that moment.</summary>
