@@ -228,9 +228,6 @@ internal sealed class IndexStore : IDisposable
             Log.MergeFailed(logger, Description, ExceptionText.Summary(mergeFailure));
     }
 
-    // Commit data: one key per folder whose sync committed part of its work on the way and has not finished yet.
-    private const string UnfinishedSyncPrefix = "search.unfinished-sync:";
-
     /// <summary>Records in the next commit whether a sync of <paramref name="folder"/> has committed part of its work without
     /// finishing, so that readers can say the index holds only part of that folder; other folders' records stay.</summary>
     public void MarkSync(string folder, bool unfinished)
@@ -238,15 +235,8 @@ internal sealed class IndexStore : IDisposable
         WriterState state = Writer;
         try
         {
-            string key = UnfinishedSyncPrefix + folder;
-            if (state.Writer.CommitData.ContainsKey(key) == unfinished)
-                return;
-            var data = new Dictionary<string, string>(state.Writer.CommitData, StringComparer.Ordinal);
-            if (unfinished)
-                data[key] = folder;
-            else
-                data.Remove(key);
-            state.Writer.SetCommitData(data);
+            if (UnfinishedSyncRecords.With(state.Writer.CommitData, folder, unfinished) is { } data)
+                state.Writer.SetCommitData(data);
         }
         catch (Exception e) when (IsWriterFailure(e))
         {
@@ -256,38 +246,11 @@ internal sealed class IndexStore : IDisposable
 
     /// <summary>The folders whose syncs are unfinished, in ordinal order: as the writer will commit them, or, read-only, as the
     /// commit of <paramref name="reader"/> says (a near-real-time reader does not change when only commit data does).</summary>
-    public IReadOnlyList<string> UnfinishedSyncs(IndexReader reader)
-    {
-        IDictionary<string, string>? data = _writer is { } state ? state.Writer.CommitData : (reader as DirectoryReader)?.IndexCommit.UserData;
-        return data is null ? [] : [.. data.Where(entry => entry.Key.StartsWith(UnfinishedSyncPrefix, StringComparison.Ordinal))
-            .Select(entry => entry.Value).Order(StringComparer.Ordinal)];
-    }
+    public IReadOnlyList<string> UnfinishedSyncs(IndexReader reader) =>
+        UnfinishedSyncRecords.Folders(_writer is { } state ? state.Writer.CommitData : (reader as DirectoryReader)?.IndexCommit.UserData);
 
     /// <summary>The ids of the documents in the last commit (none when there is no commit).</summary>
-    public HashSet<string> CommittedIds()
-    {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        if (!DirectoryReader.IndexExists(_directory))
-            return ids;
-        using DirectoryReader last = DirectoryReader.Open(_directory);
-        var scratch = new BytesRef();
-        foreach (AtomicReaderContext leaf in last.Leaves)
-        {
-            AtomicReader reader = leaf.AtomicReader;
-            if (reader.GetSortedDocValues(IndexSchema.Id) is not { } values)
-                continue;
-            IBits? live = reader.LiveDocs;
-            for (int doc = 0; doc < reader.MaxDoc; doc++)
-            {
-                if (live is null || live.Get(doc))
-                {
-                    values.Get(doc, scratch);
-                    ids.Add(scratch.Utf8ToString());
-                }
-            }
-        }
-        return ids;
-    }
+    public HashSet<string> CommittedIds() => LastCommit.Ids(_directory);
 
     /// <summary>During a rebuild, copies into it from the last commit the documents that <paramref name="keep"/> selects by id
     /// and origin folder (<see langword="null"/> for upserted ones), exactly as they were indexed; returns how many.</summary>
@@ -299,37 +262,9 @@ internal sealed class IndexStore : IDisposable
             if (!DirectoryReader.IndexExists(_directory))
                 return 0;
             using DirectoryReader last = DirectoryReader.Open(_directory); // a rebuild has not committed: this is the old index
-            var selected = new List<IndexReader>();
-            int total = 0;
-            var scratch = new BytesRef();
-            foreach (AtomicReaderContext leaf in last.Leaves)
-            {
-                AtomicReader reader = leaf.AtomicReader;
-                if (reader.GetSortedDocValues(IndexSchema.Id) is not { } ids)
-                    continue;
-                var origins = new SegmentOrigins(reader);
-                IBits? live = reader.LiveDocs;
-                var chosen = new FixedBitSet(reader.MaxDoc);
-                int count = 0;
-                for (int doc = 0; doc < reader.MaxDoc; doc++)
-                {
-                    if (live is not null && !live.Get(doc))
-                        continue;
-                    ids.Get(doc, scratch);
-                    if (keep(scratch.Utf8ToString(), origins.Read(doc)?.Folder))
-                    {
-                        chosen.Set(doc);
-                        count++;
-                    }
-                }
-                if (count > 0)
-                {
-                    selected.Add(new SelectedDocuments(reader, chosen, count));
-                    total += count;
-                }
-            }
+            (IndexReader[] selected, int total) = LastCommit.Select(last, keep);
             if (total > 0)
-                state.Writer.AddIndexes([.. selected]);
+                state.Writer.AddIndexes(selected);
             return total;
         }
         catch (Exception e) when (IsWriterFailure(e))
