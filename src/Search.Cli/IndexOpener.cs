@@ -8,7 +8,7 @@ internal static class IndexOpener
     /// <summary>Opens an existing index read-only, so reading works while another process writes.</summary>
     public static SearchIndex OpenForReading(string indexPath, CliHost host, bool verbose)
     {
-        if (!SearchIndex.Exists(indexPath) && HoldsOtherFiles(indexPath))
+        if (!SearchIndex.Exists(indexPath) && IndexFolder.HoldsOtherFiles(indexPath))
         {
             throw new IndexUnavailableException(indexPath,
                 $"There is no index at '{Output.TerminalText.Line(indexPath)}': the folder holds other files. Pass the index folder with --index.");
@@ -103,12 +103,6 @@ internal static class IndexOpener
         }
         return true;
     }
-
-    /// <summary>Whether a folder holds files that neither a writer nor Lucene put there (Lucene's begin with '_' or
-    /// "segments", the locks end in ".lock"), so that creating an index there would be refused.</summary>
-    private static bool HoldsOtherFiles(string folder) =>
-        Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).Any(name =>
-            !name!.StartsWith('_') && !name.StartsWith("segments", StringComparison.Ordinal) && !name.EndsWith(".lock", StringComparison.Ordinal));
 
     public static SearchIndexOptions Options(CliHost host, bool verbose) =>
         new() { Logger = verbose ? new TextWriterLogger(host.Error) : null };

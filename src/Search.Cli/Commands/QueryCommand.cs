@@ -102,7 +102,7 @@ internal static class QueryCommand
             throw new UsageException("--after takes the cursor printed under 'Next page' by the same query with the same --sort; " +
                                      $"'{request.After}' is not one ({ErrorReporter.Describe(e)})", e);
         }
-        foreach (string unfinished in index.GetStats().UnfinishedSyncs)
+        foreach (string unfinished in index.UnfinishedSyncs)
             host.Error.WriteLine($"Note: {HumanRenderer.UnfinishedSync(unfinished)}");
         if (json)
             JsonRenderer.WriteResults(host.Out, request.Query, results);

@@ -125,15 +125,19 @@ internal static partial class IndexFolder
     /// (its lock files and segment files, which Lucene's writer clears up itself). Anything else is someone's data.</summary>
     private static void EnsureEmpty(string fullPath)
     {
-        bool hasOtherFiles = System.IO.Directory.EnumerateFileSystemEntries(fullPath)
-            .Select(System.IO.Path.GetFileName)
-            .Any(name => name != IndexLock.FileName && name != IndexWriter.WRITE_LOCK_NAME && !LuceneFile().IsMatch(name!));
-        if (hasOtherFiles)
+        if (HoldsOtherFiles(fullPath))
         {
             throw new IndexUnavailableException(fullPath,
                 $"'{fullPath}' is not empty and holds no index. Choose an empty or new folder for the index; nothing in it was changed.");
         }
     }
+
+    /// <summary>Whether <paramref name="fullPath"/> is a folder holding anything but the locks and Lucene's own files: then it
+    /// is someone's data, and no index may be created in it.</summary>
+    internal static bool HoldsOtherFiles(string fullPath) =>
+        System.IO.Directory.Exists(fullPath) && System.IO.Directory.EnumerateFileSystemEntries(fullPath)
+            .Select(System.IO.Path.GetFileName)
+            .Any(name => name != IndexLock.FileName && name != IndexWriter.WRITE_LOCK_NAME && !LuceneFile().IsMatch(name!));
 
     // Segment files of the codecs Lucene 4.8 writes (e.g. _0.fdt, _0_Lucene41_0.tim, _1_2.liv) and segments.gen; the
     // writer deletes such files when no commit references them, so nothing but Lucene's own names may pass here.
