@@ -1,6 +1,5 @@
 using System.Formats.Tar;
 using System.IO.Compression;
-using Search.Documents;
 
 namespace Search.Benchmarks;
 

@@ -5,7 +5,6 @@ using Lucene.Net.Index;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
-using Search.Documents;
 
 namespace Search.Benchmarks;
 

@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using Search.Documents;
 
 namespace Search.Benchmarks;
 

@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Search.Documents;
 
 namespace Search.Benchmarks;
 

@@ -7,7 +7,6 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
-using Search.Querying;
 
 namespace Search.Benchmarks;
 

@@ -8,7 +8,6 @@ using Lucene.Net.Search.Highlight;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
-using Search.Querying;
 
 namespace Search.Benchmarks;
 

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Lucene.Net.Analysis.En;
-using Search.Documents;
 
 namespace Search.Benchmarks;
 

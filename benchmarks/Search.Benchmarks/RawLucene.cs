@@ -7,7 +7,6 @@ using Lucene.Net.Index;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
-using Search.Documents;
 
 namespace Search.Benchmarks;
 

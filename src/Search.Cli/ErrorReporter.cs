@@ -1,6 +1,4 @@
 using Search.Cli.Output;
-using Search.Documents;
-using Search.Querying;
 
 namespace Search.Cli;
 

@@ -1,5 +1,4 @@
 using Lucene.Net.Search;
-using Search.Documents;
 using Search.Indexing;
 using Search.Querying;
 

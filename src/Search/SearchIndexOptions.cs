@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Search.Documents;
 
 namespace Search;
 
@@ -57,7 +56,7 @@ public sealed record SearchIndexOptions
     public bool AllowLeadingWildcard { get; init; }
 
     /// <summary>The deepest result <c>Offset + Size</c> may reach; page further with the cursor
-    /// (<see cref="Querying.SearchResults.Next"/>). Default 10,000.</summary>
+    /// (<see cref="SearchResults.Next"/>). Default 10,000.</summary>
     public int MaxResultWindow { get; init; } = 10_000;
 
     /// <summary>Where the index reports what it does (opening, indexing summaries, skipped files). Default none.</summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Search.Cli.Output;
-using Search.Indexing;
 
 namespace Search.Cli.Tests;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Search.Querying;
 using Xunit.Abstractions;
 
 namespace Search.Cli.Tests;
@@ -204,7 +203,7 @@ public sealed partial class CrashTests(ITestOutputHelper output)
 
     private static void AssertHealthy(string indexPath, string context)
     {
-        Search.Indexing.IndexCheckReport check = SearchIndex.Check(indexPath);
+        IndexCheckReport check = SearchIndex.Check(indexPath);
         Assert.True(check.Healthy, $"{context}: CheckIndex: {string.Join("; ", check.Problems)}");
     }
 

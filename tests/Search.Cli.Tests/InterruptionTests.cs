@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Search.Querying;
 using Xunit.Abstractions;
 
 namespace Search.Cli.Tests;
@@ -171,9 +170,9 @@ public sealed class InterruptionTests(ITestOutputHelper output)
     }
 
     /// <summary>Reports on the indexing thread itself, so the test acts at that very moment.</summary>
-    private sealed class InlineProgress(Action<Search.Indexing.IndexProgress> report) : IProgress<Search.Indexing.IndexProgress>
+    private sealed class InlineProgress(Action<IndexProgress> report) : IProgress<IndexProgress>
     {
-        public void Report(Search.Indexing.IndexProgress value) => report(value);
+        public void Report(IndexProgress value) => report(value);
     }
 
     [Theory]

@@ -1,5 +1,4 @@
 using Search;
-using Search.Querying;
 
 // Commands (exit codes: 0 done, 3 IndexLockedException, 4 other SearchException, 2 usage):
 //   hold PATH         open PATH for writing, print "ready", hold it until stdin closes
@@ -29,7 +28,7 @@ try
         case "open":
             using (SearchIndex index = SearchIndex.Open(args[1]))
             {
-                await index.UpsertAsync(new Search.Documents.SeedDocument("from-child", "Written by the child process", "child"));
+                await index.UpsertAsync(new SeedDocument("from-child", "Written by the child process", "child"));
                 await index.CommitAsync();
             }
             return 0;
@@ -72,7 +71,7 @@ catch (SearchException e)
 static async Task<int> RunQueriesAsync()
 {
     using SearchIndex index = SearchIndex.InMemory();
-    await index.UpsertAsync(new Search.Documents.SeedDocument("k", "Kabul falls", "The Taliban entered Kabul; a psychological war.", new DateOnly(2021, 8, 14)));
+    await index.UpsertAsync(new SeedDocument("k", "Kabul falls", "The Taliban entered Kabul; a psychological war.", new DateOnly(2021, 8, 14)));
     await index.CommitAsync();
     int count = 0;
     while (Console.In.ReadLine() is { } line)

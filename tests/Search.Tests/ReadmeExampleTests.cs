@@ -1,7 +1,3 @@
-using Search.Documents;
-using Search.Indexing;
-using Search.Querying;
-
 namespace Search.Tests;
 
 /// <summary>Keeps the README's library example compiling and working: the code between the markers below must

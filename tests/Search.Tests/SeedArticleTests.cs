@@ -1,6 +1,3 @@
-using Search.Indexing;
-using Search.Querying;
-
 namespace Search.Tests;
 
 /// <summary>The shipped seed folder, indexed as a user would index it, answers the queries the README shows.</summary>

@@ -1,5 +1,3 @@
-using Search.Documents;
-
 namespace Search.Tests;
 
 /// <summary>Small builders for the documents and folders tests need.</summary>

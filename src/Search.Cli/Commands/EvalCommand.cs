@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Search.Cli.Output;
 using Search.Evaluation;
-using Search.Indexing;
 
 namespace Search.Cli.Commands;
 

@@ -2,8 +2,6 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using Search.Cli.Output;
-using Search.Highlighting;
-using Search.Querying;
 
 namespace Search.Cli.Commands;
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Search.Cli.Output;
-using Search.Indexing;
 
 namespace Search.Cli.Commands;
 

@@ -1,7 +1,4 @@
 using System.Globalization;
-using Search.Documents;
-using Search.Indexing;
-using Search.Querying;
 
 namespace Search.Cli.Output;
 

@@ -1,9 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Search.Documents;
-using Search.Indexing;
-using Search.Querying;
 
 namespace Search.Cli.Output;
 

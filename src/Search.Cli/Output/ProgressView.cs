@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Search.Indexing;
 using Spectre.Console;
 
 namespace Search.Cli.Output;

@@ -1,4 +1,4 @@
-namespace Search.Documents;
+namespace Search;
 
 /// <summary>One news article: the unit the index stores and search returns.</summary>
 /// <param name="Id">The document's stable identity. For files, the path relative to the indexed

@@ -1,4 +1,4 @@
-namespace Search.Documents;
+namespace Search;
 
 /// <summary>A seed document that cannot be read: empty, binary, not UTF-8, with an impossible
 /// header date, or over the size limit. The message names the file and the problem.</summary>

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace Search.Documents;
+namespace Search;
 
 /// <summary>
 /// Reads the seed-document format: a header line (<c> date YYYY-MM-DD Title</c>, or just a title),

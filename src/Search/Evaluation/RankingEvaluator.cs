@@ -1,5 +1,4 @@
 using System.Globalization;
-using Search.Querying;
 
 namespace Search.Evaluation;
 

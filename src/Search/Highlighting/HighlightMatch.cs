@@ -1,4 +1,4 @@
-namespace Search.Highlighting;
+namespace Search;
 
 /// <summary>Where a query matched a hit, for callers that render highlights their own way.</summary>
 /// <param name="Field"><c>"title"</c> or <c>"body"</c>.</param>

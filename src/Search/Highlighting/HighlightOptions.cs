@@ -1,4 +1,4 @@
-namespace Search.Highlighting;
+namespace Search;
 
 /// <summary>How hits are highlighted. The defaults give HTML-safe snippets ready for a web page.</summary>
 public sealed record HighlightOptions

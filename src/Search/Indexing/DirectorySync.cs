@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.IO.Hashing;
 using Lucene.Net.Index;
 using Microsoft.Extensions.Logging;
-using Search.Documents;
 
 namespace Search.Indexing;
 
@@ -330,7 +329,6 @@ internal sealed class DirectorySync
                 FilesCommitted = Volatile.Read(ref _filesCommitted),
             });
         }
-
 
         public IndexReport ToReport(int deleted, TimeSpan elapsed) => new()
         {

@@ -1,4 +1,4 @@
-namespace Search.Indexing;
+namespace Search;
 
 /// <summary>The verdict of Lucene's <c>CheckIndex</c> on the last commit of an index (see <see cref="SearchIndex.Check"/>).</summary>
 public sealed record IndexCheckReport

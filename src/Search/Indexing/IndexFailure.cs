@@ -1,4 +1,4 @@
-namespace Search.Indexing;
+namespace Search;
 
 /// <summary>A file that could not be indexed.</summary>
 /// <param name="Id">The id the document would have had.</param>

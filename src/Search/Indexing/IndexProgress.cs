@@ -1,4 +1,4 @@
-namespace Search.Indexing;
+namespace Search;
 
 /// <summary>How far an <see cref="SearchIndex.IndexDirectoryAsync"/> run has come.</summary>
 /// <param name="FilesDone">Files examined so far (indexed, skipped as unchanged, or failed).</param>

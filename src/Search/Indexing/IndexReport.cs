@@ -1,4 +1,4 @@
-namespace Search.Indexing;
+namespace Search;
 
 /// <summary>What one <see cref="SearchIndex.IndexDirectoryAsync"/> run did.</summary>
 public sealed record IndexReport

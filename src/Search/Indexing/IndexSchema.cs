@@ -6,7 +6,6 @@ using Lucene.Net.Analysis.Util;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
-using Search.Documents;
 
 namespace Search.Indexing;
 

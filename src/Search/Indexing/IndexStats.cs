@@ -1,4 +1,4 @@
-namespace Search.Indexing;
+namespace Search;
 
 /// <summary>A summary of what an index holds, as searches see it now.</summary>
 public sealed record IndexStats

@@ -3,7 +3,6 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
-using Search.Documents;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace Search.Indexing;

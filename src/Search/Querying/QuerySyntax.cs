@@ -1,4 +1,4 @@
-namespace Search.Querying;
+namespace Search;
 
 /// <summary>How <see cref="SearchRequest.Query"/> is read.</summary>
 public enum QuerySyntax

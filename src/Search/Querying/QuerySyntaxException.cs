@@ -1,4 +1,4 @@
-namespace Search.Querying;
+namespace Search;
 
 /// <summary>
 /// A query that cannot be run as written: a syntax mistake, or a guard rail it hits (too long, nested too

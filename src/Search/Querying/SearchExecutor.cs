@@ -152,7 +152,7 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
     /// <summary>The hit, and whether it was highlighted (false when there is no highlighter, or the deadline passed).</summary>
     private static (SearchHit Hit, bool Highlighted) ToHit(HitReader reader, ScoreDoc scoreDoc, HitHighlighter? highlighter, HighlightOptions? requested, Deadline deadline)
     {
-        (Documents.SeedDocument document, string? path) = reader.Read(scoreDoc.Doc);
+        (SeedDocument document, string? path) = reader.Read(scoreDoc.Doc);
         HighlightedText? highlighted = highlighter?.Highlight(document.Title, document.Body, deadline);
         return (new SearchHit
         {

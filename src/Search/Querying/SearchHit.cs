@@ -1,6 +1,4 @@
-using Search.Highlighting;
-
-namespace Search.Querying;
+namespace Search;
 
 /// <summary>One matching document.</summary>
 public sealed record SearchHit

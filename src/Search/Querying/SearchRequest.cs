@@ -1,6 +1,4 @@
-using Search.Highlighting;
-
-namespace Search.Querying;
+namespace Search;
 
 /// <summary>A search: the query and everything optional about how to run it.</summary>
 /// <param name="Query">The query text, read with <see cref="Syntax"/>. Empty or <c>*</c> matches every document

@@ -1,4 +1,4 @@
-namespace Search.Querying;
+namespace Search;
 
 /// <summary>One page of hits.</summary>
 public sealed record SearchResults

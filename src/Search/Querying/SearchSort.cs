@@ -1,4 +1,4 @@
-namespace Search.Querying;
+namespace Search;
 
 /// <summary>The order of hits. Every order breaks ties by document id, so a query always gives the same order.</summary>
 public enum SearchSort

@@ -1,5 +1,4 @@
 using System.Text;
-using Search.Documents;
 
 namespace Search.Tests.Documents;
 

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Search.Highlighting;
-using Search.Querying;
 using static Search.Tests.Highlighting.Highlights;
 
 namespace Search.Tests.Highlighting;

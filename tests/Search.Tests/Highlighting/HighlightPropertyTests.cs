@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text;
 using CsCheck;
-using Search.Highlighting;
-using Search.Querying;
 
 namespace Search.Tests.Highlighting;
 
@@ -41,7 +39,7 @@ public sealed class HighlightPropertyTests
 
             foreach (SearchHit hit in index.Search(new SearchRequest(query) { Syntax = QuerySyntax.Simple, Highlight = options }).Hits)
             {
-                Search.Documents.SeedDocument stored = index.Get(hit.Id)!;
+                SeedDocument stored = index.Get(hit.Id)!;
                 AssertSafe(hit.HighlightedTitle!, stored.Title, tags);
                 foreach (string snippet in hit.Snippets)
                     AssertSafe(snippet, stored.Body, tags);

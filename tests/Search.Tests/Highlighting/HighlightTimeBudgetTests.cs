@@ -4,7 +4,6 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Search.Highlighting;
 using Search.Indexing;
-using Search.Querying;
 
 namespace Search.Tests.Highlighting;
 

@@ -1,8 +1,5 @@
 using System.Net;
 using System.Text;
-using Search.Documents;
-using Search.Highlighting;
-using Search.Querying;
 
 namespace Search.Tests.Highlighting;
 

@@ -1,5 +1,3 @@
-using Search.Highlighting;
-using Search.Querying;
 using static Search.Tests.Highlighting.Highlights;
 
 namespace Search.Tests.Highlighting;

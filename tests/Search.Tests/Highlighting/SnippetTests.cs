@@ -1,6 +1,3 @@
-using Search.Documents;
-using Search.Highlighting;
-using Search.Querying;
 using static Search.Tests.Highlighting.Highlights;
 
 namespace Search.Tests.Highlighting;

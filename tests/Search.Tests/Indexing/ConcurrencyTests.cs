@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
-using Search.Highlighting;
-using Search.Querying;
 
 namespace Search.Tests.Indexing;
 
@@ -169,7 +167,7 @@ public partial class ConcurrencyTests
     private static Task LongRunning(Action action) =>
         Task.Factory.StartNew(action, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-    private static Search.Documents.SeedDocument Version(int id, int version) =>
+    private static SeedDocument Version(int id, int version) =>
         new($"{id}", $"Doc {id} v{version}", $"id{id} ver{version} common words for every document.");
 
     [GeneratedRegex(@"^Doc (\d+) v(\d+)$")]

@@ -1,7 +1,3 @@
-using Search.Documents;
-using Search.Indexing;
-using Search.Querying;
-
 namespace Search.Tests.Indexing;
 
 public class IncrementalSyncTests
@@ -256,7 +252,7 @@ public class IncrementalSyncTests
         Assert.Empty(report.Failures);
         Assert.Equal(1, report.Updated);
         Assert.Equal(1, index.Count);
-        Assert.Equal(1, index.Search(new Search.Querying.SearchRequest("moved") { Highlight = null }).TotalHits);
+        Assert.Equal(1, index.Search(new SearchRequest("moved") { Highlight = null }).TotalHits);
     }
 
     [Fact]

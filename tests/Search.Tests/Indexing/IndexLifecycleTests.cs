@@ -1,6 +1,3 @@
-using Search.Documents;
-using Search.Querying;
-
 namespace Search.Tests.Indexing;
 
 public class IndexLifecycleTests
@@ -182,7 +179,7 @@ public class IndexLifecycleTests
         await index.UpsertAsync(TestDocs.Doc("c", "C", "undated text"));
         await index.CommitAsync();
 
-        Search.Indexing.IndexStats stats = index.GetStats();
+        IndexStats stats = index.GetStats();
 
         Assert.Equal(3, stats.Documents);
         Assert.Equal(new DateOnly(1987, 2, 26), stats.DateFrom);
@@ -196,7 +193,7 @@ public class IndexLifecycleTests
     {
         using SearchIndex index = SearchIndex.InMemory();
 
-        Search.Indexing.IndexStats stats = index.GetStats();
+        IndexStats stats = index.GetStats();
 
         Assert.Equal((0L, (DateOnly?)null, (DateOnly?)null), (stats.Documents, stats.DateFrom, stats.DateTo));
     }

@@ -1,6 +1,3 @@
-using Search.Documents;
-using Search.Querying;
-
 namespace Search.Tests.Indexing;
 
 public class IndexLockTests

@@ -1,6 +1,5 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
-using Search.Documents;
 using Search.Indexing;
 
 namespace Search.Tests.Indexing;

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Search.Documents;
-using Search.Querying;
 
 namespace Search.Tests.Querying;
 

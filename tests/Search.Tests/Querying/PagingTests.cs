@@ -1,5 +1,3 @@
-using Search.Querying;
-
 namespace Search.Tests.Querying;
 
 /// <summary>Pages by <see cref="SearchRequest.Offset"/> and <see cref="SearchRequest.Size"/>, and deep paging with the

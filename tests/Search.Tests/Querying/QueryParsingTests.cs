@@ -1,5 +1,3 @@
-using Search.Documents;
-using Search.Querying;
 using static Search.Tests.Querying.QueryTestSupport;
 
 namespace Search.Tests.Querying;

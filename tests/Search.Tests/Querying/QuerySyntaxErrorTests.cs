@@ -1,4 +1,3 @@
-using Search.Querying;
 using static Search.Tests.Querying.QueryTestSupport;
 
 namespace Search.Tests.Querying;

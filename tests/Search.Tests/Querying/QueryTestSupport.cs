@@ -1,6 +1,3 @@
-using Search.Documents;
-using Search.Querying;
-
 namespace Search.Tests.Querying;
 
 /// <summary>Small helpers the querying tests share: hit ids, and indexes with non-default options.</summary>

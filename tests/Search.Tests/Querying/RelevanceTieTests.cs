@@ -1,5 +1,3 @@
-using Search.Querying;
-
 namespace Search.Tests.Querying;
 
 public class RelevanceTieTests

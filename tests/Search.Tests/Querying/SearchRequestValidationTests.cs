@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using Search.Querying;
 using static Search.Tests.Querying.QueryTestSupport;
 
 namespace Search.Tests.Querying;

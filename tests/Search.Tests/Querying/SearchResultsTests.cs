@@ -1,5 +1,3 @@
-using Search.Querying;
-
 namespace Search.Tests.Querying;
 
 /// <summary><see cref="SearchResults"/> and its <see cref="SearchHit"/>s: totals, timing and what each hit carries.</summary>

@@ -1,5 +1,3 @@
-using Search.Querying;
-
 namespace Search.Tests.Querying;
 
 /// <summary><see cref="QuerySyntax.Simple"/>: a lenient syntax for untrusted input that never fails.</summary>

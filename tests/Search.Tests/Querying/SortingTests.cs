@@ -1,5 +1,3 @@
-using Search.Querying;
-
 namespace Search.Tests.Querying;
 
 /// <summary><see cref="SearchSort"/>: relevance, newest first and oldest first, each with the id tiebreak.</summary>

@@ -1,5 +1,3 @@
-using Search.Indexing;
-
 namespace Search.Tests.Reliability;
 
 public class CommitPacingTests

@@ -1,8 +1,5 @@
 using System.Text;
 using CsCheck;
-using Search.Documents;
-using Search.Indexing;
-using Search.Querying;
 
 namespace Search.Tests.Reliability;
 

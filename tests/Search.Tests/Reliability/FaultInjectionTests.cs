@@ -1,8 +1,6 @@
 using Lucene.Net.Index;
 using Lucene.Net.Store;
 using Microsoft.Extensions.Logging;
-using Search.Documents;
-using Search.Querying;
 
 namespace Search.Tests.Reliability;
 

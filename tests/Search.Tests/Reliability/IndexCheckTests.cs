@@ -21,7 +21,7 @@ public class IndexCheckTests
             await index.CommitAsync();
         }
 
-        Search.Indexing.IndexCheckReport report = SearchIndex.Check(folder.Path);
+        IndexCheckReport report = SearchIndex.Check(folder.Path);
 
         Assert.True(report.Healthy, string.Join("; ", report.Problems));
         Assert.Equal(20, report.Documents);
@@ -47,7 +47,7 @@ public class IndexCheckTests
             bytes[i] ^= 0x5A;
         File.WriteAllBytes(victim, bytes);
 
-        Search.Indexing.IndexCheckReport report = SearchIndex.Check(folder.Path);
+        IndexCheckReport report = SearchIndex.Check(folder.Path);
 
         Assert.False(report.Healthy);
         Assert.NotEmpty(report.Problems);

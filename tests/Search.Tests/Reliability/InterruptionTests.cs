@@ -1,7 +1,4 @@
 using Lucene.Net.Store;
-using Search.Documents;
-using Search.Indexing;
-using Search.Querying;
 
 namespace Search.Tests.Reliability;
 

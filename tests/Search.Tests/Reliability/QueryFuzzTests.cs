@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using CsCheck;
-using Search.Querying;
 
 namespace Search.Tests.Reliability;
 

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Search.Highlighting;
-using Search.Querying;
 
 namespace Search.Tests.Reliability;
 
