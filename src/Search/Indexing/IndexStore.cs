@@ -8,9 +8,9 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 namespace Search.Indexing;
 
 /// <summary>
-/// Owns the Lucene side of one open index: its directory, the single <see cref="IndexWriter"/>, the near-real-time
-/// <see cref="SearcherManager"/> and the cross-process lock. When a write fails (a full disk, an I/O error) it rolls the
-/// writer back to the last commit and opens a fresh one, so the index stays usable.
+/// Owns the Lucene side of one open index: its directory, the near-real-time <see cref="SearcherManager"/> and the
+/// cross-process lock; its single <see cref="IndexWriter"/> (when writable) is run by a <see cref="WriterSession"/>, which
+/// recovers it when a write fails.
 /// </summary>
 internal sealed class IndexStore : IDisposable
 {
@@ -21,10 +21,9 @@ internal sealed class IndexStore : IDisposable
     private readonly IndexLock? _lock;
     private readonly SearchIndexOptions _options;
     private readonly bool _readOnly;
-    private readonly object _recovery = new();
+    private readonly WriterSession? _session;
     private readonly ThreadLocal<IndexSchema.ReusableDocument> _documents = new(() => new IndexSchema.ReusableDocument());
     private readonly SyncIdGuard _ids = new();
-    private volatile WriterState? _writer;
     private volatile SearcherManager _searchers = null!;
     private volatile bool _rebuildPending;
     private long _nextRefreshTimestamp;
@@ -38,6 +37,8 @@ internal sealed class IndexStore : IDisposable
         _readOnly = readOnly;
         _rebuildPending = options.Rebuild && !readOnly;
         Analyzer = IndexSchema.CreateAnalyzer();
+        if (!readOnly)
+            _session = new WriterSession(Description, CreateWriter, () => _searchers.Dispose());
     }
 
     /// <summary>The index folder, or <see langword="null"/> in memory.</summary>
@@ -64,7 +65,7 @@ internal sealed class IndexStore : IDisposable
         try
         {
             bool exists = DirectoryReader.IndexExists(directory);
-            store.StartWriter();
+            store._session!.Start();
             // An empty commit makes a new folder a valid index for read-only openers at once. A rebuild makes none: its
             // first commit is its whole result, so readers wait for that rather than search a partial index.
             if (!exists && !options.Rebuild)
@@ -104,9 +105,6 @@ internal sealed class IndexStore : IDisposable
         return total;
     }
 
-    /// <summary>The directory, for index checks.</summary>
-    public LuceneDirectory Directory => _directory;
-
     /// <summary>Takes a searcher snapshot; a read-only store first picks up newer commits (at most once a second).</summary>
     public SearcherLease Lease()
     {
@@ -128,80 +126,50 @@ internal sealed class IndexStore : IDisposable
     }
 
     /// <summary>Adds or replaces the document with this id.</summary>
-    public void Upsert(SeedDocument document)
+    public void Upsert(SeedDocument document) => Session.Run((this, document), static (writer, call) =>
     {
-        WriterState state = Writer;
-        try
+        (IndexStore store, SeedDocument document) = call;
+        lock (store._ids.StripeFor(document.Id))
         {
-            lock (_ids.StripeFor(document.Id))
-            {
-                _ids.NoteUpsert(document.Id);
-                state.Writer.UpdateDocument(IndexSchema.IdTerm(document.Id), _documents.Value!.Fill(document, null));
-            }
+            store._ids.NoteUpsert(document.Id);
+            writer.UpdateDocument(IndexSchema.IdTerm(document.Id), store._documents.Value!.Fill(document, null));
         }
-        catch (Exception e) when (IsWriterFailure(e))
-        {
-            throw Recover(state, e);
-        }
-    }
+    });
 
     /// <summary>Writes a document read by a folder sync; <paramref name="isNew"/> when the sync found no document with
     /// its id, which lets it be added rather than replaced (see <see cref="SyncIdGuard"/>).</summary>
-    public void WriteSynced(SeedDocument document, FileOrigin origin, bool isNew)
+    public void WriteSynced(SeedDocument document, FileOrigin origin, bool isNew) => Session.Run((this, document, origin, isNew), static (writer, call) =>
     {
-        WriterState state = Writer;
-        try
+        (IndexStore store, SeedDocument document, FileOrigin origin, bool isNew) = call;
+        lock (store._ids.StripeFor(document.Id))
         {
-            lock (_ids.StripeFor(document.Id))
-            {
-                Lucene.Net.Documents.Document lucene = _documents.Value!.Fill(document, origin);
-                if (isNew && !_ids.UpsertedDuringSync(document.Id))
-                    state.Writer.AddDocument(lucene);
-                else
-                    state.Writer.UpdateDocument(IndexSchema.IdTerm(document.Id), lucene);
-            }
+            Lucene.Net.Documents.Document lucene = store._documents.Value!.Fill(document, origin);
+            if (isNew && !store._ids.UpsertedDuringSync(document.Id))
+                writer.AddDocument(lucene);
+            else
+                writer.UpdateDocument(IndexSchema.IdTerm(document.Id), lucene);
         }
-        catch (Exception e) when (IsWriterFailure(e))
-        {
-            throw Recover(state, e);
-        }
-    }
+    });
 
     /// <summary>Serialises folder syncs and starts tracking concurrent upserts; dispose to end the sync.</summary>
     public Task<IDisposable> BeginSyncAsync(CancellationToken cancellationToken) => _ids.BeginSyncAsync(cancellationToken);
 
     /// <summary>Deletes the document with <paramref name="id"/>; says whether there was one, counting uncommitted upserts.</summary>
-    public bool Delete(string id)
+    public bool Delete(string id) => Session.Run((this, IndexSchema.IdTerm(id)), static (writer, call) =>
     {
-        WriterState state = Writer;
-        Term term = IndexSchema.IdTerm(id);
-        try
-        {
-            bool exists = Contains(term);
-            if (!exists && _searchers.MaybeRefresh())
-                exists = Contains(term); // it may be an upsert the current snapshot does not show yet
-            state.Writer.DeleteDocuments(term);
-            return exists;
-        }
-        catch (Exception e) when (IsWriterFailure(e))
-        {
-            throw Recover(state, e);
-        }
-    }
+        (IndexStore store, Term term) = call;
+        bool exists = store.Contains(term);
+        if (!exists && store._searchers.MaybeRefresh())
+            exists = store.Contains(term); // it may be an upsert the current snapshot does not show yet
+        writer.DeleteDocuments(term);
+        return exists;
+    });
 
-    public void DeleteMany(IEnumerable<string> ids)
+    public void DeleteMany(IEnumerable<string> ids) => Session.Run(ids, static (writer, ids) =>
     {
-        WriterState state = Writer;
-        try
-        {
-            foreach (string id in ids)
-                state.Writer.DeleteDocuments(IndexSchema.IdTerm(id));
-        }
-        catch (Exception e) when (IsWriterFailure(e))
-        {
-            throw Recover(state, e);
-        }
-    }
+        foreach (string id in ids)
+            writer.DeleteDocuments(IndexSchema.IdTerm(id));
+    });
 
     private bool Contains(Term term)
     {
@@ -212,96 +180,54 @@ internal sealed class IndexStore : IDisposable
     /// <summary>Makes everything written so far durable, then shows it to new searches.</summary>
     public void Commit()
     {
-        WriterState state = Writer;
-        try
+        Session.Run(this, static (writer, store) =>
         {
-            state.Writer.Commit();
-            _rebuildPending = false;
-            _searchers.MaybeRefreshBlocking();
-        }
-        catch (Exception e) when (IsWriterFailure(e))
-        {
-            throw Recover(state, e);
-        }
-        if (state.Merges.TakeFailure() is { } mergeFailure && _options.Logger is { } logger)
+            writer.Commit();
+            store._rebuildPending = false;
+            store._searchers.MaybeRefreshBlocking();
+        });
+        if (Session.TakeMergeFailure() is { } mergeFailure && _options.Logger is { } logger)
             Log.MergeFailed(logger, Description, ExceptionText.Summary(mergeFailure));
     }
 
     /// <summary>Records in the next commit whether a sync of <paramref name="folder"/> has committed part of its work without
     /// finishing, so that readers can say the index holds only part of that folder; other folders' records stay.</summary>
-    public void MarkSync(string folder, bool unfinished)
+    public void MarkSync(string folder, bool unfinished) => Session.Run((folder, unfinished), static (writer, call) =>
     {
-        WriterState state = Writer;
-        try
-        {
-            if (UnfinishedSyncRecords.With(state.Writer.CommitData, folder, unfinished) is { } data)
-                state.Writer.SetCommitData(data);
-        }
-        catch (Exception e) when (IsWriterFailure(e))
-        {
-            throw Recover(state, e);
-        }
-    }
+        if (UnfinishedSyncRecords.With(writer.CommitData, call.folder, call.unfinished) is { } data)
+            writer.SetCommitData(data);
+    });
 
     /// <summary>The folders whose syncs are unfinished, in ordinal order: as the writer will commit them, or, read-only, as the
     /// commit of <paramref name="reader"/> says (a near-real-time reader does not change when only commit data does).</summary>
     public IReadOnlyList<string> UnfinishedSyncs(IndexReader reader) =>
-        UnfinishedSyncRecords.Folders(_writer is { } state ? state.Writer.CommitData : (reader as DirectoryReader)?.IndexCommit.UserData);
+        UnfinishedSyncRecords.Folders(_session?.Writer is { } writer ? writer.CommitData : (reader as DirectoryReader)?.IndexCommit.UserData);
 
     /// <summary>The ids of the documents in the last commit (none when there is no commit).</summary>
     public HashSet<string> CommittedIds() => LastCommit.Ids(_directory);
 
     /// <summary>During a rebuild, copies into it from the last commit the documents that <paramref name="keep"/> selects by id
     /// and origin folder (<see langword="null"/> for upserted ones), exactly as they were indexed; returns how many.</summary>
-    public int CarryOver(Func<string, string?, bool> keep)
+    public int CarryOver(Func<string, string?, bool> keep) => Session.Run((this, keep), static (writer, call) =>
     {
-        WriterState state = Writer;
-        try
-        {
-            if (!DirectoryReader.IndexExists(_directory))
-                return 0;
-            using DirectoryReader last = DirectoryReader.Open(_directory); // a rebuild has not committed: this is the old index
-            (IndexReader[] selected, int total) = LastCommit.Select(last, keep);
-            if (total > 0)
-                state.Writer.AddIndexes(selected);
-            return total;
-        }
-        catch (Exception e) when (IsWriterFailure(e))
-        {
-            throw Recover(state, e);
-        }
-    }
+        (IndexStore store, Func<string, string?, bool> keep) = call;
+        if (!DirectoryReader.IndexExists(store._directory))
+            return 0;
+        using DirectoryReader last = DirectoryReader.Open(store._directory); // a rebuild has not committed: this is the old index
+        (IndexReader[] selected, int total) = LastCommit.Select(last, keep);
+        if (total > 0)
+            writer.AddIndexes(selected);
+        return total;
+    });
 
     /// <summary>What the writer holds in memory: documents not yet flushed, and flushes under way.</summary>
-    public long BufferedBytes
-    {
-        get
-        {
-            WriterState state = Writer;
-            try
-            {
-                return state.Writer.RamSizeInBytes();
-            }
-            catch (Exception e) when (IsWriterFailure(e))
-            {
-                throw Recover(state, e);
-            }
-        }
-    }
+    public long BufferedBytes => Session.Run(0, static (writer, _) => writer.RamSizeInBytes());
 
     /// <summary>Writes what the writer buffers to new segments (merging them as the policy says), without committing, then
     /// syncs the files written so far to disk, so that the next commit is left only what comes after.</summary>
     public void Flush()
     {
-        WriterState state = Writer;
-        try
-        {
-            state.Writer.Flush(triggerMerge: true, applyAllDeletes: false);
-        }
-        catch (Exception e) when (IsWriterFailure(e))
-        {
-            throw Recover(state, e);
-        }
+        Session.Run(0, static (writer, _) => writer.Flush(triggerMerge: true, applyAllDeletes: false));
         SyncWrittenFiles();
     }
 
@@ -322,33 +248,13 @@ internal sealed class IndexStore : IDisposable
     }
 
     /// <summary>Shows uncommitted writes to new searches without making them durable.</summary>
-    public void Refresh()
-    {
-        WriterState? state = _writer;
-        try
-        {
-            _searchers.MaybeRefreshBlocking();
-        }
-        catch (Exception e) when (state is not null && IsWriterFailure(e))
-        {
-            throw Recover(state, e);
-        }
-    }
+    public void Refresh() => Session.Run(this, static (_, store) => store._searchers.MaybeRefreshBlocking());
 
-    private WriterState Writer
-    {
-        get
-        {
-            if (_readOnly)
-            {
-                throw new InvalidOperationException(
-                    "This index was opened read-only (SearchIndexOptions.ReadOnly); open it without ReadOnly to write.");
-            }
-            return _writer ?? ReopenAfterFailure();
-        }
-    }
+    private WriterSession Session => _session ?? throw new InvalidOperationException(
+        "This index was opened read-only (SearchIndexOptions.ReadOnly); open it without ReadOnly to write.");
 
-    private void StartWriter()
+    /// <summary>Opens the writer and the near-real-time searchers over it.</summary>
+    private (IndexWriter, SafeMergeScheduler) CreateWriter()
     {
         var merges = new SafeMergeScheduler();
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, Analyzer)
@@ -367,88 +273,13 @@ internal sealed class IndexStore : IDisposable
         if (_rebuildPending)
             writer.SetCommitData(new Dictionary<string, string>()); // CREATE keeps the old commit's data, which a rebuild replaces
         _searchers = new SearcherManager(writer, true, new RankingSearcherFactory());
-        _writer = new WriterState(writer, merges);
+        return (writer, merges);
     }
 
     /// <summary>Discards every write since the last commit, from whichever caller, and shows the last commit to searches
     /// again; a rebuild that has not committed starts over. For an operation that was cancelled or failed half-way, so that
     /// nothing it wrote can be committed later (by <see cref="Dispose"/> or another caller's commit).</summary>
-    public void Rollback()
-    {
-        if (_writer is { } state)
-            RollBackAndReopen(state);
-    }
-
-    /// <summary>Rolls the failed writer back to the last commit and opens a new one; returns the error to throw.</summary>
-    private IndexWriteException Recover(WriterState failed, Exception cause)
-    {
-        RollBackAndReopen(failed);
-        return WriteFailed(cause);
-    }
-
-    private void RollBackAndReopen(WriterState state)
-    {
-        lock (_recovery)
-        {
-            if (!ReferenceEquals(_writer, state))
-                return; // another thread rolled it back already
-            _writer = null;
-            SearcherManager stale = _searchers;
-            RollBackQuietly(state.Writer); // a failing rollback has still closed the writer; the next write opens a new one
-            stale.Dispose();
-            TryStartWriter();
-        }
-    }
-
-    private WriterState ReopenAfterFailure()
-    {
-        lock (_recovery)
-        {
-            if (_writer is null)
-            {
-                try
-                {
-                    StartWriter();
-                }
-                catch (Exception e) when (IsWriterFailure(e))
-                {
-                    throw WriteFailed(e);
-                }
-            }
-            return _writer!;
-        }
-    }
-
-    private void TryStartWriter()
-    {
-        try
-        {
-            StartWriter();
-        }
-        catch (Exception e) when (IsWriterFailure(e))
-        {
-            // Still failing (the disk is still full): the next write tries again and reports it.
-        }
-    }
-
-    /// <summary>Failures that leave the writer unusable until it is rolled back, as opposed to a bad document.</summary>
-    /// <remarks>Lucene.Net sometimes hands the I/O error on inside other exceptions: a merge policy that cannot read a
-    /// segment's size fails a sort, which .NET reports as an <see cref="InvalidOperationException"/> around a
-    /// <c>LuceneSystemException</c> around the <see cref="IOException"/>.</remarks>
-    private static bool IsWriterFailure(Exception e) => Cause(e) is not null;
-
-    /// <summary>The storage failure in <paramref name="e"/> or among its inner exceptions, if there is one.</summary>
-    private static Exception? Cause(Exception e)
-    {
-        for (Exception? current = e; current is not null; current = current.InnerException)
-        {
-            if (current is IOException or ObjectDisposedException or OutOfMemoryException)
-                return current;
-        }
-        return null;
-    }
-
-    private IndexWriteException WriteFailed(Exception e) => new(Description, Cause(e) ?? e);
+    public void Rollback() => _session?.RollBack();
 
     /// <summary>Commits pending writes and closes everything; a rebuild that has not committed is rolled back instead, so the
     /// old index stays as it was. If that last commit fails, the writes are rolled back and <see cref="IndexWriteException"/>
@@ -481,42 +312,6 @@ internal sealed class IndexStore : IDisposable
         }
     }
 
-    private void CloseWriter()
-    {
-        WriterState? state = _writer;
-        _writer = null;
-        if (state is null)
-            return;
-        if (_rebuildPending)
-        {
-            // Closing would commit, and a rebuild's writer replaces the whole index with what it holds (even nothing).
-            RollBackQuietly(state.Writer);
-            return;
-        }
-        try
-        {
-            state.Writer.Dispose(); // commits pending writes and waits for running merges
-        }
-        catch (Exception e) when (IsWriterFailure(e))
-        {
-            // A writer whose closing commit failed still holds its files and Lucene's lock; rolling back releases them.
-            RollBackQuietly(state.Writer);
-            throw WriteFailed(e);
-        }
-    }
-
-    /// <summary>Discards the writer's uncommitted changes and closes it with its files.</summary>
-    private static void RollBackQuietly(IndexWriter writer)
-    {
-        try
-        {
-            writer.Rollback();
-        }
-        catch (Exception e) when (IsWriterFailure(e))
-        {
-            // closed as far as it can be
-        }
-    }
-
-    private sealed record WriterState(IndexWriter Writer, SafeMergeScheduler Merges);
+    // Closing would commit, and a rebuild's writer replaces the whole index with what it holds (even nothing).
+    private void CloseWriter() => _session?.Close(discard: _rebuildPending);
 }
