@@ -44,7 +44,9 @@ public sealed class SearchIndex : IDisposable
     /// <param name="path">The index folder. It must be an index or empty (or not exist yet).</param>
     /// <param name="options">How to open it; defaults when <see langword="null"/>.</param>
     /// <exception cref="IndexLockedException">Another writer holds the index.</exception>
-    /// <exception cref="IndexUnavailableException">The folder holds something else, cannot be read, or (read-only) holds no index.</exception>
+    /// <exception cref="IndexUnavailableException">The folder holds something else, cannot be read, (read-only) holds no index,
+    /// or holds an index written by another version of Search (<see cref="IndexUnavailableException.IsOtherFormat"/>; open
+    /// it with <see cref="SearchIndexOptions.Rebuild"/> to replace it).</exception>
     public static SearchIndex Open(string path, SearchIndexOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);

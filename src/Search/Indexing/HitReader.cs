@@ -7,8 +7,7 @@ namespace Search.Indexing;
 /// <summary>
 /// Reads what a hit shows. With highlighting the body is needed, so the stored document is loaded; without, id,
 /// title and date come from doc values, which skips decompressing a stored-fields block per hit (the largest cost of a
-/// top-10 search in Lucene.Net 4.8). The file path always comes from doc values. Segments written before titles had
-/// doc values fall back to stored fields.
+/// top-10 search in Lucene.Net 4.8). The file path always comes from doc values.
 /// </summary>
 internal sealed class HitReader(IndexSearcher searcher, bool withBody)
 {
@@ -20,22 +19,16 @@ internal sealed class HitReader(IndexSearcher searcher, bool withBody)
         AtomicReaderContext leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
         AtomicReader reader = leaf.AtomicReader;
         int local = doc - leaf.DocBase;
-        SeedDocument document = (withBody ? null : TryReadValues(reader, local))
-            ?? IndexSchema.FromLucene(searcher.Doc(doc, withBody ? IndexSchema.HitFields : IndexSchema.HitFieldsWithoutBody));
+        SeedDocument document = withBody ? IndexSchema.FromLucene(searcher.Doc(doc, IndexSchema.HitFields)) : ReadValues(reader, local);
         var origins = new SegmentOrigins(reader);
         return (document, origins.Read(local) is { } origin ? origins.FilePath(local, document.Id, origin.Folder) : null);
     }
 
-    private SeedDocument? TryReadValues(AtomicReader reader, int local)
+    private SeedDocument ReadValues(AtomicReader reader, int local)
     {
-        BinaryDocValues? titles = reader.GetBinaryDocValues(IndexSchema.Title);
-        SortedDocValues? ids = reader.GetSortedDocValues(IndexSchema.Id);
-        if (titles is null || ids is null)
-            return null;
-
-        ids.Get(local, _scratch);
+        reader.GetSortedDocValues(IndexSchema.Id).Get(local, _scratch);
         string id = _scratch.Utf8ToString();
-        titles.Get(local, _scratch);
+        reader.GetBinaryDocValues(IndexSchema.Title).Get(local, _scratch);
         string title = _scratch.Utf8ToString();
         DateOnly? date = null;
         if (reader.GetDocsWithField(IndexSchema.Date) is { } dated && dated.Get(local))

@@ -80,10 +80,14 @@ internal static class IndexChecker
             problems.Add($"{status.TotLoseDocCount} documents are in damaged segments.");
         if (!status.Clean && problems.Count == 0)
             problems.Add("CheckIndex reports the index as not clean; see the details.");
+        // Sound to Lucene, but not searchable by this build: rebuilding is the remedy, as for damage.
+        bool otherFormat = status.UserData is not null && !IndexFormat.IsCurrent(status.UserData);
+        if (otherFormat)
+            problems.Add(IndexFormat.CheckProblem);
 
         return new IndexCheckReport
         {
-            Healthy = status.Clean,
+            Healthy = status.Clean && !otherFormat,
             Segments = status.NumSegments,
             Documents = documents,
             Problems = problems,

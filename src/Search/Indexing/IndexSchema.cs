@@ -30,8 +30,7 @@ internal static class IndexSchema
     /// <summary>
     /// The bits each indexed date term covers. Lucene 4.8's default of 4 writes 16 terms per document for a number of
     /// about 20 significant bits; 8 writes 8 (later Lucenes went to 16 for the same reason), and a range still needs at
-    /// most a few hundred terms. Queries use the same step: a step that is a multiple of 4 reads only terms that an
-    /// index written with 4 also has, so indexes from earlier builds answer date queries unchanged.
+    /// most a few hundred terms. Queries must use the same step; changing it changes the index format (<see cref="IndexFormat"/>).
     /// </summary>
     public const int DatePrecisionStep = 8;
 
@@ -56,9 +55,6 @@ internal static class IndexSchema
 
     /// <summary>The stored fields a hit loads: everything a <see cref="SeedDocument"/> needs.</summary>
     public static readonly ISet<string> HitFields = new HashSet<string>(StringComparer.Ordinal) { Id, Title, Body, Date };
-
-    /// <summary>What a hit without highlighting loads from stored fields in segments without title doc values.</summary>
-    public static readonly ISet<string> HitFieldsWithoutBody = new HashSet<string>(StringComparer.Ordinal) { Id, Title, Date };
 
     /// <summary>Just the date.</summary>
     public static readonly ISet<string> DateFields = new HashSet<string>(StringComparer.Ordinal) { Date };

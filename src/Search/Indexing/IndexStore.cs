@@ -26,9 +26,12 @@ internal sealed class IndexStore : IDisposable
     private readonly SyncIdGuard _ids = new();
     private volatile SearcherManager _searchers = null!;
     private volatile bool _rebuildPending;
+    private readonly bool _replacesOtherFormat;
     private long _nextRefreshTimestamp;
+    private long _formatCheckedVersion = -1;
 
-    private IndexStore(string? path, LuceneDirectory directory, IndexLock? indexLock, SearchIndexOptions options, bool readOnly)
+    private IndexStore(string? path, LuceneDirectory directory, IndexLock? indexLock, SearchIndexOptions options, bool readOnly,
+        bool replacesOtherFormat = false)
     {
         Path = path;
         _directory = directory;
@@ -36,6 +39,7 @@ internal sealed class IndexStore : IDisposable
         _options = options;
         _readOnly = readOnly;
         _rebuildPending = options.Rebuild && !readOnly;
+        _replacesOtherFormat = replacesOtherFormat;
         Analyzer = IndexSchema.CreateAnalyzer();
         if (!readOnly)
             _session = new WriterSession(Description, CreateWriter, () => _searchers.Dispose());
@@ -59,12 +63,17 @@ internal sealed class IndexStore : IDisposable
     public static IndexStore InMemory(SearchIndexOptions options) => OpenWriter(null, new RAMDirectory(), null, options with { ReadOnly = false });
 
     /// <summary>Opens a writable store over <paramref name="directory"/> (already locked, when on disk).</summary>
+    /// <exception cref="IndexUnavailableException">The index is of another format (<see cref="IndexFormat"/>), and this is not a rebuild.</exception>
     public static IndexStore OpenWriter(string? path, LuceneDirectory directory, IndexLock? indexLock, SearchIndexOptions options)
     {
-        var store = new IndexStore(path, directory, indexLock, options, readOnly: false);
+        IDictionary<string, string>? last = LastCommit.UserData(directory);
+        bool exists = last is not null;
+        bool otherFormat = exists && !IndexFormat.IsCurrent(last);
+        if (otherFormat && !options.Rebuild)
+            throw IndexFormat.Refused(path ?? "(in memory)");
+        var store = new IndexStore(path, directory, indexLock, options, readOnly: false, replacesOtherFormat: otherFormat);
         try
         {
-            bool exists = DirectoryReader.IndexExists(directory);
             store._session!.Start();
             // An empty commit makes a new folder a valid index for read-only openers at once. A rebuild makes none: its
             // first commit is its whole result, so readers wait for that rather than search a partial index.
@@ -80,11 +89,22 @@ internal sealed class IndexStore : IDisposable
     }
 
     /// <summary>Opens a read-only store over an existing index in <paramref name="directory"/>.</summary>
+    /// <exception cref="IndexUnavailableException">The index is of another format (<see cref="IndexFormat"/>).</exception>
     public static IndexStore OpenReader(string path, LuceneDirectory directory, SearchIndexOptions options)
     {
         var store = new IndexStore(path, directory, null, options, readOnly: true);
-        store._searchers = new SearcherManager(directory, new RankingSearcherFactory());
-        return store;
+        try
+        {
+            store._searchers = new SearcherManager(directory, new RankingSearcherFactory());
+            using (var lease = new SearcherLease(store._searchers))
+                store.EnsureCurrentFormat(lease.Searcher.IndexReader);
+            return store;
+        }
+        catch
+        {
+            store.DisposeWriter(); // the caller still owns the directory
+            throw;
+        }
     }
 
     /// <summary>The bytes of every file in the index directory.</summary>
@@ -115,14 +135,39 @@ internal sealed class IndexStore : IDisposable
             if (now >= next && Interlocked.CompareExchange(ref _nextRefreshTimestamp, now + (long)(ReadOnlyRefreshInterval.TotalSeconds * System.Diagnostics.Stopwatch.Frequency), next) == next)
                 _searchers.MaybeRefresh();
         }
+        SearcherLease lease;
         try
         {
-            return new SearcherLease(_searchers);
+            lease = new SearcherLease(_searchers);
         }
         catch (ObjectDisposedException) when (!_readOnly)
         {
             return new SearcherLease(_searchers); // the manager was replaced after a failed write while we picked it up
         }
+        if (_readOnly)
+        {
+            try
+            {
+                EnsureCurrentFormat(lease.Searcher.IndexReader);
+            }
+            catch
+            {
+                lease.Dispose();
+                throw;
+            }
+        }
+        return lease;
+    }
+
+    /// <summary>Refuses a commit of another format: the one a read-only store opened, or a newer one it picked up (another
+    /// version of Search may have rebuilt the index meanwhile). Each commit is checked once: a query costs a comparison.</summary>
+    private void EnsureCurrentFormat(IndexReader reader)
+    {
+        if (reader is not DirectoryReader commit || commit.Version == Interlocked.Read(ref _formatCheckedVersion))
+            return;
+        if (!IndexFormat.IsCurrent(commit.IndexCommit.UserData))
+            throw IndexFormat.Refused(Description);
+        Interlocked.Exchange(ref _formatCheckedVersion, commit.Version);
     }
 
     /// <summary>Adds or replaces the document with this id.</summary>
@@ -211,7 +256,8 @@ internal sealed class IndexStore : IDisposable
     public int CarryOver(Func<string, string?, bool> keep) => Session.Run((this, keep), static (writer, call) =>
     {
         (IndexStore store, Func<string, string?, bool> keep) = call;
-        if (!DirectoryReader.IndexExists(store._directory))
+        // Documents of another format cannot be copied into this one: they are indexed as the other version did it.
+        if (store._replacesOtherFormat || !DirectoryReader.IndexExists(store._directory))
             return 0;
         using DirectoryReader last = DirectoryReader.Open(store._directory); // a rebuild has not committed: this is the old index
         (IndexReader[] selected, int total) = LastCommit.Select(last, keep);
@@ -270,8 +316,11 @@ internal sealed class IndexStore : IDisposable
             UseCompoundFile = false,
         };
         var writer = new IndexWriter(_directory, config);
-        if (_rebuildPending)
-            writer.SetCommitData(new Dictionary<string, string>()); // CREATE keeps the old commit's data, which a rebuild replaces
+        // Every commit records the format it is written in (set once, the writer keeps it for each commit). CREATE keeps
+        // the old commit's data, which a rebuild replaces.
+        IDictionary<string, string> data = _rebuildPending ? new Dictionary<string, string>() : writer.CommitData;
+        if (!IndexFormat.IsCurrent(data))
+            writer.SetCommitData(IndexFormat.RecordIn(data));
         _searchers = new SearcherManager(writer, true, new RankingSearcherFactory());
         return (writer, merges);
     }

@@ -5,9 +5,19 @@ using LuceneDirectory = Lucene.Net.Store.Directory;
 namespace Search.Indexing;
 
 /// <summary>Reads the documents of an index's last commit by id from doc values alone, for what a rebuild must know of the
-/// index it replaces: what it drops, and what it keeps.</summary>
+/// index it replaces: what it drops, and what it keeps; and the last commit's user data.</summary>
 internal static class LastCommit
 {
+    /// <summary>The user data of the last commit in <paramref name="directory"/>, or <see langword="null"/> when there is no commit.</summary>
+    public static IDictionary<string, string>? UserData(LuceneDirectory directory)
+    {
+        if (!DirectoryReader.IndexExists(directory))
+            return null;
+        var infos = new SegmentInfos();
+        infos.Read(directory);
+        return infos.UserData;
+    }
+
     /// <summary>The ids of the documents in the last commit of <paramref name="directory"/> (none when there is none).</summary>
     public static HashSet<string> Ids(LuceneDirectory directory)
     {
