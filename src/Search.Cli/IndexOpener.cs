@@ -41,7 +41,7 @@ internal static class IndexOpener
                 {
                     return SearchIndex.Open(indexPath, Options(host, verbose) with { ReadOnly = true });
                 }
-                catch (IndexUnavailableException) when (SearchIndex.IsLocked(indexPath) && !OutOfPatience(started))
+                catch (IndexUnavailableException e) when (!e.IsOtherFormat && SearchIndex.IsLocked(indexPath) && !OutOfPatience(started))
                 {
                     // the first commit of the process creating the index may be half-written for a moment
                 }
@@ -102,6 +102,23 @@ internal static class IndexOpener
             Output.HumanRenderer.WriteIndexReport(host.Error, seeds, report);
         }
         return true;
+    }
+
+    /// <summary>For a folder sync (<c>search index</c>, <c>search eval --index</c>): opens the index to write. An index written
+    /// by another version of Search is rebuilt instead, saying so on stderr: the sync has the documents to rebuild it from,
+    /// and the old index stays searchable (by its own version) until the rebuild commits.</summary>
+    /// <returns>The index, and whether it is open for a rebuild.</returns>
+    public static (SearchIndex Index, bool Rebuild) OpenForSync(string indexPath, CliHost host, SearchIndexOptions options)
+    {
+        try
+        {
+            return (SearchIndex.Open(indexPath, options), options.Rebuild);
+        }
+        catch (IndexUnavailableException e) when (e.IsOtherFormat && !options.Rebuild)
+        {
+            host.Error.WriteLine($"The index in {Output.TerminalText.Line(indexPath)} was written by another version of Search; rebuilding it.");
+            return (SearchIndex.Open(indexPath, options with { Rebuild = true }), true);
+        }
     }
 
     public static SearchIndexOptions Options(CliHost host, bool verbose) =>

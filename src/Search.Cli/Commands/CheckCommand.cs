@@ -12,7 +12,8 @@ internal static class CheckCommand
         Option<bool> json = CommonOptions.Json();
         var command = new Command("check", """
             Verify the index with Lucene's CheckIndex (read-only; it may run while another process indexes).
-            Exits 0 when healthy and 1 when it finds a problem. It never repairs: rebuild from the documents
+            Exits 0 when healthy and 1 when it finds a problem (damage, or an index written by another
+            version of Search, which this one does not search). It never repairs: rebuild from the documents
             with 'search index --rebuild' instead. Exits 75 (try again) in the rare case that another process
             replaced the index's commit too often for one to be checked.
 

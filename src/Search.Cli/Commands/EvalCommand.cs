@@ -46,7 +46,7 @@ internal static class EvalCommand
         RelevanceJudgments judgments = RelevanceJudgments.ReadFile(host.FullPath(qrelsFile));
         SearchIndexOptions options = IndexOpener.Options(host, verbose) with { MaxResultWindow = Math.Max(depth, 10_000) };
         using IDisposable? writing = indexPath is null ? null : host.Writing();
-        using SearchIndex index = indexPath is null ? SearchIndex.InMemory(options) : SearchIndex.Open(host.FullPath(indexPath), options);
+        using SearchIndex index = indexPath is null ? SearchIndex.InMemory(options) : IndexOpener.OpenForSync(host.FullPath(indexPath), host, options).Index;
         IndexReport report = await index.IndexDirectoryAsync(host.FullPath(corpus), null, cancellationToken).ConfigureAwait(false);
         if (report.Failures.Count > 0)
             HumanRenderer.WriteIndexReport(host.Error, host.FullPath(corpus), report);

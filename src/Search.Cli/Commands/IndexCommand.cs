@@ -35,6 +35,7 @@ internal static class IndexCommand
         var command = new Command("index", """
             Index folders of seed documents. Incremental: new files are added, changed files updated,
             unchanged files skipped and documents of deleted files removed. Bad files are listed and skipped.
+            An index written by another version of Search is rebuilt from the folders given.
 
             Examples:
               search index
@@ -73,7 +74,8 @@ internal static class IndexCommand
         if (commitEvery is int every)
             options = options with { CommitEveryDocuments = every };
         using IDisposable? writing = host.Writing();
-        using SearchIndex index = SearchIndex.Open(indexPath, options);
+        (SearchIndex opened, rebuild) = IndexOpener.OpenForSync(indexPath, host, options);
+        using SearchIndex index = opened;
         var reports = new List<IndexReport>(fullPaths.Length);
         for (int i = 0; i < fullPaths.Length; i++)
         {
