@@ -60,9 +60,6 @@ internal static class IndexSchema
     /// <summary>What a hit without highlighting loads from stored fields in segments without title doc values.</summary>
     public static readonly ISet<string> HitFieldsWithoutBody = new HashSet<string>(StringComparer.Ordinal) { Id, Title, Date };
 
-    /// <summary>Just the date.</summary>
-    public static readonly ISet<string> DateFields = new HashSet<string>(StringComparer.Ordinal) { Date };
-
     /// <summary>The file a synced document came from, rebuilt from its folder, its id and its extension (null for the
     /// default), exactly as the folder sync found it.</summary>
     public static string FilePath(string folder, string id, string? extension) => System.IO.Path.Join(folder,
@@ -115,6 +112,9 @@ internal static class IndexSchema
 
     /// <summary>Converts a date to the number stored in <see cref="Date"/>.</summary>
     public static long DateValue(DateOnly date) => date.DayNumber;
+
+    /// <summary>Converts a number stored in <see cref="Date"/> back to the date.</summary>
+    public static DateOnly DateOf(long value) => DateOnly.FromDayNumber(checked((int)value));
 
     /// <summary>Builds a new Lucene document for <paramref name="document"/>.</summary>
     /// <param name="document">The document.</param>
@@ -198,7 +198,7 @@ internal static class IndexSchema
 
     /// <summary>The stored date of a document, if it has one.</summary>
     public static DateOnly? DateOf(Document lucene) =>
-        lucene.GetField(Date)?.GetInt64Value() is long day ? DateOnly.FromDayNumber(checked((int)day)) : null;
+        lucene.GetField(Date)?.GetInt64Value() is long value ? DateOf(value) : null;
 }
 
 /// <summary>Where a document came from when it was read from an indexed folder.</summary>

@@ -86,7 +86,7 @@ internal static class HitOrder
         return new FieldDoc(int.MaxValue, float.NaN, [first, id]);
     }
 
-    public static Sort LuceneSort(SearchSort sort)
+    private static Sort LuceneSort(SearchSort sort)
     {
         var byId = new SortField(IndexSchema.Id, SortFieldType.STRING);
         return sort switch

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Lucene.Net.Documents;
 using Lucene.Net.Search;
 using Search.Highlighting;
 using Search.Indexing;
@@ -65,13 +64,6 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
             IsPartial = partial,
             Took = Stopwatch.GetElapsedTime(started),
         };
-    }
-
-    /// <summary>The date of the first dated document in <paramref name="sort"/> order, or null when none has a date.</summary>
-    public static DateOnly? FirstDate(IndexSearcher searcher, SearchSort sort)
-    {
-        TopDocs top = searcher.Search(DateTerms.Range(null, null), null, 1, HitOrder.LuceneSort(sort));
-        return top.ScoreDocs.Length == 0 ? null : IndexSchema.DateOf(searcher.Doc(top.ScoreDocs[0].Doc, IndexSchema.DateFields));
     }
 
     /// <summary>The hit, and whether it was highlighted (false when there is no highlighter, or the deadline passed).</summary>
