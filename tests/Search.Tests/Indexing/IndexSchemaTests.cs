@@ -42,6 +42,19 @@ public class IndexSchemaTests
         Assert.Null(origins.Read(1));
     }
 
+    [Theory]
+    [InlineData("a")]
+    [InlineData("sub/dir/b.c")]
+    public void IdOf_TheFilePathOfAnId_GivesBackTheId(string id)
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "data");
+
+        string file = IndexSchema.FilePath(folder, id, extension: null);
+
+        Assert.Equal(Path.Combine([folder, .. id.Split('/')]) + ".txt", file);
+        Assert.Equal(id, IndexSchema.IdOf(file, folder.Length + 1, isFile: true));
+    }
+
     [Fact]
     public void CreateAnalyzer_TextFields_StemLowercaseAndDropStopWords()
     {
