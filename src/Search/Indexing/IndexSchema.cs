@@ -125,11 +125,6 @@ internal static class IndexSchema
     /// <summary>Converts a number stored in <see cref="Date"/> back to the date.</summary>
     public static DateOnly DateOf(long value) => DateOnly.FromDayNumber(checked((int)value));
 
-    /// <summary>Builds a new Lucene document for <paramref name="document"/>.</summary>
-    /// <param name="document">The document.</param>
-    /// <param name="origin">Where it came from, when it came from a file in an indexed folder.</param>
-    public static Document ToLucene(SeedDocument document, FileOrigin? origin = null) => new ReusableDocument().Fill(document, origin);
-
     /// <summary>
     /// One Lucene document and its fields, refilled for each document a thread indexes: Lucene reads a document
     /// only during the add call, so reusing the field instances saves allocating them per document.
@@ -150,6 +145,8 @@ internal static class IndexSchema
         private string? _folder;
         private byte[] _originBytes = [];
 
+        /// <summary>The Lucene document for <paramref name="document"/>, with <paramref name="origin"/> when it came from a
+        /// file in an indexed folder; valid until the next call.</summary>
         public Document Fill(SeedDocument document, FileOrigin? origin)
         {
             _document.Fields.Clear();

@@ -105,7 +105,7 @@ internal sealed class LuceneSyntaxParser : MultiFieldQueryParser
         _clauses += QueryTree.Leaves(query).Count();
         // Located only when needed: each search of the query text is linear, and a long query has thousands of terms.
         if (_clauses > _maxClauses)
-            throw new ClauseLimitException(_clauses, _maxClauses, Locate(term));
+            throw new ClauseLimitException(_maxClauses, Locate(term));
         return query;
     }
 
@@ -207,10 +207,8 @@ internal sealed class FieldTermException(string field, string term, string messa
 
 /// <summary>The query holds more clauses than <see cref="SearchIndexOptions.MaxClauses"/>; <see cref="Position"/> is the term
 /// that passed the limit.</summary>
-internal sealed class ClauseLimitException(int clauses, int limit, int? position) : Exception(Describe(limit, position))
+internal sealed class ClauseLimitException(int limit, int? position) : Exception(Describe(limit, position))
 {
-    public int Clauses { get; } = clauses;
-
     public int? Position { get; } = position;
 
     private static string Describe(int limit, int? position) => string.Create(CultureInfo.InvariantCulture,

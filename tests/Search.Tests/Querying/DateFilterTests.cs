@@ -143,7 +143,7 @@ public sealed class DateFilterTests
         {
             foreach (SeedDocument doc in Docs)
             {
-                Lucene.Net.Documents.Document lucene = Search.Indexing.IndexSchema.ToLucene(doc);
+                Lucene.Net.Documents.Document lucene = new Search.Indexing.IndexSchema.ReusableDocument().Fill(doc, origin: null);
                 lucene.RemoveFields(Search.Indexing.IndexSchema.Date);
                 if (doc.Date is DateOnly date)
                 {
