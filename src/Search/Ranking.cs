@@ -19,8 +19,8 @@ internal static class Ranking
     /// <summary>In natural-language (simple syntax) queries each word scores its best field in full and the other fields at
     /// this fraction (a "best fields" disjunction, Elasticsearch's multi_match default shape), rather than the sum of
     /// both. Headlines are often repeated or restated in the text (Cranfield repeats every title at the start of its
-    /// abstract, news leads restate the headline), and summing counted such words twice. Measured on Cranfield: MAP
-    /// 0.3140 to 0.3222 at 0.3, with 0.2 and 0.4 close behind.</summary>
+    /// abstract, news leads restate the headline), and summing counted such words twice; 0.3 measured best on Cranfield
+    /// (benchmarks/README.md, "Measurement notes").</summary>
     public const float FieldTieBreaker = 0.3f;
 
     /// <summary>The boost of each "these two query words near each other" clause added to natural-language (simple
