@@ -95,8 +95,8 @@ internal static class IndexSchema
     }
 
     /// <summary>
-    /// The analyzer for documents, queries and highlighting alike: English stemming and <see cref="Ranking.StopWords"/> for text,
-    /// one exact token for ids and folders. Sharing one instance keeps hits and highlights in agreement.
+    /// The analyzer for documents, queries and highlighting alike: English stemming and <see cref="Ranking.StopWords"/> for
+    /// text, one exact token for ids and folders. Sharing one instance keeps hits and highlights in agreement.
     /// </summary>
     public static Analyzer CreateAnalyzer() =>
         new PerFieldAnalyzerWrapper(
