@@ -78,8 +78,7 @@ public sealed class SearchIndex : IDisposable
         get
         {
             using OperationGate.Entry entry = _gate.Enter();
-            using SearcherLease lease = _store.Lease();
-            return lease.Searcher.IndexReader.NumDocs;
+            return SnapshotReader.Count(_store);
         }
     }
 
@@ -189,17 +188,7 @@ public sealed class SearchIndex : IDisposable
     public IndexStats GetStats()
     {
         using OperationGate.Entry entry = _gate.Enter();
-        using SearcherLease lease = _store.Lease();
-        IndexSearcher searcher = lease.Searcher;
-        return new IndexStats
-        {
-            Documents = searcher.IndexReader.NumDocs,
-            DateFrom = SearchExecutor.FirstDate(searcher, SearchSort.DateAscending),
-            DateTo = SearchExecutor.FirstDate(searcher, SearchSort.DateDescending),
-            SizeBytes = _store.SizeBytes(),
-            Segments = searcher.IndexReader.Leaves.Count,
-            UnfinishedSyncs = _store.UnfinishedSyncs(searcher.IndexReader),
-        };
+        return SnapshotReader.Stats(_store);
     }
 
     /// <summary><see cref="IndexStats.UnfinishedSyncs"/> alone, read from the commit data without the rest of the stats
@@ -209,8 +198,7 @@ public sealed class SearchIndex : IDisposable
         get
         {
             using OperationGate.Entry entry = _gate.Enter();
-            using SearcherLease lease = _store.Lease();
-            return _store.UnfinishedSyncs(lease.Searcher.IndexReader);
+            return SnapshotReader.UnfinishedSyncs(_store);
         }
     }
 
@@ -219,11 +207,7 @@ public sealed class SearchIndex : IDisposable
     {
         ValidateId(id, nameof(id));
         using OperationGate.Entry entry = _gate.Enter();
-        using SearcherLease lease = _store.Lease();
-        TopDocs top = lease.Searcher.Search(new TermQuery(IndexSchema.IdTerm(id)), 1);
-        return top.ScoreDocs.Length == 0
-            ? null
-            : IndexSchema.FromLucene(lease.Searcher.Doc(top.ScoreDocs[0].Doc, IndexSchema.HitFields));
+        return SnapshotReader.Find(_store, id);
     }
 
     /// <summary>Waits for running operations (cancelling a running <see cref="IndexDirectoryAsync"/>, whose writes are then

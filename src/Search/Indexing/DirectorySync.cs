@@ -142,13 +142,12 @@ internal sealed class DirectorySync
     private void KeepWhatCouldNotBeRead(string root, SeedListing listing, Tally tally)
     {
         HashSet<string> failed = tally.FailedIds();
-        string[] unread = [.. listing.UnreadFolders.Select(id => id + "/")];
-        if (failed.Count == 0 && unread.Length == 0)
+        if (failed.Count == 0 && listing.UnreadFolders.Count == 0)
             return;
         // A failed file's id may still have been written from another file (a differently cased .txt): that one stays.
         HashSet<string> written = [.. LoadIndexed().Keys];
         _store.CarryOver((id, folder) => folder == root && !written.Contains(id)
-            && (failed.Contains(id) || Array.Exists(unread, prefix => id.StartsWith(prefix, StringComparison.Ordinal))));
+            && (failed.Contains(id) || listing.InUnreadFolder(id)));
     }
 
     /// <summary>The ids indexed from <paramref name="root"/> whose files are gone. A file that is there but could not be
@@ -159,9 +158,8 @@ internal sealed class DirectorySync
             return []; // a first sync: nothing to look up
         var present = new HashSet<string>(listing.Files.Select(f => f.Id), StringComparer.Ordinal);
         present.UnionWith(listing.Skipped.Select(f => f.Id));
-        string[] unread = [.. listing.UnreadFolders.Select(id => id + "/")];
         return [.. indexed.Values
-            .Where(d => d.Source == root && !present.Contains(d.Id) && !Array.Exists(unread, prefix => d.Id.StartsWith(prefix, StringComparison.Ordinal)))
+            .Where(d => d.Source == root && !present.Contains(d.Id) && !listing.InUnreadFolder(d.Id))
             .Select(d => d.Id)];
     }
 

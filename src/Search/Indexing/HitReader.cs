@@ -32,7 +32,7 @@ internal sealed class HitReader(IndexSearcher searcher, bool withBody)
         string title = _scratch.Utf8ToString();
         DateOnly? date = null;
         if (reader.GetDocsWithField(IndexSchema.Date) is { } dated && dated.Get(local))
-            date = DateOnly.FromDayNumber(checked((int)reader.GetNumericDocValues(IndexSchema.Date).Get(local)));
+            date = IndexSchema.DateOf(reader.GetNumericDocValues(IndexSchema.Date).Get(local));
         return new SeedDocument(id, title, string.Empty, date);
     }
 }

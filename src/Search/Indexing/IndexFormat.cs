@@ -75,7 +75,7 @@ internal static class IndexFormat
         var origin = new FileOrigin("/seeds", "/seeds/format/sample.md", UInt128.MaxValue - 1);
         Document document = new IndexSchema.ReusableDocument().Fill(sample, origin);
         using Analyzer analyzer = IndexSchema.CreateAnalyzer();
-        return Describe(document.Fields, analyzer, IndexSchema.StopWords.Select(word => word.ToString()!), Ranking.Similarity);
+        return Describe(document.Fields, analyzer, Ranking.StopWords.Select(word => word.ToString()!), Ranking.Similarity);
     }
 
     /// <summary>The canonical description of an index written with these fields, analyzer, stop list and similarity:

@@ -44,11 +44,11 @@ internal static class IndexSchema
     /// <see cref="DefaultExtension"/>: the file itself is the <see cref="Origin"/> folder, then <see cref="Id"/>, then the extension.</summary>
     public const string Extension = "ext";
 
-    /// <summary>The extension of almost every seed file.</summary>
+    /// <summary>The extension of seed files, matched in any case; almost every file has it in lower case.</summary>
     public const string DefaultExtension = ".txt";
 
     /// <summary>The bytes of the content hash at the start of an <see cref="Origin"/> value.</summary>
-    public const int OriginHashLength = 16;
+    private const int OriginHashLength = 16;
 
     /// <summary>The fields a query can name without a prefix, in the order the parser expands them.</summary>
     public static readonly string[] SearchableFields = [Title, Body];
@@ -56,45 +56,51 @@ internal static class IndexSchema
     /// <summary>The stored fields a hit loads: everything a <see cref="SeedDocument"/> needs.</summary>
     public static readonly ISet<string> HitFields = new HashSet<string>(StringComparer.Ordinal) { Id, Title, Body, Date };
 
-    /// <summary>Just the date.</summary>
-    public static readonly ISet<string> DateFields = new HashSet<string>(StringComparer.Ordinal) { Date };
+    /// <summary>The id of the seed file (or, for <paramref name="isFile"/> false, the folder) at <paramref name="path"/>, a
+    /// path inside the indexed folder that starts at <paramref name="relativeStart"/>: the rest of the path, with <c>/</c>
+    /// between folders, a file's without its extension. <see cref="FilePath"/> turns it back into the path.</summary>
+    public static string IdOf(string path, int relativeStart, bool isFile)
+    {
+        string id = path[relativeStart..^(isFile ? DefaultExtension.Length : 0)];
+        return System.IO.Path.DirectorySeparatorChar == '/' ? id : id.Replace(System.IO.Path.DirectorySeparatorChar, '/');
+    }
+
+    /// <summary>Whether the document <paramref name="id"/> is in the folder (at any depth) whose <see cref="IdOf"/> is
+    /// <paramref name="folderId"/>.</summary>
+    public static bool IsInFolder(string id, string folderId) =>
+        id.Length > folderId.Length && id[folderId.Length] == '/' && id.StartsWith(folderId, StringComparison.Ordinal);
 
     /// <summary>The file a synced document came from, rebuilt from its folder, its id and its extension (null for the
-    /// default), exactly as the folder sync found it.</summary>
+    /// default), exactly as the folder sync found it: the inverse of <see cref="IdOf"/>.</summary>
     public static string FilePath(string folder, string id, string? extension) => System.IO.Path.Join(folder,
         (System.IO.Path.DirectorySeparatorChar == '/' ? id : id.Replace('/', System.IO.Path.DirectorySeparatorChar)) + (extension ?? DefaultExtension));
 
-    /// <summary>
-    /// Lucene's 33 English stop words plus the pronouns, question words, auxiliaries and other function words that
-    /// natural-language queries are full of ("what", "how", "must", "been"): they carry no topic, and measured on
-    /// Cranfield, dropping them improved MAP and nDCG@10 (see the README's ranking table). Matched case-sensitively:
-    /// the analyzer lowercases before it drops stop words, and a case-blind set folds each token again on every lookup
-    /// (8% of the analyzer's time on Reuters-21578).
-    /// </summary>
-    public static readonly CharArraySet StopWords = new(LuceneVersion.LUCENE_48,
-    [
-        .. EnglishAnalyzer.DefaultStopSet.Select(w => w.ToString()!),
-        "i", "me", "my", "myself", "we", "our", "ours", "ourselves", "you", "your", "yours", "yourself", "yourselves",
-        "he", "him", "his", "himself", "she", "her", "hers", "herself", "its", "itself", "them", "theirs", "themselves",
-        "what", "which", "who", "whom", "am", "were", "been", "being", "have", "has", "had", "having", "do", "does",
-        "did", "doing", "because", "until", "while", "about", "against", "between", "through", "during", "before",
-        "after", "above", "below", "from", "up", "down", "out", "off", "over", "under", "again", "further", "once",
-        "here", "when", "where", "why", "how", "all", "any", "both", "each", "few", "more", "most", "other", "some",
-        "nor", "only", "own", "same", "so", "than", "too", "very", "can", "just", "should", "now", "would", "could",
-        "must", "may", "might", "also",
-    ], ignoreCase: false);
+    /// <summary>Reads an <see cref="Origin"/> value written by <see cref="ReusableDocument"/>: false when there is none (the
+    /// document was upserted directly).</summary>
+    public static bool TryReadOrigin(ReadOnlySpan<byte> value, out UInt128 contentHash, out ReadOnlySpan<byte> folderUtf8)
+    {
+        if (value.Length <= OriginHashLength)
+        {
+            contentHash = default;
+            folderUtf8 = default;
+            return false;
+        }
+        contentHash = System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(value);
+        folderUtf8 = value[OriginHashLength..];
+        return true;
+    }
 
     /// <summary>
-    /// The analyzer for documents, queries and highlighting alike: English stemming and <see cref="StopWords"/> for text,
-    /// one exact token for ids and folders. Sharing one instance keeps hits and highlights in agreement.
+    /// The analyzer for documents, queries and highlighting alike: English stemming and <see cref="Ranking.StopWords"/> for
+    /// text, one exact token for ids and folders. Sharing one instance keeps hits and highlights in agreement.
     /// </summary>
     public static Analyzer CreateAnalyzer() =>
         new PerFieldAnalyzerWrapper(
             new KeywordAnalyzer(),
             new Dictionary<string, Analyzer>(StringComparer.Ordinal)
             {
-                [Title] = new EnglishAnalyzer(LuceneVersion.LUCENE_48, StopWords),
-                [Body] = new EnglishAnalyzer(LuceneVersion.LUCENE_48, StopWords),
+                [Title] = new EnglishAnalyzer(LuceneVersion.LUCENE_48, Ranking.StopWords),
+                [Body] = new EnglishAnalyzer(LuceneVersion.LUCENE_48, Ranking.StopWords),
             });
 
     private static readonly FieldType StoredDateType = FrozenDateType();
@@ -112,10 +118,8 @@ internal static class IndexSchema
     /// <summary>Converts a date to the number stored in <see cref="Date"/>.</summary>
     public static long DateValue(DateOnly date) => date.DayNumber;
 
-    /// <summary>Builds a new Lucene document for <paramref name="document"/>.</summary>
-    /// <param name="document">The document.</param>
-    /// <param name="origin">Where it came from, when it came from a file in an indexed folder.</param>
-    public static Document ToLucene(SeedDocument document, FileOrigin? origin = null) => new ReusableDocument().Fill(document, origin);
+    /// <summary>Converts a number stored in <see cref="Date"/> back to the date.</summary>
+    public static DateOnly DateOf(long value) => DateOnly.FromDayNumber(checked((int)value));
 
     /// <summary>
     /// One Lucene document and its fields, refilled for each document a thread indexes: Lucene reads a document
@@ -137,6 +141,8 @@ internal static class IndexSchema
         private string? _folder;
         private byte[] _originBytes = [];
 
+        /// <summary>The Lucene document for <paramref name="document"/>, with <paramref name="origin"/> when it came from a
+        /// file in an indexed folder; valid until the next call.</summary>
         public Document Fill(SeedDocument document, FileOrigin? origin)
         {
             _document.Fields.Clear();
@@ -194,7 +200,7 @@ internal static class IndexSchema
 
     /// <summary>The stored date of a document, if it has one.</summary>
     public static DateOnly? DateOf(Document lucene) =>
-        lucene.GetField(Date)?.GetInt64Value() is long day ? DateOnly.FromDayNumber(checked((int)day)) : null;
+        lucene.GetField(Date)?.GetInt64Value() is long value ? DateOf(value) : null;
 }
 
 /// <summary>Where a document came from when it was read from an indexed folder.</summary>

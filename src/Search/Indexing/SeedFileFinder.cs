@@ -7,7 +7,11 @@ internal sealed record SeedFile(string Id, string Path, long Length);
 
 /// <summary>What a walk of a folder found: the regular seed files to read, files whose id another one already has, entries
 /// it could not use (each with the reason), and the ids of the subfolders it could not read.</summary>
-internal sealed record SeedListing(List<SeedFile> Files, List<SeedFile> Clashes, List<IndexFailure> Skipped, List<string> UnreadFolders);
+internal sealed record SeedListing(List<SeedFile> Files, List<SeedFile> Clashes, List<IndexFailure> Skipped, List<string> UnreadFolders)
+{
+    /// <summary>Whether the document <paramref name="id"/> would be read from one of the <see cref="UnreadFolders"/>.</summary>
+    public bool InUnreadFolder(string id) => UnreadFolders.Exists(folder => IndexSchema.IsInFolder(id, folder));
+}
 
 /// <summary>
 /// Lists the <c>*.txt</c> files under a folder, one folder at a time, as <c>find</c> does by default: hidden files and
@@ -16,8 +20,7 @@ internal sealed record SeedListing(List<SeedFile> Files, List<SeedFile> Clashes,
 /// </summary>
 internal static class SeedFileFinder
 {
-    private const string TextExtension = ".txt";
-    private const string FilePattern = "*" + TextExtension;
+    private const string FilePattern = "*" + IndexSchema.DefaultExtension;
 
     // Not recursive: each folder is read on its own, so a folder that cannot be read costs only itself.
     private static readonly EnumerationOptions OneFolder = new()
@@ -48,7 +51,7 @@ internal static class SeedFileFinder
             catch (Exception e) when (folder != root && e is IOException or UnauthorizedAccessException)
             {
                 // Its files may all still be there, so the sync keeps the documents indexed from it.
-                string id = RelativeId(folder, relativeStart, 0);
+                string id = IndexSchema.IdOf(folder, relativeStart, isFile: false);
                 listing.UnreadFolders.Add(id);
                 listing.Skipped.Add(new IndexFailure(id, folder,
                     $"{folder}: the folder cannot be read ({ExceptionText.Summary(e)}); the documents indexed from it are kept."));
@@ -56,7 +59,7 @@ internal static class SeedFileFinder
         }
         // Distinct paths that all end in ".txt" have distinct ids: only a differently cased extension can clash, so the
         // common case skips the hashing.
-        if (!listing.Files.TrueForAll(f => f.Path.EndsWith(TextExtension, StringComparison.Ordinal)))
+        if (!listing.Files.TrueForAll(f => f.Path.EndsWith(IndexSchema.DefaultExtension, StringComparison.Ordinal)))
             RemoveClashes(listing.Files, listing.Clashes);
         return listing;
     }
@@ -74,7 +77,7 @@ internal static class SeedFileFinder
             if (entry.Kind == EntryKind.FolderLink)
                 continue;
             bool isFolder = entry.Kind == EntryKind.Folder;
-            string id = RelativeId(entry.Path, relativeStart, isFolder ? 0 : TextExtension.Length);
+            string id = IndexSchema.IdOf(entry.Path, relativeStart, isFile: !isFolder);
             // .NET decodes a name that is not UTF-8 with U+FFFD in place of each bad byte; the decoded name then opens
             // nothing, or the one file truly named so, and two such names can decode alike.
             if (entry.LossyName && (!(lossyNames ??= new(StringComparer.Ordinal)).Add(entry.Path) || !Path.Exists(entry.Path)))
@@ -132,12 +135,6 @@ internal static class SeedFileFinder
         {
             return null; // gone since it was listed: the reader reports it if it is still missing
         }
-    }
-
-    private static string RelativeId(string path, int relativeStart, int extensionLength)
-    {
-        string id = path[relativeStart..^extensionLength];
-        return Path.DirectorySeparatorChar == '/' ? id : id.Replace(Path.DirectorySeparatorChar, '/');
     }
 
     /// <summary>Keeps one file per id: of files that share one (only the case of <c>.txt</c> can differ), the first path in

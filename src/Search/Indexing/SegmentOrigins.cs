@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 
@@ -22,17 +21,15 @@ internal sealed class SegmentOrigins(AtomicReader reader)
         if (_origins is null)
             return null;
         _origins.Get(doc, _scratch);
-        if (_scratch.Length <= IndexSchema.OriginHashLength)
+        if (!IndexSchema.TryReadOrigin(_scratch.Bytes.AsSpan(_scratch.Offset, _scratch.Length), out UInt128 hash, out ReadOnlySpan<byte> folderBytes))
             return null;
-        ReadOnlySpan<byte> value = _scratch.Bytes.AsSpan(_scratch.Offset, _scratch.Length);
-        ReadOnlySpan<byte> folderBytes = value[IndexSchema.OriginHashLength..];
         // Documents of one folder sit together: decode a folder name only when it changes.
         if (_lastFolder is null || !folderBytes.SequenceEqual(_lastFolderBytes))
         {
             _lastFolderBytes = folderBytes.ToArray();
             _lastFolder = System.Text.Encoding.UTF8.GetString(folderBytes);
         }
-        return (BinaryPrimitives.ReadUInt128BigEndian(value), _lastFolder);
+        return (hash, _lastFolder);
     }
 
     /// <summary>The file <paramref name="doc"/> (with id <paramref name="id"/>) was read from, given its folder.</summary>

@@ -23,7 +23,8 @@ internal sealed class SyncFlusher : IDisposable
     private static readonly Plan SpareCore = new(BeforeEnd: 0.9, RestPerBuffer: 0.5, NearEnd: 0.25);
 
     // No idle core to flush on before the end. Shrinking the buffer from halfway instead, tried first, made 2-thread
-    // syncs about 7% slower in paired runs; this waits until the rest of the text is a quarter of the buffer.
+    // syncs slower (benchmarks/README.md, "Measurement notes"); this waits until the rest of the text is a quarter of
+    // the buffer.
     private static readonly Plan ThreadPerCore = new(BeforeEnd: null, RestPerBuffer: 0.25, NearEnd: 0.1);
 
     private readonly IndexStore _store;

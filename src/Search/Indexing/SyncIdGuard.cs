@@ -6,7 +6,7 @@ namespace Search.Indexing;
 /// Lets a folder sync add documents that are new to the index with <c>AddDocument</c> while direct upserts may run
 /// at the same time, without ever leaving two documents with one id. <c>UpdateDocument</c> would be safe anyway, but
 /// each call buffers a delete term until the next flush, and on a large sync those terms are what pushes the garbage
-/// collector into repeated generation-1 collections (about 7% of indexing time on Reuters-21578 x4).
+/// collector into repeated generation-1 collections (measured in benchmarks/README.md, "Measurement notes").
 /// </summary>
 /// <remarks>
 /// The protocol: a direct upsert notes its id (while a sync runs) and writes under the id's stripe lock; the sync

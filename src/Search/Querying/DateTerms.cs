@@ -46,7 +46,7 @@ internal static class DateTerms
     }
 
     /// <summary>The numeric range over stored day numbers, both ends inclusive, either open.</summary>
-    public static NumericRangeQuery<long> Range(long? from, long? to) =>
+    private static NumericRangeQuery<long> Range(long? from, long? to) =>
         NumericRangeQuery.NewInt64Range(IndexSchema.Date, IndexSchema.DatePrecisionStep, from, to, true, true);
 
     /// <summary>The same range as a filter, for <see cref="SearchRequest.DateFrom"/> and <see cref="SearchRequest.DateTo"/>.</summary>

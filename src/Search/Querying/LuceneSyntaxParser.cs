@@ -105,7 +105,7 @@ internal sealed class LuceneSyntaxParser : MultiFieldQueryParser
         _clauses += QueryTree.Leaves(query).Count();
         // Located only when needed: each search of the query text is linear, and a long query has thousands of terms.
         if (_clauses > _maxClauses)
-            throw new ClauseLimitException(_clauses, _maxClauses, Locate(term));
+            throw new ClauseLimitException(_maxClauses, Locate(term));
         return query;
     }
 
@@ -124,9 +124,9 @@ internal sealed class LuceneSyntaxParser : MultiFieldQueryParser
 
     // Wildcard and fuzzy terms become automata whose construction Lucene 4.8 does not bound. What follows the first '*'
     // decides the cost: "x*a" then k '?' takes time doubling with each '?', and each further character or wildcard
-    // (non-ASCII ones most) multiplies it. Measured on a 2-core machine, the limits below keep the worst pattern near
-    // 0.1 s, where "x*a??????" then a few letters took 0.5-2 s and 30 '?' would take hours. No word is longer than the
-    // tokenizer's limit, so a longer pattern could match nothing anyway.
+    // (non-ASCII ones most) multiplies it. The limits below keep the worst pattern to a fraction of a second (measured in
+    // benchmarks/README.md, "Measurement notes"). No word is longer than the tokenizer's limit, so a longer pattern could
+    // match nothing anyway.
     private const int MaxPatternLength = 255;
     private const int MaxQuestionMarksAfterStar = 4;
     private const int MaxWildcardsAfterStar = 8;
@@ -207,10 +207,8 @@ internal sealed class FieldTermException(string field, string term, string messa
 
 /// <summary>The query holds more clauses than <see cref="SearchIndexOptions.MaxClauses"/>; <see cref="Position"/> is the term
 /// that passed the limit.</summary>
-internal sealed class ClauseLimitException(int clauses, int limit, int? position) : Exception(Describe(limit, position))
+internal sealed class ClauseLimitException(int limit, int? position) : Exception(Describe(limit, position))
 {
-    public int Clauses { get; } = clauses;
-
     public int? Position { get; } = position;
 
     private static string Describe(int limit, int? position) => string.Create(CultureInfo.InvariantCulture,

@@ -7,7 +7,7 @@ namespace Search.Querying;
 
 /// <summary>
 /// Puts equal-scoring hits from Lucene's top-score collector (which breaks ties by internal doc number, an accident
-/// of segment layout) into id order, so relevance results are the same as sorting by score then id, without paying
+/// of segment layout) into id order, the relevance order <see cref="HitOrder"/> defines, without paying
 /// for that sort on every hit collected. Equal scores are common: near-duplicate articles score alike. The collector
 /// is asked for <see cref="Slack"/> more hits than needed, so a tie group that straddles the end of the page is
 /// usually collected whole.
@@ -63,8 +63,8 @@ internal static class RelevanceTies
             ids.Get(hits[i].Doc - leaf.DocBase, id);
             keyed[i - start] = (id, hits[i]);
         }
-        // The same byte order as Lucene's string sort, so a cursor made from this page continues exactly.
-        Array.Sort(keyed, (a, b) => BytesRef.UTF8SortedAsUnicodeComparer.Compare(a.Id, b.Id));
+        // The order a cursor made from this page continues in.
+        Array.Sort(keyed, (a, b) => HitOrder.CompareIds(a.Id, b.Id));
         for (int i = start; i < end; i++)
             hits[i] = keyed[i - start].Hit;
         return true;

@@ -6,7 +6,7 @@ using Search.Indexing;
 namespace Search.Querying;
 
 /// <summary>
-/// Collects the top hits by score, equal scores in id order: the relevance order, when many hits tie. Lucene's
+/// Collects the top hits in relevance <see cref="HitOrder"/> (by score, equal scores by id), when many hits tie. Lucene's
 /// <see cref="TopFieldCollector"/> sorting by score then id re-resolves the id of its weakest hit across segments each
 /// time that hit changes and reads an ordinal from disk per tied hit, which made prefix queries (thousands of hits in a
 /// few score groups) twice as slow as raw Lucene. Here each segment keeps its own top hits comparing id ordinals held
@@ -53,7 +53,7 @@ internal sealed class ScoreThenIdCollector(int count) : ICollector
     public TopDocs GetTopDocs()
     {
         FinishSegment();
-        _winners.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : BytesRef.UTF8SortedAsUnicodeComparer.Compare(a.Id, b.Id));
+        _winners.Sort(static (a, b) => HitOrder.CompareByRelevance(a.Score, a.Id, b.Score, b.Id));
         ScoreDoc[] hits = [.. _winners.Take(count).Select(w => new ScoreDoc(w.Doc, w.Score))];
         return new TopDocs(TotalHits, hits, hits.Length > 0 ? hits[0].Score : float.NaN);
     }
@@ -72,7 +72,8 @@ internal sealed class ScoreThenIdCollector(int count) : ICollector
 
     private sealed record Winner(int Doc, float Score, BytesRef Id);
 
-    /// <summary>Orders candidates weakest first: lower score, then (equal scores) the larger id ordinal.</summary>
+    /// <summary>Orders candidates weakest first: lower score, then (equal scores) the larger id ordinal. Within a segment
+    /// ordinals follow the ids' byte order, so this is <see cref="HitOrder.CompareByRelevance"/> reversed.</summary>
     private sealed class WeakestFirst : IComparer<Candidate>
     {
         public static readonly WeakestFirst Instance = new();

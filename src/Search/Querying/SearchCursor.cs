@@ -6,8 +6,8 @@ using Lucene.Net.Util;
 namespace Search.Querying;
 
 /// <summary>
-/// Encodes the sort values of the last hit on a page (score or date, then id) as an opaque, URL-safe cursor,
-/// and decodes it back into the <see cref="FieldDoc"/> Lucene's <c>SearchAfter</c> continues from. The id
+/// Encodes the sort values of the last hit on a page (its <see cref="HitOrder"/> key, then its id) as an opaque, URL-safe
+/// cursor, and decodes it back into the <see cref="FieldDoc"/> Lucene's <c>SearchAfter</c> continues from. The id
 /// tiebreak makes every position unique, so walking the cursors visits each hit exactly once.
 /// </summary>
 internal static class SearchCursor
@@ -22,10 +22,7 @@ internal static class SearchCursor
         byte[] buffer = new byte[2 + 8 + id.Length];
         buffer[0] = Version;
         buffer[1] = (byte)sort;
-        long key = sort == SearchSort.Relevance
-            ? BitConverter.SingleToInt32Bits(score)
-            : SearchExecutor.DateSortKey(sort, last.Date);
-        BinaryPrimitives.WriteInt64BigEndian(buffer.AsSpan(2), key);
+        BinaryPrimitives.WriteInt64BigEndian(buffer.AsSpan(2), HitOrder.CursorKey(sort, score, last.Date));
         id.CopyTo(buffer.AsSpan(10));
         return Base64Url.EncodeToString(buffer);
     }
@@ -50,23 +47,14 @@ internal static class SearchCursor
                 $"The cursor was made for sort {(SearchSort)buffer[1]}, not {sort}; page with the same sort that made it.", nameof(after));
         }
         long key = BinaryPrimitives.ReadInt64BigEndian(buffer.AsSpan(2));
-        // A score is written as its 32 bits; a wider key was not made by Encode.
-        if (sort == SearchSort.Relevance && key is < int.MinValue or > int.MaxValue)
-            throw Invalid(nameof(after));
         var id = new BytesRef(buffer, 10, buffer.Length - 10);
         if (!IsUtf8(id))
             throw Invalid(nameof(after));
-        // Lucene.Net's comparers hold their values as J2N boxes and accept nothing else as the top value.
-        object first = sort == SearchSort.Relevance
-            ? J2N.Numerics.Single.GetInstance(BitConverter.Int32BitsToSingle(checked((int)key)))
-            : J2N.Numerics.Int64.GetInstance(key);
-        // Doc int.MaxValue: on an exact tie of all sort values Lucene skips docs up to this one, i.e. the hit itself.
-        return new FieldDoc(int.MaxValue, float.NaN, [first, id]);
+        return HitOrder.After(sort, key, id) ?? throw Invalid(nameof(after));
     }
 
     private static bool IsUtf8(BytesRef bytes) => System.Text.Unicode.Utf8.IsValid(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length));
 
     private static ArgumentException Invalid(string paramName, Exception? inner = null) =>
         new("The cursor is not valid: pass a Next value from an earlier result unchanged.", paramName, inner);
-
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Lucene.Net.Documents;
 using Lucene.Net.Search;
 using Search.Highlighting;
 using Search.Indexing;
@@ -28,7 +27,7 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
         try
         {
             // One more than the page: whether it exists decides if there is a next page.
-            (top, partial) = Collect(searcher, translated, request.Sort, after, window + 1, request.Timeout);
+            (top, partial) = HitOrder.Collect(searcher, translated, request.Sort, after, window + 1, request.Timeout);
         }
         catch (TermExpansionException e)
         {
@@ -67,88 +66,6 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
         };
     }
 
-    /// <summary>The date of the first dated document in <paramref name="sort"/> order, or null when none has a date.</summary>
-    public static DateOnly? FirstDate(IndexSearcher searcher, SearchSort sort)
-    {
-        TopDocs top = searcher.Search(DateTerms.Range(null, null), null, 1, SortFor(sort));
-        return top.ScoreDocs.Length == 0 ? null : IndexSchema.DateOf(searcher.Doc(top.ScoreDocs[0].Doc, IndexSchema.DateFields));
-    }
-
-    /// <summary>The top <paramref name="count"/> hits in (sort value, id) order. For relevance without a cursor it runs
-    /// Lucene's plain top-score collector and puts equal scores in id order afterwards, which is much cheaper than
-    /// sorting every collected hit by score then id; when a tie reaches past the collected hits, or the query's hits
-    /// fall into a few score groups anyway (prefix, wildcard, match-all), it collects by score then id directly.</summary>
-    private static (TopDocs Top, bool Partial) Collect(IndexSearcher searcher, TranslatedQuery translated, SearchSort sort, FieldDoc? after, int count, TimeSpan? timeout)
-    {
-        Query query = translated.Query;
-        Filter? filter = translated.Filter;
-        if (sort == SearchSort.Relevance && after is null && QueryTree.IsConstantScoring(query))
-            return CollectByScoreThenId(searcher, translated, count, timeout);
-        if (sort == SearchSort.Relevance && after is null)
-        {
-            int collect = count + RelevanceTies.Slack;
-            TopDocs byScore;
-            bool partial = false;
-            if (timeout is null)
-            {
-                byScore = searcher.Search(query, filter, collect);
-            }
-            else
-            {
-                TopScoreDocCollector collector = TopScoreDocCollector.Create(collect, docsScoredInOrder: false);
-                partial = RunWithin(searcher, translated, collector, timeout.Value);
-                byScore = collector.GetTopDocs();
-            }
-            ScoreDoc[]? ordered = partial
-                ? byScore.ScoreDocs[..Math.Min(count, byScore.ScoreDocs.Length)]
-                : RelevanceTies.TryOrderById(searcher, byScore.ScoreDocs, count - 1, complete: byScore.ScoreDocs.Length < collect);
-            return ordered is not null
-                ? (new TopDocs(byScore.TotalHits, ordered, byScore.MaxScore), partial)
-                : CollectByScoreThenId(searcher, translated, count, timeout);
-        }
-
-        Sort order = SortFor(sort);
-        if (timeout is null)
-        {
-            return (after is null
-                ? searcher.Search(query, filter, count, order, true, false)
-                : searcher.SearchAfter(after, query, filter, count, order, true, false), false);
-        }
-        TopFieldCollector sorted = TopFieldCollector.Create(order, count, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-        bool sortedPartial = RunWithin(searcher, translated, sorted, timeout.Value);
-        return (sorted.GetTopDocs(), sortedPartial);
-    }
-
-    private static (TopDocs Top, bool Partial) CollectByScoreThenId(IndexSearcher searcher, TranslatedQuery translated, int count, TimeSpan? timeout)
-    {
-        var collector = new ScoreThenIdCollector(count);
-        bool partial = false;
-        if (timeout is null)
-            searcher.Search(translated.Query, translated.Filter, collector);
-        else
-            partial = RunWithin(searcher, translated, collector, timeout.Value);
-        return (collector.GetTopDocs(), partial);
-    }
-
-    /// <summary>Collects until done or until the budget runs out; true when it ran out (the collector holds what was found).</summary>
-    private static bool RunWithin(IndexSearcher searcher, TranslatedQuery translated, ICollector collector, TimeSpan budget)
-    {
-        var limited = new TimeLimitingCollector(collector, TimeLimitingCollector.GlobalCounter, Math.Max(1, (long)budget.TotalMilliseconds));
-        try
-        {
-            searcher.Search(translated.Query, translated.Filter, limited);
-            return false;
-        }
-        catch (TimeLimitingCollector.TimeExceededException)
-        {
-            return true;
-        }
-    }
-
-    /// <summary>The value a date sort orders a document by: its day number, or the far end for undated documents.</summary>
-    public static long DateSortKey(SearchSort sort, DateOnly? date) =>
-        date is DateOnly day ? IndexSchema.DateValue(day) : sort == SearchSort.DateDescending ? long.MinValue : long.MaxValue;
-
     /// <summary>The hit, and whether it was highlighted (false when there is no highlighter, or the deadline passed).</summary>
     private static (SearchHit Hit, bool Highlighted) ToHit(HitReader reader, ScoreDoc scoreDoc, HitHighlighter? highlighter, HighlightOptions? requested, Deadline deadline)
     {
@@ -170,26 +87,6 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
     /// <summary>The score as <see cref="SearchHit.Score"/> promises it: a finite number. The query guard keeps boosts
     /// small enough that this never changes a score; it is the last line of defence.</summary>
     public static float FiniteScore(float score) => float.IsNaN(score) ? 0f : Math.Clamp(score, -float.MaxValue, float.MaxValue);
-
-    private static Sort SortFor(SearchSort sort)
-    {
-        var byId = new SortField(IndexSchema.Id, SortFieldType.STRING);
-        return sort switch
-        {
-            SearchSort.Relevance => new Sort(SortField.FIELD_SCORE, byId),
-            // Undated documents sort last both ways: the missing value is the far end of the order.
-            SearchSort.DateDescending => new Sort(ByDate(reverse: true, missing: DateSortKey(sort, null)), byId),
-            SearchSort.DateAscending => new Sort(ByDate(reverse: false, missing: DateSortKey(sort, null)), byId),
-            _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, "Unknown sort."),
-        };
-    }
-
-    private static SortField ByDate(bool reverse, long missing)
-    {
-        var byDate = new SortField(IndexSchema.Date, SortFieldType.INT64, reverse);
-        byDate.SetMissingValue(missing);
-        return byDate;
-    }
 
     private void Validate(SearchRequest request)
     {

@@ -203,7 +203,7 @@ public class IndexFormatTests
         string Fingerprint(IEnumerable<IIndexableField> fields, Analyzer analyzer, IEnumerable<string> stopWords) =>
             IndexFormat.FingerprintOf(IndexFormat.Describe(fields, analyzer, stopWords, new BM25Similarity()));
 
-        string[] stopWords = [.. IndexSchema.StopWords.Select(word => word.ToString()!)];
+        string[] stopWords = [.. Ranking.StopWords.Select(word => word.ToString()!)];
         IIndexableField[] fields = [.. Sample().Fields];
         using Analyzer analyzer = IndexSchema.CreateAnalyzer();
         using Analyzer other = new SimpleAnalyzer(LuceneVersion.LUCENE_48);

@@ -189,6 +189,23 @@ public class IndexLifecycleTests
     }
 
     [Fact]
+    public async Task GetStats_AfterDeletingTheEarliestAndLatest_ReportsTheRemainingDateRange()
+    {
+        using SearchIndex index = SearchIndex.InMemory();
+        await index.UpsertAsync(TestDocs.Doc("a", "A", "text", "2021-08-14"));
+        await index.UpsertAsync(TestDocs.Doc("b", "B", "text", "1987-02-26"));
+        await index.UpsertAsync(TestDocs.Doc("c", "C", "text", "2000-01-01"));
+        await index.CommitAsync();
+        await index.DeleteAsync("a");
+        await index.DeleteAsync("b");
+        await index.CommitAsync();
+
+        IndexStats stats = index.GetStats();
+
+        Assert.Equal((1L, (DateOnly?)new DateOnly(2000, 1, 1), (DateOnly?)new DateOnly(2000, 1, 1)), (stats.Documents, stats.DateFrom, stats.DateTo));
+    }
+
+    [Fact]
     public void GetStats_EmptyIndex_HasNoDates()
     {
         using SearchIndex index = SearchIndex.InMemory();

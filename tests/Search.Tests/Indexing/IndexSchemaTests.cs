@@ -9,11 +9,11 @@ public class IndexSchemaTests
     [Theory]
     [InlineData("2021-08-14")]
     [InlineData(null)]
-    public void FromLucene_OfToLucene_RoundTripsTheDocument(string? date)
+    public void FromLucene_OfAFilledDocument_RoundTripsTheDocument(string? date)
     {
         SeedDocument document = TestDocs.Doc("folder/id-1", "Title “quoted”", "Body 😀 with\n\nparagraphs.", date);
 
-        SeedDocument back = IndexSchema.FromLucene(IndexSchema.ToLucene(document));
+        SeedDocument back = IndexSchema.FromLucene(new IndexSchema.ReusableDocument().Fill(document, origin: null));
 
         Assert.Equal(document, back);
     }
@@ -31,8 +31,8 @@ public class IndexSchemaTests
         using Analyzer analyzer = IndexSchema.CreateAnalyzer();
         using (var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, analyzer)))
         {
-            writer.AddDocument(IndexSchema.ToLucene(TestDocs.Doc(id, "t", "b"), origin));
-            writer.AddDocument(IndexSchema.ToLucene(TestDocs.Doc("upserted", "t", "b")));
+            writer.AddDocument(new IndexSchema.ReusableDocument().Fill(TestDocs.Doc(id, "t", "b"), origin));
+            writer.AddDocument(new IndexSchema.ReusableDocument().Fill(TestDocs.Doc("upserted", "t", "b"), origin: null));
         }
         using var reader = Lucene.Net.Index.DirectoryReader.Open(directory);
         var origins = new SegmentOrigins(reader.Leaves[0].AtomicReader);
@@ -40,6 +40,19 @@ public class IndexSchemaTests
         Assert.Equal((origin.ContentHash, folder), origins.Read(0));
         Assert.Equal(file, origins.FilePath(0, id, folder));
         Assert.Null(origins.Read(1));
+    }
+
+    [Theory]
+    [InlineData("a")]
+    [InlineData("sub/dir/b.c")]
+    public void IdOf_TheFilePathOfAnId_GivesBackTheId(string id)
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "data");
+
+        string file = IndexSchema.FilePath(folder, id, extension: null);
+
+        Assert.Equal(Path.Combine([folder, .. id.Split('/')]) + ".txt", file);
+        Assert.Equal(id, IndexSchema.IdOf(file, folder.Length + 1, isFile: true));
     }
 
     [Fact]
