@@ -19,7 +19,7 @@ namespace Search.Benchmarks;
 /// it wrote itself is what <c>--peers-protocol</c> measures, through <see cref="RawSearchesItsOwnIndex"/>.)
 /// </summary>
 [Config(typeof(ComparisonConfig))]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10, id: "Query")]
+[SuiteJob("Query", warmupCount: 3, iterationCount: 10)]
 public class QueryBenchmarks
 {
     private const int FragmentSize = 160;
