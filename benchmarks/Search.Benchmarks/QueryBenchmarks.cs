@@ -48,12 +48,12 @@ public class QueryBenchmarks
     [ParamsSource(nameof(Categories))]
     public string Category { get; set; } = "";
 
-    public static IEnumerable<string> Categories() => BenchmarkQuery.Load(Corpus.Current.Name).Select(q => q.Category);
+    public static IEnumerable<string> Categories() => BenchmarkQuery.Load(Corpus.Current).Select(q => q.Category);
 
     [GlobalSetup]
     public void OpenIndex()
     {
-        _query = BenchmarkQuery.Load(Corpus.Current.Name).Single(q => q.Category == Category);
+        _query = BenchmarkQuery.Load(Corpus.Current).Single(q => q.Category == Category);
         string path = BenchmarkIndex.PathFor(Corpus.Current);
         _library = SearchIndex.Open(path, new SearchIndexOptions { ReadOnly = true });
         _highlighted = new SearchRequest(_query.Text) { DateFrom = _query.From, DateTo = _query.To, Size = 10 };
