@@ -42,6 +42,8 @@ public sealed class Corpus
     /// <summary>Bytes of all files at scale 1.</summary>
     public long Bytes { get; }
 
+    private string DocumentCount => string.Create(CultureInfo.InvariantCulture, $"{Files.Count:N0} document{(Files.Count == 1 ? "" : "s")}");
+
     /// <summary>Where the reference corpus, Reuters-21578, is looked for: beside the repository.</summary>
     public static string ReferencePath() =>
         Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "corpora", "reuters21578.tar.gz"));
@@ -60,11 +62,11 @@ public sealed class Corpus
     public void Announce(TextWriter info, TextWriter warning, bool chosen)
     {
         info.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"// Corpus: {Name}, {Files.Count:N0} document{(Files.Count == 1 ? "" : "s")} ({Bytes:N0} bytes of text) from {Source}"));
+            $"// Corpus: {Name}, {DocumentCount} ({Bytes:N0} bytes of text) from {Source}"));
         if (!chosen && !File.Exists(ReferencePath()))
         {
             warning.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"The reference corpus is not at {ReferencePath()}: measuring {Source} ({Files.Count:N0} documents) instead, whose figures say little. Pass --corpus PATH (benchmarks/README.md, \"Which corpus\")."));
+                $"The reference corpus is not at {ReferencePath()}: measuring {Source} ({DocumentCount}) instead, whose figures say little. Pass --corpus PATH (benchmarks/README.md, \"Which corpus\")."));
         }
     }
 
