@@ -1,4 +1,5 @@
 using System.Formats.Tar;
+using System.Globalization;
 using System.IO.Compression;
 
 namespace Search.Benchmarks;
@@ -15,9 +16,10 @@ public sealed class Corpus
 
     private static readonly Lazy<Corpus> Shared = new(() => Load(Environment.GetEnvironmentVariable(PathVariable)));
 
-    private Corpus(string name, string folder, IReadOnlyList<CorpusFile> files)
+    private Corpus(string name, string source, string folder, IReadOnlyList<CorpusFile> files)
     {
         Name = name;
+        Source = source;
         Folder = folder;
         Files = files;
         Bytes = files.Sum(f => f.Bytes);
@@ -29,6 +31,9 @@ public sealed class Corpus
     /// <summary>The corpus name, e.g. <c>reuters21578</c> or <c>seeds</c>; it picks the query file.</summary>
     public string Name { get; }
 
+    /// <summary>What <c>--corpus</c> named, or the default: a folder or a <c>.tar.gz</c> archive.</summary>
+    public string Source { get; }
+
     /// <summary>The folder holding the <c>*.txt</c> files.</summary>
     public string Folder { get; }
 
@@ -37,11 +42,32 @@ public sealed class Corpus
     /// <summary>Bytes of all files at scale 1.</summary>
     public long Bytes { get; }
 
+    private string DocumentCount => string.Create(CultureInfo.InvariantCulture, $"{Files.Count:N0} document{(Files.Count == 1 ? "" : "s")}");
+
+    /// <summary>Where the reference corpus, Reuters-21578, is looked for: beside the repository.</summary>
+    public static string ReferencePath() =>
+        Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "corpora", "reuters21578.tar.gz"));
+
     public static string DefaultPath()
     {
-        string root = RepositoryRoot();
-        string reuters = Path.GetFullPath(Path.Combine(root, "..", "shared", "corpora", "reuters21578.tar.gz"));
-        return File.Exists(reuters) ? reuters : Path.Combine(root, "seeds");
+        string reference = ReferencePath();
+        return File.Exists(reference) ? reference : Path.Combine(RepositoryRoot(), "seeds");
+    }
+
+    /// <summary>
+    /// Names the corpus on <paramref name="info"/> before anything is measured; when it was not
+    /// <paramref name="chosen"/> and the reference corpus is missing, also says on <paramref name="warning"/> that the
+    /// figures come from the fallback, so that a run on <c>seeds/</c> is never taken for one on Reuters-21578.
+    /// </summary>
+    public void Announce(TextWriter info, TextWriter warning, bool chosen)
+    {
+        info.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"// Corpus: {Name}, {DocumentCount} ({Bytes:N0} bytes of text) from {Source}"));
+        if (!chosen && !File.Exists(ReferencePath()))
+        {
+            warning.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"The reference corpus is not at {ReferencePath()}: measuring {Source} ({DocumentCount}) instead, whose figures say little. Pass --corpus PATH (benchmarks/README.md, \"Which corpus\")."));
+        }
     }
 
     public static string RepositoryRoot()
@@ -79,7 +105,7 @@ public sealed class Corpus
             .Select(f => new CorpusFile(f, Path.GetRelativePath(folder, f)[..^4].Replace(Path.DirectorySeparatorChar, '/'), new FileInfo(f).Length))];
         if (files.Count == 0)
             throw new InvalidOperationException($"The corpus '{path}' holds no *.txt files.");
-        return new Corpus(name, folder, files);
+        return new Corpus(name, path, folder, files);
     }
 
     /// <summary>A folder holding the corpus <paramref name="scale"/> times (copies under <c>r0/</c>, <c>r1/</c>, ...),

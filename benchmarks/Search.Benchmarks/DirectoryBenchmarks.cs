@@ -15,7 +15,7 @@ namespace Search.Benchmarks;
 /// library with commits every 1,000 documents against its default shows what a shorter crash window costs.
 /// </summary>
 [Config(typeof(ThroughputConfig))]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5, id: "Directory")]
+[SuiteJob("Directory", RunStrategy.Monitoring, warmupCount: 1, iterationCount: 5)]
 public class DirectoryBenchmarks
 {
     private List<SeedDocument> _documents = [];

@@ -10,7 +10,7 @@ namespace Search.Benchmarks;
 /// warm-up, eight timed runs), and docs/s and MB/s come from the median.
 /// </summary>
 [Config(typeof(ThroughputConfig))]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 8, id: "Indexing")]
+[SuiteJob("Indexing", RunStrategy.Monitoring, warmupCount: 1, iterationCount: 8)]
 public class IndexingBenchmarks
 {
     private string _folder = "";

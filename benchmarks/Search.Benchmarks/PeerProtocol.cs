@@ -40,9 +40,7 @@ public static class PeerProtocol
         Corpus corpus = Corpus.Current;
         if (args.Contains("--prepare"))
         {
-            string queries = BenchmarkQuery.FileFor(corpus.Name);
-            if (!File.Exists(queries))
-                throw new FileNotFoundException($"No query set for corpus '{corpus.Name}'. Create it with: --derive-queries --corpus PATH", queries);
+            string queries = BenchmarkQuery.FileFor(corpus);
             console.WriteLine($"x1\t{corpus.Folder}");
             console.WriteLine($"x4\t{corpus.ScaledFolder(4)}");
             console.WriteLine($"queries\t{queries}");
@@ -100,7 +98,7 @@ public static class PeerProtocol
 
     private static void MeasureQueries(IEngine engine, Corpus corpus, double warmupSeconds, double querySeconds, StreamWriter results, TextWriter console)
     {
-        IReadOnlyList<BenchmarkQuery> queries = BenchmarkQuery.Load(corpus.Name);
+        IReadOnlyList<BenchmarkQuery> queries = BenchmarkQuery.Load(corpus);
         string indexPath = engine.QueryIndex(corpus);
         using (var directory = new NIOFSDirectory(indexPath))
         using (var reader = DirectoryReader.Open(directory))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using Search.Benchmarks;
 
@@ -10,6 +11,11 @@ static int Run(List<string> rest)
 {
     string? corpus = Take(rest, "--corpus");
     Environment.SetEnvironmentVariable(Corpus.PathVariable, Path.GetFullPath(corpus ?? Corpus.DefaultPath()));
+    if (!rest.Any(a => a is "--help" or "-h" or "--version" or "--info"))
+    {
+        // --peers-protocol answers on stdout for run.sh, so there the corpus is named on stderr.
+        Corpus.Current.Announce(rest.Contains("--peers-protocol") ? Console.Error : Console.Out, Console.Error, chosen: corpus is not null);
+    }
 
     if (rest.Remove("--derive-queries"))
     {
@@ -34,8 +40,8 @@ static int Run(List<string> rest)
     }
     if (rest.Remove("--peers-protocol"))
         return PeerProtocol.Run(rest, Console.Out);
-    BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run([.. rest]);
-    return 0;
+    Summary[] summaries = [.. BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run([.. rest])];
+    return RunFailures.Report(summaries, Console.Error) == 0 ? 0 : 1;
 }
 
 static int TakeCount(List<string> args, string name, int fallback)

@@ -19,7 +19,7 @@ namespace Search.Benchmarks;
 /// it wrote itself is what <c>--peers-protocol</c> measures, through <see cref="RawSearchesItsOwnIndex"/>.)
 /// </summary>
 [Config(typeof(ComparisonConfig))]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10, id: "Query")]
+[SuiteJob("Query", warmupCount: 3, iterationCount: 10)]
 public class QueryBenchmarks
 {
     private const int FragmentSize = 160;
@@ -48,12 +48,12 @@ public class QueryBenchmarks
     [ParamsSource(nameof(Categories))]
     public string Category { get; set; } = "";
 
-    public static IEnumerable<string> Categories() => BenchmarkQuery.Load(Corpus.Current.Name).Select(q => q.Category);
+    public static IEnumerable<string> Categories() => BenchmarkQuery.Load(Corpus.Current).Select(q => q.Category);
 
     [GlobalSetup]
     public void OpenIndex()
     {
-        _query = BenchmarkQuery.Load(Corpus.Current.Name).Single(q => q.Category == Category);
+        _query = BenchmarkQuery.Load(Corpus.Current).Single(q => q.Category == Category);
         string path = BenchmarkIndex.PathFor(Corpus.Current);
         _library = SearchIndex.Open(path, new SearchIndexOptions { ReadOnly = true });
         _highlighted = new SearchRequest(_query.Text) { DateFrom = _query.From, DateTo = _query.To, Size = 10 };
