@@ -277,8 +277,8 @@ internal sealed class IndexStore : IDisposable
         SyncWrittenFiles();
     }
 
-    // A commit fsyncs every file written since the last one, one by one, while the indexing threads wait for it: 0.10-0.17 s
-    // at the end of a 4 s sync. Lucene's FSDirectory syncs only files that are complete and not yet synced, and forgets
+    // A commit fsyncs every file written since the last one, one by one, while the indexing threads wait for it (figures
+    // in benchmarks/README.md's measurement notes). Lucene's FSDirectory syncs only files that are complete and not yet synced, and forgets
     // them once synced, so syncing early is a head start and nothing more: a file that fails here, or that a merge
     // deletes meanwhile, is left to the commit, which syncs (and reports) whatever is still unsynced.
     private void SyncWrittenFiles()
@@ -311,8 +311,8 @@ internal sealed class IndexStore : IDisposable
             RAMBufferSizeMB = _options.RamBufferSizeMB,
             MergeScheduler = merges,
             // Freshly flushed segments stay as separate files rather than being copied into a compound file: most are
-            // merged soon anyway, and the merge policy still packs small merged segments into compound files. Measured
-            // on Reuters x4, this saved 3-7% of indexing time (see benchmarks/README.md).
+            // merged soon anyway, and the merge policy still packs small merged segments into compound files (figures in
+            // benchmarks/README.md's measurement notes).
             UseCompoundFile = false,
         };
         var writer = new IndexWriter(_directory, config);
