@@ -278,9 +278,9 @@ internal sealed class IndexStore : IDisposable
     }
 
     // A commit fsyncs every file written since the last one, one by one, while the indexing threads wait for it (figures
-    // in benchmarks/README.md's measurement notes). Lucene's FSDirectory syncs only files that are complete and not yet synced, and forgets
-    // them once synced, so syncing early is a head start and nothing more: a file that fails here, or that a merge
-    // deletes meanwhile, is left to the commit, which syncs (and reports) whatever is still unsynced.
+    // in benchmarks/README.md's measurement notes). Lucene's FSDirectory syncs only files that are complete and not yet
+    // synced, and forgets them once synced, so syncing early is a head start and nothing more: a file that fails here, or
+    // that a merge deletes meanwhile, is left to the commit, which syncs (and reports) whatever is still unsynced.
     private void SyncWrittenFiles()
     {
         try
