@@ -13,8 +13,9 @@ public sealed class QueryFuzzTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
-    // One query that needs more than this is a hang for our purposes (the slowest legitimate ones take milliseconds).
-    private static readonly TimeSpan PerQueryBudget = TimeSpan.FromSeconds(5);
+    // One query that needs more than this is a hang for our purposes: the slowest legitimate ones take a fraction of a
+    // second, and the margin absorbs a machine busy with other work (a runaway pattern takes minutes to hours).
+    private static readonly TimeSpan PerQueryBudget = TimeSpan.FromSeconds(20);
 
     private static readonly string[] Pieces =
     [
