@@ -1,7 +1,7 @@
 namespace Search.Tests;
 
 /// <summary>Keeps the README's library example compiling and working: the code between the markers below must
-/// appear verbatim in README.md, and it runs here against the seed folder.</summary>
+/// appear verbatim in README.md and in the package readme, and it runs here against the seed folder.</summary>
 public class ReadmeExampleTests
 {
     [Fact]
@@ -26,16 +26,20 @@ public class ReadmeExampleTests
         Assert.Contains("<mark>Kabul</mark>", output.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void ReadmeExample_MatchesTheCodeInTheReadme()
+    [Theory]
+    [InlineData("README.md")]
+    [InlineData("src/Search/PACKAGE.md")] // the readme NuGet shows for the Search package
+    public void ReadmeExample_AppearsVerbatimIn(string file)
     {
         string[] source = File.ReadAllLines(RepositoryFiles.Path("tests", "Search.Tests", "ReadmeExampleTests.cs"));
-        int start = Array.FindIndex(source, l => l.Contains("// README example start", StringComparison.Ordinal)) + 1;
-        int end = Array.FindIndex(source, l => l.Contains("// README example end", StringComparison.Ordinal));
+        // Whole-line matches, so these two lines, which hold the markers in quotes, are not taken for them.
+        int start = Array.FindIndex(source, l => l.Trim() == "// README example start") + 1;
+        int end = Array.FindIndex(source, l => l.Trim() == "// README example end");
         string indent = new(' ', 8);
         string example = string.Join('\n', source[start..end].Select(l => l.StartsWith(indent, StringComparison.Ordinal) ? l[indent.Length..] : l.TrimStart()));
 
-        string readme = File.ReadAllText(RepositoryFiles.Path("README.md")).ReplaceLineEndings("\n");
+        Assert.True(start > 0 && end > start, "The README example markers were not found in this file.");
+        string readme = File.ReadAllText(RepositoryFiles.Path(file.Split('/'))).ReplaceLineEndings("\n");
 
         Assert.Contains(example, readme, StringComparison.Ordinal);
     }
