@@ -7,7 +7,7 @@ namespace Search;
 
 /// <summary>
 /// The default ranking, in one place. Each choice was measured on the Cranfield collection with <c>search eval</c>
-/// and kept only with a reason that should hold elsewhere (see the README's ranking table).
+/// and kept only with a reason that should hold elsewhere (see docs/ranking.md).
 /// </summary>
 internal static class Ranking
 {
@@ -36,7 +36,7 @@ internal static class Ranking
     /// <summary>
     /// Lucene's 33 English stop words plus the pronouns, question words, auxiliaries and other function words that
     /// natural-language queries are full of ("what", "how", "must", "been"): they carry no topic, and measured on
-    /// Cranfield, dropping them improved MAP and nDCG@10 (see the README's ranking table). Matched case-sensitively:
+    /// Cranfield, dropping them improved MAP and nDCG@10 (see docs/ranking.md). Matched case-sensitively:
     /// the analyzer lowercases before it drops stop words, and a case-blind set folds each token again on every lookup
     /// (8% of the analyzer's time on Reuters-21578).
     /// </summary>
