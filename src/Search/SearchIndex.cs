@@ -43,27 +43,31 @@ public sealed class SearchIndex : IDisposable
     /// <see cref="SearchIndexOptions.Rebuild"/>, a new folder gets no index until the rebuild's first commit).</summary>
     /// <param name="path">The index folder. It must be an index or empty (or not exist yet).</param>
     /// <param name="options">How to open it; defaults when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range; <see cref="ArgumentException.ParamName"/> is the
+    /// property, and the message names it and its value.</exception>
     /// <exception cref="IndexLockedException">Another writer holds the index.</exception>
     /// <exception cref="IndexUnavailableException">The folder holds something else, cannot be read, or (read-only) holds no index.</exception>
     public static SearchIndex Open(string path, SearchIndexOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        options = Validate(options);
+        options = (options ?? new SearchIndexOptions()).Validate();
         return new SearchIndex(IndexFolder.Open(path, options), options);
     }
 
     /// <summary>Opens an index in a Lucene directory of the caller's, for tests that wrap a directory to inject faults.</summary>
     internal static SearchIndex Open(Lucene.Net.Store.Directory directory, SearchIndexOptions? options = null)
     {
-        options = Validate(options);
+        options = (options ?? new SearchIndexOptions()).Validate();
         return new SearchIndex(IndexStore.OpenWriter(null, directory, null, options), options);
     }
 
     /// <summary>Creates an empty index in memory: fast and private to this object, for tests and small collections.</summary>
     /// <param name="options">How to run it; defaults when <see langword="null"/>. <see cref="SearchIndexOptions.ReadOnly"/> is ignored.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range; <see cref="ArgumentException.ParamName"/> is the
+    /// property, and the message names it and its value.</exception>
     public static SearchIndex InMemory(SearchIndexOptions? options = null)
     {
-        options = Validate(options);
+        options = (options ?? new SearchIndexOptions()).Validate();
         return new SearchIndex(IndexStore.InMemory(options), options);
     }
 
@@ -147,7 +151,9 @@ public sealed class SearchIndex : IDisposable
 
     /// <summary>Runs a search. CPU-bound and in-process, so synchronous.</summary>
     /// <exception cref="QuerySyntaxException">The query cannot be read, or hits a guard rail.</exception>
-    /// <exception cref="ArgumentException">A request value is out of range (size, offset, fragment settings, cursor).</exception>
+    /// <exception cref="ArgumentException">A request or highlight value is out of range, or the cursor is not one of this
+    /// query's and sort's. <see cref="ArgumentException.ParamName"/> is the property (<c>Size</c>, <c>Offset</c>,
+    /// <c>Fragments</c>, ...), and the message names it and its value.</exception>
     public SearchResults Search(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -253,22 +259,5 @@ public sealed class SearchIndex : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(id, paramName);
         if (id.Length > MaxIdLength)
             throw new ArgumentException($"A document id may be at most {MaxIdLength} characters long.", paramName);
-    }
-
-    private static SearchIndexOptions Validate(SearchIndexOptions? options)
-    {
-        options ??= new SearchIndexOptions();
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxFileBytes, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.IndexingThreads, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RamBufferSizeMB, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.CommitEveryDocuments, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.CommitInterval, TimeSpan.Zero, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxQueryLength, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxQueryDepth, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxClauses, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxClauses, BooleanQuery.MaxClauseCount, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxTermExpansions, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxResultWindow, nameof(options));
-        return options;
     }
 }
