@@ -90,6 +90,15 @@ public sealed class SearchIndex : IDisposable
     /// files, updates changed ones, skips unchanged ones by content hash, deletes documents whose files are gone,
     /// and reports each bad file in <see cref="IndexReport.Failures"/> while indexing all good ones. Commits before it returns.
     /// </summary>
+    /// <remarks>On the caller's thread, before the returned task is first incomplete: checking the folder and listing it
+    /// recursively (one directory read per subfolder and one stat per file), then, unless another sync of this index is
+    /// running (this one then waits for it without blocking), reading which files the index holds and their hashes.
+    /// Reading, parsing and analysing the files runs on a thread of its own that fans out to
+    /// <see cref="SearchIndexOptions.IndexingThreads"/> thread-pool threads; those also make the paced commits
+    /// (<see cref="SearchIndexOptions.CommitEveryDocuments"/>). The deletions and the final commit, with its fsyncs, run on
+    /// the thread-pool thread that picks up after them (on the caller's only when all that finished before the call could
+    /// return, as for a folder with nothing to read). <paramref name="progress"/> is called from the indexing threads (a
+    /// <see cref="Progress{T}"/> posts to the context it was created on).</remarks>
     /// <param name="folder">The folder; document ids are file paths relative to it, without extension.</param>
     /// <param name="progress">Receives progress a few times a second, and once at the end.</param>
     /// <param name="cancellationToken">Stops between documents. Nothing more is committed then: the index goes back to its
@@ -113,6 +122,10 @@ public sealed class SearchIndex : IDisposable
 
     /// <summary>Adds <paramref name="document"/>, or replaces the document with the same id. Visible to searches
     /// and durable after the next <see cref="CommitAsync"/>.</summary>
+    /// <remarks>Runs to the end on the caller's thread and returns a completed task: it analyses the document and adds it to
+    /// the writer's memory buffer. When that buffer reaches <see cref="SearchIndexOptions.RamBufferSizeMB"/>, this call also
+    /// writes the buffered documents to disk as a new segment (no fsync; that waits for the commit). Call it through
+    /// <see cref="Task.Run(Func{Task})"/> if the caller's thread must not do that work (a UI thread).</remarks>
     /// <param name="document">The document. Its id must be non-empty and at most 4,096 characters.</param>
     /// <param name="cancellationToken">Checked before the write.</param>
     public Task UpsertAsync(SeedDocument document, CancellationToken cancellationToken = default)
@@ -129,6 +142,9 @@ public sealed class SearchIndex : IDisposable
 
     /// <summary>Deletes the document with <paramref name="id"/>. Visible to searches and durable after the next
     /// <see cref="CommitAsync"/>.</summary>
+    /// <remarks>Runs to the end on the caller's thread and returns a completed task: it looks the id up in the current
+    /// snapshot, and if it is not there reopens the snapshot to see upserts not yet committed (which writes the buffered
+    /// documents to disk as a segment, without fsync), then buffers the deletion.</remarks>
     /// <returns>Whether the index held such a document (counting upserts not yet committed).</returns>
     public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
@@ -139,6 +155,13 @@ public sealed class SearchIndex : IDisposable
     }
 
     /// <summary>Makes every write so far durable, then visible to searches started after it returns.</summary>
+    /// <remarks>Runs to the end on the caller's thread and returns a completed task: it writes the buffered documents to
+    /// disk, fsyncs every new file and the commit point (milliseconds on an SSD, much longer on a slow or busy disk), then
+    /// reopens the search snapshot. Call it through <see cref="Task.Run(Func{Task})"/> if the caller's thread must not wait
+    /// for the disk (a UI thread).</remarks>
+    /// <param name="cancellationToken">Checked before the commit starts; a commit that has started finishes.</param>
+    /// <exception cref="IndexWriteException">Writing or syncing failed (a full disk, an I/O error); every uncommitted write
+    /// is discarded and the index is back at its last commit.</exception>
     public Task CommitAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
