@@ -56,7 +56,7 @@ public sealed class SearchRequestValidationTests
     [Fact]
     public async Task Search_CustomMaxResultWindow_IsTheLimit()
     {
-        using SearchIndex index = await IndexWith(new SearchIndexOptions { MaxResultWindow = 20 },
+        using SearchIndex index = await TestDocs.IndexOf(new SearchIndexOptions { MaxResultWindow = 20 },
             TestDocs.Doc("a", "Kabul", "news"));
 
         index.Search(new SearchRequest("kabul") { Size = 10, Offset = 10 });
