@@ -30,6 +30,7 @@ public class CheckCommandTests
             Segments = 0,
             Documents = 0,
             Problems = ["The index changed 10 times while being checked; try again."],
+            Details = "",
         };
         using var output = new StringWriter();
 

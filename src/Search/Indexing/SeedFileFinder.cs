@@ -50,7 +50,7 @@ internal static class SeedFileFinder
                 // Its files may all still be there, so the sync keeps the documents indexed from it.
                 string id = RelativeId(folder, relativeStart, 0);
                 listing.UnreadFolders.Add(id);
-                listing.Skipped.Add(new IndexFailure(id, folder,
+                listing.Skipped.Add(Skipped(id, folder,
                     $"{folder}: the folder cannot be read ({ExceptionText.Summary(e)}); the documents indexed from it are kept."));
             }
         }
@@ -79,7 +79,7 @@ internal static class SeedFileFinder
             // nothing, or the one file truly named so, and two such names can decode alike.
             if (entry.LossyName && (!(lossyNames ??= new(StringComparer.Ordinal)).Add(entry.Path) || !Path.Exists(entry.Path)))
             {
-                listing.Skipped.Add(new IndexFailure(id, entry.Path,
+                listing.Skipped.Add(Skipped(id, entry.Path,
                     $"{entry.Path}: the {(isFolder ? "folder's" : "file's")} name is not valid UTF-8 (shown here with \uFFFD for each " +
                     "bad byte), so it cannot be opened by name; rename it."));
                 continue;
@@ -90,7 +90,7 @@ internal static class SeedFileFinder
                 continue;
             }
             if (Examine(entry, out long length) is { } problem)
-                listing.Skipped.Add(new IndexFailure(id, entry.Path, $"{entry.Path}: {problem}"));
+                listing.Skipped.Add(Skipped(id, entry.Path, $"{entry.Path}: {problem}"));
             else
                 listing.Files.Add(new SeedFile(id, entry.Path, length));
         }
@@ -133,6 +133,8 @@ internal static class SeedFileFinder
             return null; // gone since it was listed: the reader reports it if it is still missing
         }
     }
+
+    private static IndexFailure Skipped(string id, string path, string message) => new() { Id = id, Path = path, Message = message };
 
     private static string RelativeId(string path, int relativeStart, int extensionLength)
     {
