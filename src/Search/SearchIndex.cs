@@ -90,9 +90,9 @@ public sealed class SearchIndex : IDisposable
     /// files, updates changed ones, skips unchanged ones by content hash, deletes documents whose files are gone,
     /// and reports each bad file in <see cref="IndexReport.Failures"/> while indexing all good ones. Commits before it returns.
     /// </summary>
-    /// <remarks>On the caller's thread, before the returned task is first incomplete: checking the folder and listing it
-    /// recursively (one directory read per subfolder and one stat per file), then, unless another sync of this index is
-    /// running (this one then waits for it without blocking), reading which files the index holds and their hashes.
+    /// <remarks>On the caller's thread, before the call returns its task: checking the folder and listing it recursively,
+    /// then, when no other sync of this index is running (otherwise this one waits for it without blocking and goes on on
+    /// the thread pool), reading which files the index holds and their hashes.
     /// Reading, parsing and analysing the files runs on a thread of its own that fans out to
     /// <see cref="SearchIndexOptions.IndexingThreads"/> thread-pool threads; those also make the paced commits
     /// (<see cref="SearchIndexOptions.CommitEveryDocuments"/>). The deletions and the final commit, with its fsyncs, run on
