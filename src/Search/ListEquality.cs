@@ -9,9 +9,9 @@ internal static class ListEquality
 
     public static int Hash<T>(IReadOnlyList<T> list)
     {
-        var hash = new HashCode();
         if (list is null)
             return 0;
+        var hash = new HashCode();
         foreach (T item in list)
             hash.Add(item);
         return hash.ToHashCode();
