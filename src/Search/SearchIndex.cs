@@ -43,6 +43,8 @@ public sealed class SearchIndex : IDisposable
     /// <see cref="SearchIndexOptions.Rebuild"/>, a new folder gets no index until the rebuild's first commit).</summary>
     /// <param name="path">The index folder. It must be an index or empty (or not exist yet).</param>
     /// <param name="options">How to open it; defaults when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range; <see cref="ArgumentException.ParamName"/> is the
+    /// property, and the message names it and its value.</exception>
     /// <exception cref="IndexLockedException">Another writer holds the index.</exception>
     /// <exception cref="IndexUnavailableException">The folder holds something else, cannot be read, (read-only) holds no index,
     /// or holds an index written by another version of Search (<see cref="IndexUnavailableException.IsOtherFormat"/>; open
@@ -50,22 +52,24 @@ public sealed class SearchIndex : IDisposable
     public static SearchIndex Open(string path, SearchIndexOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        options = Validate(options);
+        options = (options ?? new SearchIndexOptions()).Validate();
         return new SearchIndex(IndexFolder.Open(path, options), options);
     }
 
     /// <summary>Opens an index in a Lucene directory of the caller's, for tests that wrap a directory to inject faults.</summary>
     internal static SearchIndex Open(Lucene.Net.Store.Directory directory, SearchIndexOptions? options = null)
     {
-        options = Validate(options);
+        options = (options ?? new SearchIndexOptions()).Validate();
         return new SearchIndex(IndexStore.OpenWriter(null, directory, null, options), options);
     }
 
     /// <summary>Creates an empty index in memory: fast and private to this object, for tests and small collections.</summary>
     /// <param name="options">How to run it; defaults when <see langword="null"/>. <see cref="SearchIndexOptions.ReadOnly"/> is ignored.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range; <see cref="ArgumentException.ParamName"/> is the
+    /// property, and the message names it and its value.</exception>
     public static SearchIndex InMemory(SearchIndexOptions? options = null)
     {
-        options = Validate(options);
+        options = (options ?? new SearchIndexOptions()).Validate();
         return new SearchIndex(IndexStore.InMemory(options), options);
     }
 
@@ -87,6 +91,15 @@ public sealed class SearchIndex : IDisposable
     /// files, updates changed ones, skips unchanged ones by content hash, deletes documents whose files are gone,
     /// and reports each bad file in <see cref="IndexReport.Failures"/> while indexing all good ones. Commits before it returns.
     /// </summary>
+    /// <remarks>On the caller's thread, before the call returns its task: checking the folder and listing it recursively,
+    /// then, when no other sync of this index is running (otherwise this one waits for it without blocking and goes on on
+    /// the thread pool), reading which files the index holds and their hashes.
+    /// Reading, parsing and analysing the files runs on a thread of its own that fans out to
+    /// <see cref="SearchIndexOptions.IndexingThreads"/> thread-pool threads; those also make the paced commits
+    /// (<see cref="SearchIndexOptions.CommitEveryDocuments"/>). The deletions and the final commit, with its fsyncs, run on
+    /// the thread-pool thread that picks up after them (on the caller's only when all that finished before the call could
+    /// return, as for a folder with nothing to read). <paramref name="progress"/> is called from the indexing threads (a
+    /// <see cref="Progress{T}"/> posts to the context it was created on).</remarks>
     /// <param name="folder">The folder; document ids are file paths relative to it, without extension.</param>
     /// <param name="progress">Receives progress a few times a second, and once at the end.</param>
     /// <param name="cancellationToken">Stops between documents. Nothing more is committed then: the index goes back to its
@@ -110,6 +123,10 @@ public sealed class SearchIndex : IDisposable
 
     /// <summary>Adds <paramref name="document"/>, or replaces the document with the same id. Visible to searches
     /// and durable after the next <see cref="CommitAsync"/>.</summary>
+    /// <remarks>Runs to the end on the caller's thread and returns a completed task: it analyses the document and adds it to
+    /// the writer's memory buffer. When that buffer reaches <see cref="SearchIndexOptions.RamBufferSizeMB"/>, this call also
+    /// writes the buffered documents to disk as a new segment (no fsync; that waits for the commit). Call it through
+    /// <see cref="Task.Run(Func{Task})"/> if the caller's thread must not do that work (a UI thread).</remarks>
     /// <param name="document">The document. Its id must be non-empty and at most 4,096 characters.</param>
     /// <param name="cancellationToken">Checked before the write.</param>
     public Task UpsertAsync(SeedDocument document, CancellationToken cancellationToken = default)
@@ -126,6 +143,9 @@ public sealed class SearchIndex : IDisposable
 
     /// <summary>Deletes the document with <paramref name="id"/>. Visible to searches and durable after the next
     /// <see cref="CommitAsync"/>.</summary>
+    /// <remarks>Runs to the end on the caller's thread and returns a completed task: it looks the id up in the current
+    /// snapshot, and if it is not there reopens the snapshot to see upserts not yet committed (which writes the buffered
+    /// documents to disk as a segment, without fsync), then buffers the deletion.</remarks>
     /// <returns>Whether the index held such a document (counting upserts not yet committed).</returns>
     public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
@@ -136,6 +156,13 @@ public sealed class SearchIndex : IDisposable
     }
 
     /// <summary>Makes every write so far durable, then visible to searches started after it returns.</summary>
+    /// <remarks>Runs to the end on the caller's thread and returns a completed task: it writes the buffered documents to
+    /// disk, fsyncs every new file and the commit point (milliseconds on an SSD, much longer on a slow or busy disk), then
+    /// reopens the search snapshot. Call it through <see cref="Task.Run(Func{Task})"/> if the caller's thread must not wait
+    /// for the disk (a UI thread).</remarks>
+    /// <param name="cancellationToken">Checked before the commit starts; a commit that has started finishes.</param>
+    /// <exception cref="IndexWriteException">Writing or syncing failed (a full disk, an I/O error); every uncommitted write
+    /// is discarded and the index is back at its last commit.</exception>
     public Task CommitAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -148,7 +175,9 @@ public sealed class SearchIndex : IDisposable
 
     /// <summary>Runs a search. CPU-bound and in-process, so synchronous.</summary>
     /// <exception cref="QuerySyntaxException">The query cannot be read, or hits a guard rail.</exception>
-    /// <exception cref="ArgumentException">A request value is out of range (size, offset, fragment settings, cursor).</exception>
+    /// <exception cref="ArgumentException">A request or highlight value is out of range, or the cursor is not one of this
+    /// query's and sort's. <see cref="ArgumentException.ParamName"/> is the property (<c>Size</c>, <c>Offset</c>,
+    /// <c>Fragments</c>, ...), and the message names it and its value.</exception>
     public SearchResults Search(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -239,22 +268,5 @@ public sealed class SearchIndex : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(id, paramName);
         if (id.Length > MaxIdLength)
             throw new ArgumentException($"A document id may be at most {MaxIdLength} characters long.", paramName);
-    }
-
-    private static SearchIndexOptions Validate(SearchIndexOptions? options)
-    {
-        options ??= new SearchIndexOptions();
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxFileBytes, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.IndexingThreads, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.RamBufferSizeMB, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.CommitEveryDocuments, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.CommitInterval, TimeSpan.Zero, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxQueryLength, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxQueryDepth, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxClauses, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxClauses, BooleanQuery.MaxClauseCount, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxTermExpansions, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxResultWindow, nameof(options));
-        return options;
     }
 }

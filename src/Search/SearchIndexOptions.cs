@@ -1,3 +1,4 @@
+using Lucene.Net.Search;
 using Microsoft.Extensions.Logging;
 
 namespace Search;
@@ -61,4 +62,22 @@ public sealed record SearchIndexOptions
 
     /// <summary>Where the index reports what it does (opening, indexing summaries, skipped files). Default none.</summary>
     public ILogger? Logger { get; init; }
+
+    /// <summary>Checks every value, before anything is opened.</summary>
+    /// <returns>These options, for chaining.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A value is out of range; the exception names the property.</exception>
+    internal SearchIndexOptions Validate()
+    {
+        OptionRules.AtLeast(MaxFileBytes, 1, nameof(MaxFileBytes));
+        OptionRules.AtLeast(IndexingThreads, 1, nameof(IndexingThreads));
+        OptionRules.AtLeast(CommitEveryDocuments, 1, nameof(CommitEveryDocuments));
+        OptionRules.Positive(CommitInterval, nameof(CommitInterval));
+        OptionRules.Positive(RamBufferSizeMB, nameof(RamBufferSizeMB));
+        OptionRules.AtLeast(MaxQueryLength, 1, nameof(MaxQueryLength));
+        OptionRules.AtLeast(MaxQueryDepth, 1, nameof(MaxQueryDepth));
+        OptionRules.Between(MaxClauses, 1, BooleanQuery.MaxClauseCount, nameof(MaxClauses), ", Lucene's ceiling");
+        OptionRules.AtLeast(MaxTermExpansions, 1, nameof(MaxTermExpansions));
+        OptionRules.AtLeast(MaxResultWindow, 1, nameof(MaxResultWindow));
+        return this;
+    }
 }

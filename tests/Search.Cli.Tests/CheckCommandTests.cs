@@ -8,9 +8,9 @@ public class CheckCommandTests
     [Fact]
     public async Task Check_HealthyIndexJson_ExitsZeroWithEveryField()
     {
-        using Workspace workspace = await Workspace.IndexedReportsAsync();
+        using TempFolder workspace = await Cli.IndexedReportsAsync();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "check", "--index", "idx", "--json");
+        RunResult run = await Cli.RunAsync(workspace.Path, "check", "--index", "idx", "--json");
 
         Assert.True(run.ExitCode == 0, run.Error);
         using JsonDocument json = JsonDocument.Parse(run.Output);
@@ -30,6 +30,7 @@ public class CheckCommandTests
             Segments = 0,
             Documents = 0,
             Problems = ["The index changed 10 times while being checked; try again."],
+            Details = "",
         };
         using var output = new StringWriter();
 

@@ -19,7 +19,7 @@ public sealed class CheckWhileIndexingTests(ITestOutputHelper output)
     [Fact]
     public async Task Check_WhileAnotherProcessIndexesAndMerges_NeverReportsDamage()
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
         WriteDocuments(workspace, version: 1, every: 1);
         var verdicts = new List<Verdict>();
 
@@ -42,7 +42,7 @@ public sealed class CheckWhileIndexingTests(ITestOutputHelper output)
 
     /// <summary>Runs <c>search index</c> in a child process and checks the index again and again until it exits (or the
     /// checks reach their bound), from its first commit on.</summary>
-    private static async Task CheckWhileIndexingAsync(Workspace workspace, List<Verdict> verdicts)
+    private static async Task CheckWhileIndexingAsync(TempFolder workspace, List<Verdict> verdicts)
     {
         string index = workspace.Combine("idx");
         using IndexingChild child = IndexingChild.Start(workspace, "idx");
@@ -56,12 +56,12 @@ public sealed class CheckWhileIndexingTests(ITestOutputHelper output)
         Assert.True(exitCode == 0, $"search index failed: {child.Error}");
     }
 
-    private static void WriteDocuments(Workspace workspace, int version, int every)
+    private static void WriteDocuments(TempFolder workspace, int version, int every)
     {
         for (int i = 0; i < Documents; i += every)
         {
             workspace.Write($"docs/{i / 500:D2}/{i:D5}.txt",
-                Workspace.Seed("2021-08-14", $"Title {i} v{version}", $"Body of document {i}, version {version}: marker{i} and some shared words."));
+                Cli.Seed("2021-08-14", $"Title {i} v{version}", $"Body of document {i}, version {version}: marker{i} and some shared words."));
         }
     }
 
@@ -95,7 +95,7 @@ public sealed class CheckWhileIndexingTests(ITestOutputHelper output)
             }
         }
 
-        public static IndexingChild Start(Workspace workspace, string indexName)
+        public static IndexingChild Start(TempFolder workspace, string indexName)
         {
             var start = new ProcessStartInfo("dotnet")
             {

@@ -7,27 +7,27 @@ internal static class Cli
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
 
-    public static Task<CliRun> RunAsync(string workingDirectory, params string[] args) => RunAsync(workingDirectory, terminal: false, args);
+    public static Task<RunResult> RunAsync(string workingDirectory, params string[] args) => RunAsync(workingDirectory, terminal: false, args);
 
     /// <summary>Runs in-process as on a colour terminal, so matches and secondary text are written with colour codes.</summary>
-    public static Task<CliRun> RunOnTerminalAsync(string workingDirectory, params string[] args) => RunAsync(workingDirectory, terminal: true, args);
+    public static Task<RunResult> RunOnTerminalAsync(string workingDirectory, params string[] args) => RunAsync(workingDirectory, terminal: true, args);
 
-    private static async Task<CliRun> RunAsync(string workingDirectory, bool terminal, string[] args)
+    private static async Task<RunResult> RunAsync(string workingDirectory, bool terminal, string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         var host = new CliHost(output, error, workingDirectory) { OutIsTerminal = terminal };
         int exitCode = await CliApplication.RunAsync(args, host);
-        return new CliRun(exitCode, output.ToString(), error.ToString());
+        return new RunResult(exitCode, output.ToString(), error.ToString());
     }
 
     /// <summary>Runs the built CLI as a child process with redirected output, as a script would.</summary>
-    public static Task<CliRun> RunProcessAsync(string workingDirectory, IDictionary<string, string>? environment, params string[] args) =>
+    public static Task<RunResult> RunProcessAsync(string workingDirectory, IDictionary<string, string>? environment, params string[] args) =>
         RunProcessAsync(workingDirectory, environment, [], args);
 
     /// <summary>Runs the built CLI as a child process as a user whom file permissions stop: this user, or for root (whom
     /// they do not stop) the unprivileged user 65534, which must be able to read and write <paramref name="workingDirectory"/>.</summary>
-    public static Task<CliRun> RunProcessUnprivilegedAsync(string workingDirectory, params string[] args) =>
+    public static Task<RunResult> RunProcessUnprivilegedAsync(string workingDirectory, params string[] args) =>
         RunProcessAsync(workingDirectory, null, Environment.IsPrivilegedProcess ? UnprivilegedPrefix : [], args);
 
     /// <summary>The built CLI copied where the unprivileged user can read it: the tests' own folder may sit under a home
@@ -54,16 +54,9 @@ internal static class Cli
     /// <summary>How root runs a program as the unprivileged user 65534 ("nobody").</summary>
     public static readonly string[] UnprivilegedPrefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"];
 
-    private static async Task<CliRun> RunProcessAsync(string workingDirectory, IDictionary<string, string>? environment, string[] prefix, string[] args)
+    private static Task<RunResult> RunProcessAsync(string workingDirectory, IDictionary<string, string>? environment, string[] prefix, string[] args)
     {
-        var start = new ProcessStartInfo(prefix.Length > 0 ? prefix[0] : "dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo(prefix.Length > 0 ? prefix[0] : "dotnet") { WorkingDirectory = workingDirectory };
         foreach (string arg in prefix.Skip(1))
             start.ArgumentList.Add(arg);
         if (prefix.Length > 0)
@@ -74,75 +67,24 @@ internal static class Cli
         start.Environment.Remove(CliHost.IndexVariable);
         foreach ((string key, string value) in environment ?? new Dictionary<string, string>())
             start.Environment[key] = value;
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        process.StandardInput.Close();
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(Patience);
-        return new CliRun(process.ExitCode, await output, await error);
-    }
-}
-
-/// <summary>What one run of the CLI printed and returned.</summary>
-internal sealed record CliRun(int ExitCode, string Output, string Error);
-
-/// <summary>A temporary working folder, deleted when the test ends.</summary>
-internal sealed class Workspace : IDisposable
-{
-    public Workspace()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "search-cli-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
+        return ProcessRunner.RunAsync(start, Patience);
     }
 
-    public string Path { get; }
-
-    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
-
-    /// <summary>Copies the shipped seed article into ./seeds, as in a fresh clone.</summary>
-    public string CopySeeds()
-    {
-        string seeds = Combine("seeds");
-        Directory.CreateDirectory(seeds);
-        foreach (string file in Directory.EnumerateFiles(System.IO.Path.Combine(AppContext.BaseDirectory, "seeds"), "*.txt"))
-            File.Copy(file, System.IO.Path.Combine(seeds, System.IO.Path.GetFileName(file)));
-        return seeds;
-    }
-
-    public string Write(string relativePath, string text)
-    {
-        string full = Combine(relativePath);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, text);
-        return full;
-    }
-
+    /// <summary>The text of a seed file with a date header.</summary>
     public static string Seed(string date, string title, string body) => $" date {date} {title}\n\n{body}\n";
 
-    /// <summary>A workspace whose index "idx" holds five reports ("report" in every one): February, early and late
+    /// <summary>A folder whose index "idx" holds five reports ("report" in every one): February, early and late
     /// March, April, and one undated.</summary>
-    public static async Task<Workspace> IndexedReportsAsync()
+    public static async Task<TempFolder> IndexedReportsAsync()
     {
-        var workspace = new Workspace();
+        var workspace = new TempFolder();
         workspace.Write("docs/feb.txt", Seed("2021-02-10", "February report", "report"));
         workspace.Write("docs/mar1.txt", Seed("2021-03-01", "Early March report", "report"));
         workspace.Write("docs/mar2.txt", Seed("2021-03-31", "Late March report", "report"));
         workspace.Write("docs/apr.txt", Seed("2021-04-01", "April report", "report"));
         workspace.Write("docs/undated.txt", "Undated report\n\nreport\n");
-        CliRun run = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
+        RunResult run = await RunAsync(workspace.Path, "index", "docs", "--index", "idx");
         Assert.True(run.ExitCode == 0, run.Error);
         return workspace;
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a child process may still be closing a file
-        }
     }
 }

@@ -82,11 +82,11 @@ internal sealed class CliProcess : IDisposable
     }
 
     /// <summary>Waits for the process to end and returns its exit code with what it wrote.</summary>
-    public async Task<CliRun> ExitAsync()
+    public async Task<RunResult> ExitAsync()
     {
         await _process.WaitForExitAsync().WaitAsync(Patience);
         await _readingErrors;
-        return new CliRun(_process.ExitCode, await _output, Error);
+        return new RunResult(_process.ExitCode, await _output, Error);
     }
 
     private async Task ReadErrorsAsync()

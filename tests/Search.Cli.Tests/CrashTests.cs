@@ -48,7 +48,7 @@ public sealed partial class CrashTests(ITestOutputHelper output)
         int seed = int.TryParse(Environment.GetEnvironmentVariable("SEARCH_CRASH_SEED"), CultureInfo.InvariantCulture, out int s) ? s : Environment.TickCount;
         var random = new Random(seed);
         var clock = Stopwatch.StartNew();
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
 
         // One run of each scenario to the end gives the length of its indexing window, which moments are drawn from. The
         // first builds, at version A, the index the update and rebuild scenarios start from (a copy each time is cheaper
@@ -93,7 +93,7 @@ public sealed partial class CrashTests(ITestOutputHelper output)
                 : CheckAllOrNothing(workspace.Combine(name), child, signal, context);
             outcomes[(scenario, signal, outcome)] = outcomes.GetValueOrDefault((scenario, signal, outcome)) + 1;
 
-            CliRun rerun = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", name);
+            RunResult rerun = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", name);
             Assert.True(rerun.ExitCode == 0, $"{context}: the rerun failed: {rerun.Error}");
             CheckComplete(workspace.Combine(name), revised: true, $"{context}, after the rerun");
             Directory.Delete(workspace.Combine(name), recursive: true);
@@ -132,18 +132,18 @@ public sealed partial class CrashTests(ITestOutputHelper output)
 
     /// <summary>Version A titles each document "Title N" and marks its body "editionalpha"; version B adds "revised" to the
     /// title and marks the body "editionbravo".</summary>
-    private static void WriteDocuments(Workspace workspace, bool revised)
+    private static void WriteDocuments(TempFolder workspace, bool revised)
     {
         for (int i = 0; i < Documents; i++)
         {
             workspace.Write($"docs/{i / 100:D2}/{i:D4}.txt", revised
-                ? Workspace.Seed("2021-08-15", $"Title {i} revised", $"Body of document {i}: marker{i} editionbravo and some shared words, revised.")
-                : Workspace.Seed("2021-08-14", $"Title {i}", $"Body of document {i}: marker{i} editionalpha and some shared words."));
+                ? Cli.Seed("2021-08-15", $"Title {i} revised", $"Body of document {i}: marker{i} editionbravo and some shared words, revised.")
+                : Cli.Seed("2021-08-14", $"Title {i}", $"Body of document {i}: marker{i} editionalpha and some shared words."));
         }
     }
 
     /// <summary>A new index starts from nothing; an update or rebuild from a copy of the old index.</summary>
-    private static void Prepare(Workspace workspace, Scenario scenario, string name)
+    private static void Prepare(TempFolder workspace, Scenario scenario, string name)
     {
         if (scenario == Scenario.NewIndex)
             return;
@@ -284,7 +284,7 @@ public sealed partial class CrashTests(ITestOutputHelper output)
         /// <summary>From the index being opened to the final commit (or the process ending, if it logged none).</summary>
         public TimeSpan IndexingTime => Stopwatch.GetElapsedTime(_opened.Task.Result, _finishedAt != 0 ? _finishedAt : _exitedAt);
 
-        public static async Task<ChildRun> StartAsync(Workspace workspace, string indexName, Scenario scenario)
+        public static async Task<ChildRun> StartAsync(TempFolder workspace, string indexName, Scenario scenario)
         {
             string[] args = scenario switch
             {

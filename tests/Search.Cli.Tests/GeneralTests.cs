@@ -9,9 +9,9 @@ public class GeneralTests
     [InlineData("stats")]
     public async Task Help_EveryCommand_DescribesItWithExamples(string command)
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, command, "--help");
+        RunResult run = await Cli.RunAsync(workspace.Path, command, "--help");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Examples:", run.Output, StringComparison.Ordinal);
@@ -22,9 +22,9 @@ public class GeneralTests
     [Fact]
     public async Task Version_PrintsTheToolVersion()
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "--version");
+        RunResult run = await Cli.RunAsync(workspace.Path, "--version");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Matches(@"^\d+\.\d+\.\d+", run.Output);
@@ -33,12 +33,12 @@ public class GeneralTests
     [Fact]
     public async Task Verbose_OnFailure_AddsTheStackTraceAndTheLibraryLog()
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
         workspace.CopySeeds();
 
-        CliRun quiet = await Cli.RunAsync(workspace.Path, "index", "missing");
-        CliRun verbose = await Cli.RunAsync(workspace.Path, "index", "missing", "--verbose");
-        CliRun logged = await Cli.RunAsync(workspace.Path, "index", "--verbose");
+        RunResult quiet = await Cli.RunAsync(workspace.Path, "index", "missing");
+        RunResult verbose = await Cli.RunAsync(workspace.Path, "index", "missing", "--verbose");
+        RunResult logged = await Cli.RunAsync(workspace.Path, "index", "--verbose");
 
         Assert.DoesNotContain("   at ", quiet.Error, StringComparison.Ordinal);
         Assert.Contains("   at ", verbose.Error, StringComparison.Ordinal);
@@ -48,9 +48,9 @@ public class GeneralTests
     [Fact]
     public async Task NoCommand_ExitsTwoWithUsageHint()
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
 
-        CliRun run = await Cli.RunAsync(workspace.Path);
+        RunResult run = await Cli.RunAsync(workspace.Path);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("search --help", run.Error, StringComparison.Ordinal);

@@ -11,7 +11,7 @@ public class GetAndStatsCommandTests
     {
         using var workspace = await Indexed();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "get", SeedId);
+        RunResult run = await Cli.RunAsync(workspace.Path, "get", SeedId);
 
         Assert.Equal(0, run.ExitCode);
         string[] lines = run.Output.Split('\n');
@@ -25,7 +25,7 @@ public class GetAndStatsCommandTests
     {
         using var workspace = await Indexed();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "get", SeedId, "--json");
+        RunResult run = await Cli.RunAsync(workspace.Path, "get", SeedId, "--json");
 
         using JsonDocument json = JsonDocument.Parse(run.Output);
         Assert.Equal(["id", "title", "date", "body"], json.RootElement.EnumerateObject().Select(p => p.Name));
@@ -38,7 +38,7 @@ public class GetAndStatsCommandTests
     {
         using var workspace = await Indexed();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "get", "nope");
+        RunResult run = await Cli.RunAsync(workspace.Path, "get", "nope");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("There is no document 'nope'", run.Error, StringComparison.Ordinal);
@@ -49,7 +49,7 @@ public class GetAndStatsCommandTests
     {
         using var workspace = await Indexed();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "stats", "--json");
+        RunResult run = await Cli.RunAsync(workspace.Path, "stats", "--json");
 
         Assert.Equal(0, run.ExitCode);
         using JsonDocument json = JsonDocument.Parse(run.Output);
@@ -67,7 +67,7 @@ public class GetAndStatsCommandTests
     {
         using var workspace = await Indexed();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "stats");
+        RunResult run = await Cli.RunAsync(workspace.Path, "stats");
 
         Assert.Contains("Documents  1", run.Output, StringComparison.Ordinal);
         Assert.Contains("Dates      2021-08-14 to 2021-08-14", run.Output, StringComparison.Ordinal);
@@ -78,20 +78,20 @@ public class GetAndStatsCommandTests
     [InlineData("get", SeedId)]
     public async Task ReadCommands_NoIndex_ExitOneSayingHowToCreateIt(params string[] args)
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, args);
+        RunResult run = await Cli.RunAsync(workspace.Path, args);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("search index", run.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(workspace.Combine(".search-index")));
     }
 
-    private static async Task<Workspace> Indexed()
+    private static async Task<TempFolder> Indexed()
     {
-        var workspace = new Workspace();
+        var workspace = new TempFolder();
         workspace.CopySeeds();
-        CliRun run = await Cli.RunAsync(workspace.Path, "index");
+        RunResult run = await Cli.RunAsync(workspace.Path, "index");
         Assert.True(run.ExitCode == 0, run.Error);
         return workspace;
     }
@@ -99,10 +99,10 @@ public class GetAndStatsCommandTests
     [Fact]
     public async Task Stats_FolderOfOtherFiles_SaysItHoldsOtherFilesRatherThanHowToCreateAnIndexThere()
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
         workspace.Write("notes/todo.md", "buy milk");
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "stats", "--index", "notes");
+        RunResult run = await Cli.RunAsync(workspace.Path, "stats", "--index", "notes");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("the folder holds other files", run.Error, StringComparison.Ordinal);

@@ -7,10 +7,10 @@ public partial class IndexCommandTests
     [Fact]
     public async Task Index_DefaultFolder_IndexesSeedsAndPrintsASummaryWithRates()
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
         workspace.CopySeeds();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "index");
+        RunResult run = await Cli.RunAsync(workspace.Path, "index");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Matches(SummaryPattern(), run.Output);
@@ -20,16 +20,16 @@ public partial class IndexCommandTests
     [Fact]
     public async Task Index_Reindex_ReportsAddedUpdatedUnchangedAndDeleted()
     {
-        using var workspace = new Workspace();
-        workspace.Write("docs/keep.txt", Workspace.Seed("2021-01-01", "Keep", "same"));
-        workspace.Write("docs/change.txt", Workspace.Seed("2021-01-02", "Change", "before"));
-        workspace.Write("docs/gone.txt", Workspace.Seed("2021-01-03", "Gone", "bye"));
+        using var workspace = new TempFolder();
+        workspace.Write("docs/keep.txt", Cli.Seed("2021-01-01", "Keep", "same"));
+        workspace.Write("docs/change.txt", Cli.Seed("2021-01-02", "Change", "before"));
+        workspace.Write("docs/gone.txt", Cli.Seed("2021-01-03", "Gone", "bye"));
         await Cli.RunAsync(workspace.Path, "index", "docs");
 
-        workspace.Write("docs/change.txt", Workspace.Seed("2021-01-02", "Change", "after"));
+        workspace.Write("docs/change.txt", Cli.Seed("2021-01-02", "Change", "after"));
         File.Delete(workspace.Combine("docs", "gone.txt"));
-        workspace.Write("docs/new.txt", Workspace.Seed("2021-01-04", "New", "hello"));
-        CliRun run = await Cli.RunAsync(workspace.Path, "index", "docs");
+        workspace.Write("docs/new.txt", Cli.Seed("2021-01-04", "New", "hello"));
+        RunResult run = await Cli.RunAsync(workspace.Path, "index", "docs");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("1 added, 1 updated, 1 unchanged, 1 deleted, 0 failed", run.Output, StringComparison.Ordinal);
@@ -40,7 +40,7 @@ public partial class IndexCommandTests
     {
         using var workspace = BadFolder();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "index", "docs");
+        RunResult run = await Cli.RunAsync(workspace.Path, "index", "docs");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("1 added, 0 updated, 0 unchanged, 0 deleted, 2 failed", run.Output, StringComparison.Ordinal);
@@ -53,8 +53,8 @@ public partial class IndexCommandTests
     {
         using var workspace = BadFolder();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "index", "docs", "--strict");
-        CliRun query = await Cli.RunAsync(workspace.Path, "query", "fine", "--json");
+        RunResult run = await Cli.RunAsync(workspace.Path, "index", "docs", "--strict");
+        RunResult query = await Cli.RunAsync(workspace.Path, "query", "fine", "--json");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("2 failed", run.Output, StringComparison.Ordinal);
@@ -64,9 +64,9 @@ public partial class IndexCommandTests
     [Fact]
     public async Task Index_MissingFolder_ExitsOneAndCreatesNoIndex()
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "index", "nowhere");
+        RunResult run = await Cli.RunAsync(workspace.Path, "index", "nowhere");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal($"search: The folder '{workspace.Combine("nowhere")}' does not exist.", run.Error.TrimEnd());
@@ -76,13 +76,13 @@ public partial class IndexCommandTests
     [Fact]
     public async Task Index_Rebuild_DropsDocumentsOfFoldersNoLongerIndexed()
     {
-        using var workspace = new Workspace();
-        workspace.Write("old/a.txt", Workspace.Seed("2021-01-01", "Old", "old words"));
-        workspace.Write("new/b.txt", Workspace.Seed("2021-01-02", "New", "new words"));
+        using var workspace = new TempFolder();
+        workspace.Write("old/a.txt", Cli.Seed("2021-01-01", "Old", "old words"));
+        workspace.Write("new/b.txt", Cli.Seed("2021-01-02", "New", "new words"));
         await Cli.RunAsync(workspace.Path, "index", "old");
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "index", "new", "--rebuild");
-        CliRun stats = await Cli.RunAsync(workspace.Path, "stats", "--json");
+        RunResult run = await Cli.RunAsync(workspace.Path, "index", "new", "--rebuild");
+        RunResult stats = await Cli.RunAsync(workspace.Path, "stats", "--json");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("1 added, 0 updated, 0 unchanged, 1 deleted, 0 failed", run.Output, StringComparison.Ordinal);
@@ -92,15 +92,15 @@ public partial class IndexCommandTests
     [Fact]
     public async Task Index_RebuildOfAFolderThatLostItsFiles_CountsWhatItDrops()
     {
-        using var workspace = new Workspace();
-        workspace.Write("docs/a.txt", Workspace.Seed("2021-01-01", "A", "one"));
-        workspace.Write("docs/b.txt", Workspace.Seed("2021-01-02", "B", "two"));
-        workspace.Write("docs/c.txt", Workspace.Seed("2021-01-03", "C", "three"));
+        using var workspace = new TempFolder();
+        workspace.Write("docs/a.txt", Cli.Seed("2021-01-01", "A", "one"));
+        workspace.Write("docs/b.txt", Cli.Seed("2021-01-02", "B", "two"));
+        workspace.Write("docs/c.txt", Cli.Seed("2021-01-03", "C", "three"));
         await Cli.RunAsync(workspace.Path, "index", "docs");
         File.Delete(workspace.Combine("docs", "b.txt"));
         File.Delete(workspace.Combine("docs", "c.txt"));
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "index", "docs", "--rebuild");
+        RunResult run = await Cli.RunAsync(workspace.Path, "index", "docs", "--rebuild");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("1 added, 0 updated, 0 unchanged, 2 deleted, 0 failed", run.Output, StringComparison.Ordinal);
@@ -109,11 +109,11 @@ public partial class IndexCommandTests
     [Fact]
     public async Task Index_WhileAnotherProcessWrites_ExitsOneWithTheLockedMessage()
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
         workspace.CopySeeds();
         using SearchIndex writer = SearchIndex.Open(workspace.Combine(".search-index"));
 
-        CliRun run = await Cli.RunProcessAsync(workspace.Path, null, "index");
+        RunResult run = await Cli.RunProcessAsync(workspace.Path, null, "index");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("is locked by another process", run.Error, StringComparison.Ordinal);
@@ -124,12 +124,12 @@ public partial class IndexCommandTests
     [Fact]
     public async Task Query_WhileAnotherProcessWrites_StillAnswers()
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
         workspace.CopySeeds();
         await Cli.RunAsync(workspace.Path, "index");
         using SearchIndex writer = SearchIndex.Open(workspace.Combine(".search-index"));
 
-        CliRun run = await Cli.RunProcessAsync(workspace.Path, null, "query", "Kabul", "--json");
+        RunResult run = await Cli.RunProcessAsync(workspace.Path, null, "query", "Kabul", "--json");
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("\"totalHits\":1", run.Output, StringComparison.Ordinal);
@@ -138,11 +138,11 @@ public partial class IndexCommandTests
     [Fact]
     public async Task Index_IndexFolderThatIsNotAnIndex_ExitsOneAndTouchesNothing()
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
         workspace.CopySeeds();
         string precious = workspace.Write("notes/todo.md", "my notes");
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "index", "--index", "notes");
+        RunResult run = await Cli.RunAsync(workspace.Path, "index", "--index", "notes");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("not empty and holds no index", run.Error, StringComparison.Ordinal);
@@ -152,13 +152,13 @@ public partial class IndexCommandTests
     [Fact]
     public async Task Index_IndexFolderOfNotes_LeavesItsListingByteForByteTheSame()
     {
-        using var workspace = new Workspace();
-        workspace.Write("docs/a.txt", Workspace.Seed("2021-01-01", "Alpha", "text"));
+        using var workspace = new TempFolder();
+        workspace.Write("docs/a.txt", Cli.Seed("2021-01-01", "Alpha", "text"));
         workspace.Write("notes/todo.md", "my notes");
         workspace.Write("notes/2021/diary.txt", "a diary");
         string before = Listing(workspace.Combine("notes"));
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "notes");
+        RunResult run = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "notes");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("nothing in it was changed", run.Error, StringComparison.Ordinal);
@@ -169,16 +169,16 @@ public partial class IndexCommandTests
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // Unix permissions
     public async Task Index_UnreadableSubfolder_IsReportedWhileTheRestIsIndexedAndItsDocumentsStay()
     {
-        using var workspace = new Workspace();
-        workspace.Write("docs/a.txt", Workspace.Seed("2021-01-01", "Alpha", "first"));
-        workspace.Write("docs/locked/inside.txt", Workspace.Seed("2021-01-02", "Inside", "kept"));
-        CliRun first = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
+        using var workspace = new TempFolder();
+        workspace.Write("docs/a.txt", Cli.Seed("2021-01-01", "Alpha", "first"));
+        workspace.Write("docs/locked/inside.txt", Cli.Seed("2021-01-02", "Inside", "kept"));
+        RunResult first = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
         Assert.True(first.ExitCode == 0, first.Error);
-        workspace.Write("docs/b.txt", Workspace.Seed("2021-01-03", "Beta", "second"));
+        workspace.Write("docs/b.txt", Cli.Seed("2021-01-03", "Beta", "second"));
         string locked = workspace.Combine("docs", "locked");
-        CliRun run = await RunWithUnreadableFolderAsync(workspace, locked, "index", "docs", "--index", "idx");
-        CliRun get = await Cli.RunAsync(workspace.Path, "get", "locked/inside", "--index", "idx");
-        CliRun stats = await Cli.RunAsync(workspace.Path, "stats", "--index", "idx", "--json");
+        RunResult run = await RunWithUnreadableFolderAsync(workspace, locked, "index", "docs", "--index", "idx");
+        RunResult get = await Cli.RunAsync(workspace.Path, "get", "locked/inside", "--index", "idx");
+        RunResult stats = await Cli.RunAsync(workspace.Path, "stats", "--index", "idx", "--json");
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("1 added, 0 updated, 1 unchanged, 0 deleted, 1 failed", run.Output, StringComparison.Ordinal);
@@ -192,18 +192,18 @@ public partial class IndexCommandTests
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // Unix permissions
     public async Task Index_RebuildWithAnUnreadableSubfolder_KeepsTheDocumentsIndexedFromIt()
     {
-        using var workspace = new Workspace();
-        workspace.Write("docs/a.txt", Workspace.Seed("2021-01-01", "Alpha", "first"));
-        workspace.Write("docs/locked/inside.txt", Workspace.Seed("2021-01-02", "Inside", "kept"));
-        workspace.Write("docs/locked/deeper/more.txt", Workspace.Seed("2021-01-03", "More", "kept"));
-        CliRun first = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
+        using var workspace = new TempFolder();
+        workspace.Write("docs/a.txt", Cli.Seed("2021-01-01", "Alpha", "first"));
+        workspace.Write("docs/locked/inside.txt", Cli.Seed("2021-01-02", "Inside", "kept"));
+        workspace.Write("docs/locked/deeper/more.txt", Cli.Seed("2021-01-03", "More", "kept"));
+        RunResult first = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
         Assert.True(first.ExitCode == 0, first.Error);
-        workspace.Write("docs/a.txt", Workspace.Seed("2021-01-01", "Alpha again", "rewritten"));
+        workspace.Write("docs/a.txt", Cli.Seed("2021-01-01", "Alpha again", "rewritten"));
         string locked = workspace.Combine("docs", "locked");
-        CliRun run = await RunWithUnreadableFolderAsync(workspace, locked, "index", "docs", "--index", "idx", "--rebuild");
-        CliRun stats = await Cli.RunAsync(workspace.Path, "stats", "--index", "idx", "--json");
-        CliRun inside = await Cli.RunAsync(workspace.Path, "get", "locked/deeper/more", "--index", "idx");
-        CliRun alpha = await Cli.RunAsync(workspace.Path, "get", "a", "--index", "idx");
+        RunResult run = await RunWithUnreadableFolderAsync(workspace, locked, "index", "docs", "--index", "idx", "--rebuild");
+        RunResult stats = await Cli.RunAsync(workspace.Path, "stats", "--index", "idx", "--json");
+        RunResult inside = await Cli.RunAsync(workspace.Path, "get", "locked/deeper/more", "--index", "idx");
+        RunResult alpha = await Cli.RunAsync(workspace.Path, "get", "a", "--index", "idx");
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains($"skipped {locked}: the folder cannot be read (", run.Output, StringComparison.Ordinal);
@@ -215,7 +215,7 @@ public partial class IndexCommandTests
     /// <summary>Runs the CLI as a user who cannot read <paramref name="locked"/> (root reads everything, so as root it runs as
     /// the unprivileged user, who is then given the workspace to write the index in), and makes the folder readable again.</summary>
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    private static async Task<CliRun> RunWithUnreadableFolderAsync(Workspace workspace, string locked, params string[] args)
+    private static async Task<RunResult> RunWithUnreadableFolderAsync(TempFolder workspace, string locked, params string[] args)
     {
         if (Environment.IsPrivilegedProcess)
             RunTool("chown", "-R", "65534:65534", workspace.Path);
@@ -248,7 +248,7 @@ public partial class IndexCommandTests
     {
         using var workspace = BadFolder();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "index", "docs", "--strict");
+        RunResult run = await Cli.RunAsync(workspace.Path, "index", "docs", "--strict");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("search: 2 files could not be indexed (listed above); with --strict that is an error. The other files were indexed.",
@@ -258,14 +258,14 @@ public partial class IndexCommandTests
     [Fact]
     public async Task Index_TwoFolders_ReportsEachThenTheTotalAndNamesAnIdClash()
     {
-        using var workspace = new Workspace();
-        workspace.Write("a/x.txt", Workspace.Seed("2021-01-01", "From a", "first"));
-        workspace.Write("a/only-a.txt", Workspace.Seed("2021-01-02", "Only a", "first"));
-        string clash = workspace.Write("b/x.txt", Workspace.Seed("2021-01-03", "From b", "second"));
-        workspace.Write("b/only-b.txt", Workspace.Seed("2021-01-04", "Only b", "second"));
+        using var workspace = new TempFolder();
+        workspace.Write("a/x.txt", Cli.Seed("2021-01-01", "From a", "first"));
+        workspace.Write("a/only-a.txt", Cli.Seed("2021-01-02", "Only a", "first"));
+        string clash = workspace.Write("b/x.txt", Cli.Seed("2021-01-03", "From b", "second"));
+        workspace.Write("b/only-b.txt", Cli.Seed("2021-01-04", "Only b", "second"));
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "index", "a", "b", "--index", "idx");
-        CliRun get = await Cli.RunAsync(workspace.Path, "get", "x", "--index", "idx");
+        RunResult run = await Cli.RunAsync(workspace.Path, "index", "a", "b", "--index", "idx");
+        RunResult get = await Cli.RunAsync(workspace.Path, "get", "x", "--index", "idx");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains($"Indexed {workspace.Combine("a")}: 2 added", run.Output, StringComparison.Ordinal);
@@ -278,10 +278,10 @@ public partial class IndexCommandTests
     [Fact]
     public async Task Index_FileInsteadOfAFolder_ExitsOneSayingItIsAFile()
     {
-        using var workspace = new Workspace();
-        string file = workspace.Write("docs/one.txt", Workspace.Seed("2021-01-01", "One", "text"));
+        using var workspace = new TempFolder();
+        string file = workspace.Write("docs/one.txt", Cli.Seed("2021-01-01", "One", "text"));
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "index", "docs/one.txt", "--index", "idx");
+        RunResult run = await Cli.RunAsync(workspace.Path, "index", "docs/one.txt", "--index", "idx");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal($"search: '{file}' is a file, not a folder; index the folder that holds it.", run.Error.Trim());
@@ -290,11 +290,11 @@ public partial class IndexCommandTests
     [Fact]
     public async Task Index_RedirectedOutput_HasNoColourCodesOrRedrawnLines()
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
         for (int i = 0; i < 200; i++)
-            workspace.Write($"docs/{i:D3}.txt", Workspace.Seed("2021-01-01", $"Title {i}", "body text"));
+            workspace.Write($"docs/{i:D3}.txt", Cli.Seed("2021-01-01", $"Title {i}", "body text"));
 
-        CliRun run = await Cli.RunProcessAsync(workspace.Path, null, "index", "docs", "--index", "idx");
+        RunResult run = await Cli.RunProcessAsync(workspace.Path, null, "index", "docs", "--index", "idx");
 
         Assert.Equal(0, run.ExitCode);
         Assert.DoesNotContain('\u001b', run.Output + run.Error);
@@ -306,15 +306,15 @@ public partial class IndexCommandTests
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // folder permissions and chattr are Unix tools
     public async Task Index_ReadOnlyIndexFolder_ExitsOneWithOneClearLineWhileQueriesStillWork()
     {
-        using var workspace = new Workspace();
-        workspace.Write("docs/a.txt", Workspace.Seed("2021-01-01", "Alpha", "kabul"));
+        using var workspace = new TempFolder();
+        workspace.Write("docs/a.txt", Cli.Seed("2021-01-01", "Alpha", "kabul"));
         await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
         string index = workspace.Combine("idx");
         string[] before = [.. Directory.GetFiles(index).Order()];
         using var readOnly = ReadOnlyFolder.Make(index);
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
-        CliRun query = await Cli.RunAsync(workspace.Path, "query", "kabul", "--index", "idx", "--json");
+        RunResult run = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
+        RunResult query = await Cli.RunAsync(workspace.Path, "query", "kabul", "--index", "idx", "--json");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Single(run.Error.TrimEnd().Split('\n'));
@@ -373,11 +373,11 @@ public partial class IndexCommandTests
         }
     }
 
-    private static Workspace BadFolder()
+    private static TempFolder BadFolder()
     {
-        var workspace = new Workspace();
-        workspace.Write("docs/good.txt", Workspace.Seed("2021-01-01", "Good", "fine text"));
-        workspace.Write("docs/bad-date.txt", Workspace.Seed("2021-02-30", "Bad", "text"));
+        var workspace = new TempFolder();
+        workspace.Write("docs/good.txt", Cli.Seed("2021-01-01", "Good", "fine text"));
+        workspace.Write("docs/bad-date.txt", Cli.Seed("2021-02-30", "Bad", "text"));
         workspace.Write("docs/empty.txt", "");
         return workspace;
     }

@@ -14,9 +14,9 @@ public class IndexFormatTests
     [InlineData("get", "kabul")]
     public async Task ReadCommands_IndexOfAnotherFormat_ExitOneSayingHowToRebuild(params string[] args)
     {
-        using Workspace workspace = await IndexOfAnotherFormatAsync();
+        using TempFolder workspace = await IndexOfAnotherFormatAsync();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, [.. args, "--index", "idx"]);
+        RunResult run = await Cli.RunAsync(workspace.Path, [.. args, "--index", "idx"]);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(string.Empty, run.Output);
@@ -27,10 +27,10 @@ public class IndexFormatTests
     [Fact]
     public async Task Index_IndexOfAnotherFormat_RebuildsItSayingSoThenQueriesWork()
     {
-        using Workspace workspace = await IndexOfAnotherFormatAsync();
+        using TempFolder workspace = await IndexOfAnotherFormatAsync();
 
-        CliRun index = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
-        CliRun query = await Cli.RunAsync(workspace.Path, "query", "capital", "--index", "idx");
+        RunResult index = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
+        RunResult query = await Cli.RunAsync(workspace.Path, "query", "capital", "--index", "idx");
 
         Assert.True(index.ExitCode == 0, index.Error);
         Assert.Contains($"The index in {workspace.Combine("idx")} was written by another version of Search; rebuilding it.", index.Error, StringComparison.Ordinal);
@@ -42,9 +42,9 @@ public class IndexFormatTests
     [Fact]
     public async Task Index_CurrentIndex_SaysNothingAboutRebuilding()
     {
-        using Workspace workspace = await IndexOfAnotherFormatAsync(change: false);
+        using TempFolder workspace = await IndexOfAnotherFormatAsync(change: false);
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
+        RunResult run = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
 
         Assert.Equal(0, run.ExitCode);
         Assert.DoesNotContain("rebuilding", run.Error, StringComparison.Ordinal);
@@ -54,9 +54,9 @@ public class IndexFormatTests
     [Fact]
     public async Task Check_IndexOfAnotherFormat_ExitsOneSayingWhy()
     {
-        using Workspace workspace = await IndexOfAnotherFormatAsync();
+        using TempFolder workspace = await IndexOfAnotherFormatAsync();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "check", "--index", "idx");
+        RunResult run = await Cli.RunAsync(workspace.Path, "check", "--index", "idx");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("written by another version of Search", run.Output, StringComparison.Ordinal);
@@ -65,12 +65,12 @@ public class IndexFormatTests
 
     /// <summary>A workspace whose index "idx" holds the two documents of "docs", its format record then rewritten (with raw
     /// Lucene) as another version of Search would have left it.</summary>
-    private static async Task<Workspace> IndexOfAnotherFormatAsync(bool change = true)
+    private static async Task<TempFolder> IndexOfAnotherFormatAsync(bool change = true)
     {
-        var workspace = new Workspace();
-        workspace.Write("docs/kabul.txt", Workspace.Seed("2021-08-15", "Kabul falls", "The capital was taken."));
-        workspace.Write("docs/doha.txt", Workspace.Seed("2021-08-10", "Doha talks", "Negotiators met."));
-        CliRun run = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
+        var workspace = new TempFolder();
+        workspace.Write("docs/kabul.txt", Cli.Seed("2021-08-15", "Kabul falls", "The capital was taken."));
+        workspace.Write("docs/doha.txt", Cli.Seed("2021-08-10", "Doha talks", "Negotiators met."));
+        RunResult run = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
         Assert.True(run.ExitCode == 0, run.Error);
         if (change)
         {

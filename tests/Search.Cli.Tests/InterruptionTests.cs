@@ -23,7 +23,7 @@ public sealed class InterruptionTests(ITestOutputHelper output)
 
     /// <summary>Writes <paramref name="count"/> seed files of a few kilobytes each, all at <paramref name="version"/>, which
     /// their titles and one body word (<c>markerVERSION</c>) carry.</summary>
-    private static void WriteCorpus(Workspace workspace, string folder, int count, string version)
+    private static void WriteCorpus(TempFolder workspace, string folder, int count, string version)
     {
         var body = new StringBuilder();
         for (int i = 0; i < count; i++)
@@ -31,7 +31,7 @@ public sealed class InterruptionTests(ITestOutputHelper output)
             body.Clear();
             for (int j = 0; j < 500; j++)
                 body.Append(Words[(i + j) % Words.Length]).Append((i * j) % 53).Append(' ');
-            workspace.Write($"{folder}/{i:D5}.txt", Workspace.Seed("2021-08-14", $"Title {i} {version}", $"Body {i}: marker{version} {body}."));
+            workspace.Write($"{folder}/{i:D5}.txt", Cli.Seed("2021-08-14", $"Title {i} {version}", $"Body {i}: marker{version} {body}."));
         }
     }
 
@@ -44,18 +44,18 @@ public sealed class InterruptionTests(ITestOutputHelper output)
 
     private static long Hits(SearchIndex index, string query) => index.Search(new SearchRequest(query) { Highlight = null, Size = 0 }).TotalHits;
 
-    private static async Task<Workspace> OldIndexWithNewFilesAsync()
+    private static async Task<TempFolder> OldIndexWithNewFilesAsync()
     {
-        var workspace = new Workspace();
+        var workspace = new TempFolder();
         WriteCorpus(workspace, "docs", Documents, "old");
-        CliRun first = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
+        RunResult first = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
         Assert.True(first.ExitCode == 0, first.Error);
         WriteCorpus(workspace, "docs", Documents, "new");
         return workspace;
     }
 
     /// <summary>The process stopped because of the signal, before finishing, and said so with the exit code shells use.</summary>
-    private static void AssertInterrupted(CliRun run, string signal)
+    private static void AssertInterrupted(RunResult run, string signal)
     {
         (int code, string message) = signal == "TERM" ? (ExitCodes.Terminated, "Terminated.") : (ExitCodes.Interrupted, "Interrupted.");
         Assert.True(run.ExitCode == code, $"exit code {run.ExitCode}: {run.Error}");
@@ -67,13 +67,13 @@ public sealed class InterruptionTests(ITestOutputHelper output)
     [InlineData("TERM")]
     public async Task Index_RebuildInterruptedBySignal_KeepsTheOldIndex(string signal)
     {
-        using Workspace workspace = await OldIndexWithNewFilesAsync();
+        using TempFolder workspace = await OldIndexWithNewFilesAsync();
 
         using CliProcess rebuild = CliProcess.Start(workspace.Path, "index", "docs", "--index", "idx", "--rebuild", "--verbose");
         await rebuild.WaitForErrorLineAsync("Opened index");
         await Task.Delay(SignalDelay);
         await rebuild.SignalAsync(signal);
-        CliRun run = await rebuild.ExitAsync();
+        RunResult run = await rebuild.ExitAsync();
 
         AssertInterrupted(run, signal);
         Assert.Equal((Documents, Documents, 0L), Committed(workspace.Combine("idx")));
@@ -82,14 +82,14 @@ public sealed class InterruptionTests(ITestOutputHelper output)
     [Fact]
     public async Task Index_RebuildOfTwoFoldersInterruptedInTheSecond_KeepsTheOldIndex()
     {
-        using Workspace workspace = await OldIndexWithNewFilesAsync();
-        workspace.Write("first/one.txt", Workspace.Seed("2021-08-14", "First folder", "markernew"));
+        using TempFolder workspace = await OldIndexWithNewFilesAsync();
+        workspace.Write("first/one.txt", Cli.Seed("2021-08-14", "First folder", "markernew"));
 
         using CliProcess rebuild = CliProcess.Start(workspace.Path, "index", "first", "docs", "--index", "idx", "--rebuild", "--verbose");
         await rebuild.WaitForErrorLineAsync($"Indexed {workspace.Combine("first")}");
         await Task.Delay(SignalDelay);
         await rebuild.SignalAsync("INT");
-        CliRun run = await rebuild.ExitAsync();
+        RunResult run = await rebuild.ExitAsync();
 
         AssertInterrupted(run, "INT");
         Assert.Equal((Documents, Documents, 0L), Committed(workspace.Combine("idx")));
@@ -100,18 +100,18 @@ public sealed class InterruptionTests(ITestOutputHelper output)
     [InlineData("TERM")]
     public async Task Index_IncrementalSyncInterruptedBySignal_CommitsNothingOfIt(string signal)
     {
-        using Workspace workspace = await OldIndexWithNewFilesAsync();
+        using TempFolder workspace = await OldIndexWithNewFilesAsync();
 
         using CliProcess sync = CliProcess.Start(workspace.Path, "index", "docs", "--index", "idx", "--verbose");
         await sync.WaitForErrorLineAsync("Opened index");
         await Task.Delay(SignalDelay);
         await sync.SignalAsync(signal);
-        CliRun run = await sync.ExitAsync();
+        RunResult run = await sync.ExitAsync();
 
         AssertInterrupted(run, signal);
         Assert.Equal((Documents, Documents, 0L), Committed(workspace.Combine("idx")));
 
-        CliRun rerun = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
+        RunResult rerun = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
         Assert.True(rerun.ExitCode == 0, rerun.Error);
         Assert.Equal((Documents, 0L, Documents), Committed(workspace.Combine("idx")));
     }
@@ -119,7 +119,7 @@ public sealed class InterruptionTests(ITestOutputHelper output)
     [Fact]
     public async Task Index_RebuildThatFillsTheDisk_ExitsOneAndKeepsTheOldIndex()
     {
-        using Workspace workspace = await OldIndexWithNewFilesAsync();
+        using TempFolder workspace = await OldIndexWithNewFilesAsync();
         long indexBytes = Directory.EnumerateFiles(workspace.Combine("idx")).Sum(f => new FileInfo(f).Length);
         // Room for the old index and a third of another: a rebuild, which keeps the old one until it commits, cannot fit.
         using Tmpfs? disk = Tmpfs.TryMount(workspace.Combine("disk"), indexBytes + (indexBytes / 3), output);
@@ -130,7 +130,7 @@ public sealed class InterruptionTests(ITestOutputHelper output)
         foreach (string file in Directory.EnumerateFiles(workspace.Combine("idx")))
             File.Copy(file, Path.Combine(onDisk, Path.GetFileName(file)));
 
-        CliRun run = await Cli.RunProcessAsync(workspace.Path, null, "index", "docs", "--index", onDisk, "--rebuild");
+        RunResult run = await Cli.RunProcessAsync(workspace.Path, null, "index", "docs", "--index", onDisk, "--rebuild");
 
         Assert.True(run.ExitCode == ExitCodes.Failure, $"exit code {run.ExitCode}: {run.Output} {run.Error}");
         Assert.Contains("back at that commit", run.Error, StringComparison.Ordinal);
@@ -141,7 +141,7 @@ public sealed class InterruptionTests(ITestOutputHelper output)
     [Fact]
     public async Task StatsAndQuery_AfterASyncInterruptedPastAPacedCommit_SayTheIndexHoldsPartOfTheFolder()
     {
-        using Workspace workspace = await OldIndexWithNewFilesAsync();
+        using TempFolder workspace = await OldIndexWithNewFilesAsync();
         using var cancel = new CancellationTokenSource();
         var options = new SearchIndexOptions { CommitEveryDocuments = 100, IndexingThreads = 1 };
         using (SearchIndex index = SearchIndex.Open(workspace.Combine("idx"), options))
@@ -154,11 +154,11 @@ public sealed class InterruptionTests(ITestOutputHelper output)
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => index.IndexDirectoryAsync(workspace.Combine("docs"), stopAfterACommit, cancel.Token));
         }
 
-        CliRun stats = await Cli.RunAsync(workspace.Path, "stats", "--index", "idx");
-        CliRun statsJson = await Cli.RunAsync(workspace.Path, "stats", "--index", "idx", "--json");
-        CliRun query = await Cli.RunAsync(workspace.Path, "query", "markernew", "--index", "idx", "--json");
-        CliRun finish = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
-        CliRun after = await Cli.RunAsync(workspace.Path, "query", "markernew", "--index", "idx", "--json");
+        RunResult stats = await Cli.RunAsync(workspace.Path, "stats", "--index", "idx");
+        RunResult statsJson = await Cli.RunAsync(workspace.Path, "stats", "--index", "idx", "--json");
+        RunResult query = await Cli.RunAsync(workspace.Path, "query", "markernew", "--index", "idx", "--json");
+        RunResult finish = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
+        RunResult after = await Cli.RunAsync(workspace.Path, "query", "markernew", "--index", "idx", "--json");
 
         Assert.Contains($"Unfinished the last indexing of {workspace.Combine("docs")} stopped half-way", stats.Output, StringComparison.Ordinal);
         Assert.Contains("stopped half-way", query.Error, StringComparison.Ordinal);
@@ -180,16 +180,16 @@ public sealed class InterruptionTests(ITestOutputHelper output)
     [InlineData("TERM")]
     public async Task Query_InterruptedWhileItSearches_StopsWithTheSignalsExitCode(string signal)
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
         // A search cannot be cancelled half-way; highlighting this takes seconds, longer than the CLI waits after a signal.
-        workspace.Write("docs/long.txt", Workspace.Seed("2021-08-14", "Kabul", string.Concat(Enumerable.Repeat("Kabul. ", 1_500_000))));
-        CliRun indexed = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
+        workspace.Write("docs/long.txt", Cli.Seed("2021-08-14", "Kabul", string.Concat(Enumerable.Repeat("Kabul. ", 1_500_000))));
+        RunResult indexed = await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
         Assert.True(indexed.ExitCode == 0, indexed.Error);
 
         using CliProcess query = CliProcess.Start(workspace.Path, "query", "kabul", "--index", "idx", "--fragments", "100", "--fragment-size", "10000", "--verbose");
         await query.WaitForErrorLineAsync("Opened index");
         await query.SignalAsync(signal);
-        CliRun run = await query.ExitAsync();
+        RunResult run = await query.ExitAsync();
 
         AssertInterrupted(run, signal);
     }
@@ -197,7 +197,7 @@ public sealed class InterruptionTests(ITestOutputHelper output)
     [Fact]
     public async Task Query_FirstQueryInterrupted_LeavesNoIndexAndTheNextQueryBuildsAllOfIt()
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
         WriteCorpus(workspace, "seeds", Documents, "old");
 
         using CliProcess first = CliProcess.Start(workspace.Path, "query", "markerold", "--json");
@@ -207,7 +207,7 @@ public sealed class InterruptionTests(ITestOutputHelper output)
         AssertInterrupted(await first.ExitAsync(), "INT");
         Assert.False(SearchIndex.Exists(workspace.Combine(".search-index")), "an interrupted first build must leave no index to answer from");
 
-        CliRun next = await Cli.RunAsync(workspace.Path, "query", "markerold", "--json", "--limit", "0");
+        RunResult next = await Cli.RunAsync(workspace.Path, "query", "markerold", "--json", "--limit", "0");
 
         Assert.True(next.ExitCode == 0, next.Error);
         Assert.Contains("indexing", next.Error, StringComparison.Ordinal);
@@ -217,14 +217,14 @@ public sealed class InterruptionTests(ITestOutputHelper output)
     [Fact]
     public async Task Query_WhileAnotherProcessIndexesANewIndex_AnswersFromItsLastCommitAtOnce()
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
         WriteCorpus(workspace, "docs", Documents, "old");
 
         using CliProcess indexing = CliProcess.Start(workspace.Path, "index", "docs", "--index", "idx", "--verbose");
         await indexing.WaitForErrorLineAsync("Opened index");
-        CliRun query = await Cli.RunAsync(workspace.Path, "query", "markerold", "--index", "idx", "--json");
+        RunResult query = await Cli.RunAsync(workspace.Path, "query", "markerold", "--index", "idx", "--json");
         bool stillIndexing = !indexing.HasExited;
-        CliRun indexed = await indexing.ExitAsync();
+        RunResult indexed = await indexing.ExitAsync();
 
         // No 'seeds' here: the query must answer from the new index's last commit, not look for seeds or wait for the writer.
         Assert.True(query.ExitCode == 0, query.Error);
@@ -236,13 +236,13 @@ public sealed class InterruptionTests(ITestOutputHelper output)
     [Fact]
     public async Task Query_WhileAnotherProcessRebuildsIntoANewFolder_WaitsForItsFirstCommit()
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
         WriteCorpus(workspace, "docs", Documents, "old");
 
         using CliProcess rebuild = CliProcess.Start(workspace.Path, "index", "docs", "--index", "idx", "--rebuild", "--verbose");
         await rebuild.WaitForErrorLineAsync("Opened index");
-        CliRun query = await Cli.RunAsync(workspace.Path, "query", "markerold", "--index", "idx", "--json", "--limit", "0");
-        CliRun rebuilt = await rebuild.ExitAsync();
+        RunResult query = await Cli.RunAsync(workspace.Path, "query", "markerold", "--index", "idx", "--json", "--limit", "0");
+        RunResult rebuilt = await rebuild.ExitAsync();
 
         Assert.Equal(0, rebuilt.ExitCode);
         Assert.True(query.ExitCode == 0, query.Error);

@@ -10,10 +10,10 @@ public class QueryCommandTests
     [Fact]
     public async Task Query_SeedAsJson_WritesOneObjectWithTheContractFields()
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
         workspace.CopySeeds();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "query", "Kabul", "--json");
+        RunResult run = await Cli.RunAsync(workspace.Path, "query", "Kabul", "--json");
 
         Assert.Equal(0, run.ExitCode);
         using JsonDocument json = JsonDocument.Parse(run.Output);
@@ -36,10 +36,10 @@ public class QueryCommandTests
     [Fact]
     public async Task Query_FreshWorkspace_IndexesSeedsFirstAndSaysSoOnStderr()
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
         workspace.CopySeeds();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "query", "Kabul");
+        RunResult run = await Cli.RunAsync(workspace.Path, "query", "Kabul");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("indexing", run.Error, StringComparison.OrdinalIgnoreCase);
@@ -47,17 +47,17 @@ public class QueryCommandTests
         Assert.Contains(SeedId, run.Output, StringComparison.Ordinal);
         Assert.True(Directory.Exists(workspace.Combine(".search-index")));
 
-        CliRun second = await Cli.RunAsync(workspace.Path, "query", "Kabul");
+        RunResult second = await Cli.RunAsync(workspace.Path, "query", "Kabul");
         Assert.Equal("", second.Error);
     }
 
     [Fact]
     public async Task Query_Human_ShowsRankDateTitleIdSnippetAndFooter()
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
         workspace.CopySeeds();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "query", "\"psychological war\"");
+        RunResult run = await Cli.RunAsync(workspace.Path, "query", "\"psychological war\"");
 
         string[] lines = run.Output.Split('\n');
         Assert.StartsWith("1. 2021-08-14  The Taliban, not citizens", lines[0], StringComparison.Ordinal);
@@ -69,10 +69,10 @@ public class QueryCommandTests
     [Fact]
     public async Task Query_ZeroHits_ExitsZeroAndSaysSo()
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
         workspace.CopySeeds();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "query", "zanzibar");
+        RunResult run = await Cli.RunAsync(workspace.Path, "query", "zanzibar");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("No hits for \"zanzibar\"", run.Output, StringComparison.Ordinal);
@@ -81,11 +81,11 @@ public class QueryCommandTests
     [Fact]
     public async Task Query_SyntaxError_ExitsTwoWithACaretUnderThePosition()
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
         workspace.CopySeeds();
         await Cli.RunAsync(workspace.Path, "index");
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "query", "kabul AND (taliban");
+        RunResult run = await Cli.RunAsync(workspace.Path, "query", "kabul AND (taliban");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("", run.Output);
@@ -107,11 +107,11 @@ public class QueryCommandTests
     [InlineData("frobnicate")]
     public async Task Query_UsageErrors_ExitTwoWithAMessage(params string[] args)
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
         workspace.CopySeeds();
         await Cli.RunAsync(workspace.Path, "index");
 
-        CliRun run = await Cli.RunAsync(workspace.Path, args);
+        RunResult run = await Cli.RunAsync(workspace.Path, args);
 
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("search: ", run.Error, StringComparison.Ordinal);
@@ -121,9 +121,9 @@ public class QueryCommandTests
     [Fact]
     public async Task Query_NoIndexAndNoSeeds_ExitsOneWithOneClearLine()
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "query", "kabul");
+        RunResult run = await Cli.RunAsync(workspace.Path, "query", "kabul");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("There is no index", run.Error, StringComparison.Ordinal);
@@ -135,7 +135,7 @@ public class QueryCommandTests
     {
         using var workspace = await DatedCorpus();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "query", "report", "--index", "idx", "--from", "2021-03-01", "--to", "2021-03-31", "--json");
+        RunResult run = await Cli.RunAsync(workspace.Path, "query", "report", "--index", "idx", "--from", "2021-03-01", "--to", "2021-03-31", "--json");
 
         Assert.Equal(["mar1", "mar2"], Ids(run).Order());
     }
@@ -147,7 +147,7 @@ public class QueryCommandTests
     {
         using var workspace = await DatedCorpus();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "query", "report", "--index", "idx", "--sort", sort, "--json");
+        RunResult run = await Cli.RunAsync(workspace.Path, "query", "report", "--index", "idx", "--sort", sort, "--json");
 
         Assert.Equal(expected, Ids(run));
     }
@@ -164,7 +164,7 @@ public class QueryCommandTests
             string[] args = after is null
                 ? ["query", "report", "--index", "idx", "--limit", "2", "--json"]
                 : ["query", "report", "--index", "idx", "--limit", "2", "--json", "--after", after];
-            CliRun run = await Cli.RunAsync(workspace.Path, args);
+            RunResult run = await Cli.RunAsync(workspace.Path, args);
             Assert.Equal(0, run.ExitCode);
             seen.AddRange(Ids(run));
             using JsonDocument json = JsonDocument.Parse(run.Output);
@@ -180,7 +180,7 @@ public class QueryCommandTests
     {
         using var workspace = await DatedCorpus();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "query", "report", "--index", "idx", "--limit", "2");
+        RunResult run = await Cli.RunAsync(workspace.Path, "query", "report", "--index", "idx", "--limit", "2");
 
         Assert.Contains("Hits 1-2 of 5", run.Output, StringComparison.Ordinal);
         Assert.Contains("Next page: --offset 2 (or --after ", run.Output, StringComparison.Ordinal);
@@ -196,7 +196,7 @@ public class QueryCommandTests
 
         for (int page = 0; page < 10; page++)
         {
-            CliRun run = await Cli.RunAsync(workspace.Path, ["query", "report", "--index", "idx", "--limit", "2", .. paging]);
+            RunResult run = await Cli.RunAsync(workspace.Path, ["query", "report", "--index", "idx", "--limit", "2", .. paging]);
             Assert.Equal(0, run.ExitCode);
             seen.AddRange(Regex.Matches(run.Output, @"\[([^\]]+)\]$", RegexOptions.Multiline).Select(m => m.Groups[1].Value));
             Match hint = Regex.Match(run.Output, @"^Next page: (--offset (\d+)|--after (\S+))", RegexOptions.Multiline);
@@ -230,11 +230,11 @@ public class QueryCommandTests
     [Fact]
     public async Task Query_RedirectedOutputOfARealProcess_HasNoColourCodesAndNoHtml()
     {
-        using var workspace = new Workspace();
-        workspace.Write("docs/tags.txt", Workspace.Seed("2021-01-01", "Fish & <b>chips</b> \"quoted\"", "Fish & <i>chips</i> are sold by the sea."));
+        using var workspace = new TempFolder();
+        workspace.Write("docs/tags.txt", Cli.Seed("2021-01-01", "Fish & <b>chips</b> \"quoted\"", "Fish & <i>chips</i> are sold by the sea."));
 
-        CliRun index = await Cli.RunProcessAsync(workspace.Path, null, "index", "docs");
-        CliRun run = await Cli.RunProcessAsync(workspace.Path, null, "query", "chips");
+        RunResult index = await Cli.RunProcessAsync(workspace.Path, null, "index", "docs");
+        RunResult run = await Cli.RunProcessAsync(workspace.Path, null, "query", "chips");
 
         Assert.True(index.ExitCode == 0, index.Error);
         Assert.True(run.ExitCode == 0, run.Error);
@@ -249,10 +249,10 @@ public class QueryCommandTests
     [Fact]
     public async Task Query_AsARealProcessInAFreshClone_PrintsTheSeedArticle()
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
         workspace.CopySeeds();
 
-        CliRun run = await Cli.RunProcessAsync(workspace.Path, null, "query", "Kabul");
+        RunResult run = await Cli.RunProcessAsync(workspace.Path, null, "query", "Kabul");
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains(SeedId, run.Output, StringComparison.Ordinal);
@@ -263,19 +263,19 @@ public class QueryCommandTests
     [Fact]
     public async Task Query_DocumentWithControlCharacters_CannotSendEscapeSequencesToTheTerminal()
     {
-        using var workspace = new Workspace();
-        workspace.Write("docs/evil.txt", Workspace.Seed("2021-01-01", "Evil \u001b[2J title", "Clears \u001b[31m the screen."));
+        using var workspace = new TempFolder();
+        workspace.Write("docs/evil.txt", Cli.Seed("2021-01-01", "Evil \u001b[2J title", "Clears \u001b[31m the screen."));
         await Cli.RunAsync(workspace.Path, "index", "docs");
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "query", "evil OR clears");
+        RunResult run = await Cli.RunAsync(workspace.Path, "query", "evil OR clears");
 
         Assert.Equal(0, run.ExitCode);
         Assert.DoesNotContain("\u001b", run.Output, StringComparison.Ordinal);
     }
 
-    private static Task<Workspace> DatedCorpus() => Workspace.IndexedReportsAsync();
+    private static Task<TempFolder> DatedCorpus() => Cli.IndexedReportsAsync();
 
-    private static List<string> Ids(CliRun run)
+    private static List<string> Ids(RunResult run)
     {
         Assert.True(run.ExitCode == 0, run.Error);
         using JsonDocument json = JsonDocument.Parse(run.Output);
@@ -289,9 +289,9 @@ public class QueryCommandTests
     [InlineData("date:[2021-01-01 TO 9999-13]", 0, "not a date")]
     public async Task Query_UnusableNumberJson_ExitsTwoWithTheCaretUnderItAndNoOutput(string query, int position, string mentioned)
     {
-        using Workspace workspace = await Workspace.IndexedReportsAsync();
+        using TempFolder workspace = await Cli.IndexedReportsAsync();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "query", query, "--index", "idx", "--json");
+        RunResult run = await Cli.RunAsync(workspace.Path, "query", query, "--index", "idx", "--json");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Empty(run.Output);
@@ -305,9 +305,9 @@ public class QueryCommandTests
     [InlineData("date:[2021-01-01 TO 9999-12] report^10000")]
     public async Task Query_LargestBoostsJson_PrintsValidJsonWithFiniteScores(string query)
     {
-        using Workspace workspace = await Workspace.IndexedReportsAsync();
+        using TempFolder workspace = await Cli.IndexedReportsAsync();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "query", query, "--index", "idx", "--json");
+        RunResult run = await Cli.RunAsync(workspace.Path, "query", query, "--index", "idx", "--json");
 
         Assert.True(run.ExitCode == 0, run.Error);
         using JsonDocument json = JsonDocument.Parse(run.Output);

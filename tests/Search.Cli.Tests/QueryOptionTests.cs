@@ -21,7 +21,7 @@ public sealed class QueryOptionTests
     {
         using var workspace = await Indexed();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, ["query", "report", "--index", "idx", .. flags.Split(' ')]);
+        RunResult run = await Cli.RunAsync(workspace.Path, ["query", "report", "--index", "idx", .. flags.Split(' ')]);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(expected, run.Error, StringComparison.Ordinal);
@@ -64,7 +64,7 @@ public sealed class QueryOptionTests
     {
         using var workspace = await Indexed();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "query", "report", "--index", "idx", "--timeout", "10s", "--json");
+        RunResult run = await Cli.RunAsync(workspace.Path, "query", "report", "--index", "idx", "--timeout", "10s", "--json");
 
         Assert.Equal(0, run.ExitCode);
         Assert.False(JsonDocument.Parse(run.Output).RootElement.TryGetProperty("partial", out _)); // written only when true
@@ -73,12 +73,12 @@ public sealed class QueryOptionTests
     [Fact]
     public async Task Query_TimeoutRunningOutOnALongDocument_SaysPartialInTextAndJson()
     {
-        using var workspace = new Workspace();
-        workspace.Write("docs/long.txt", Workspace.Seed("2021-08-14", "Long <b>report</b>", string.Concat(Enumerable.Repeat("Kabul. ", 150_000))));
+        using var workspace = new TempFolder();
+        workspace.Write("docs/long.txt", Cli.Seed("2021-08-14", "Long <b>report</b>", string.Concat(Enumerable.Repeat("Kabul. ", 150_000))));
         await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
 
-        CliRun text = await Cli.RunAsync(workspace.Path, "query", "kabul", "--index", "idx", "--timeout", "1ms");
-        CliRun json = await Cli.RunAsync(workspace.Path, "query", "kabul", "--index", "idx", "--timeout", "1", "--json");
+        RunResult text = await Cli.RunAsync(workspace.Path, "query", "kabul", "--index", "idx", "--timeout", "1ms");
+        RunResult json = await Cli.RunAsync(workspace.Path, "query", "kabul", "--index", "idx", "--timeout", "1", "--json");
 
         Assert.Equal(0, text.ExitCode);
         Assert.Contains("Partial: --timeout ran out", text.Output, StringComparison.Ordinal);
@@ -93,10 +93,10 @@ public sealed class QueryOptionTests
     public async Task Query_CursorFromAnotherSort_ExitsTwoNamingAfter()
     {
         using var workspace = await Indexed();
-        CliRun first = await Cli.RunAsync(workspace.Path, "query", "report", "--index", "idx", "--limit", "1", "--json");
+        RunResult first = await Cli.RunAsync(workspace.Path, "query", "report", "--index", "idx", "--limit", "1", "--json");
         string cursor = JsonDocument.Parse(first.Output).RootElement.GetProperty("next").GetString()!;
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "query", "report", "--index", "idx", "--after", cursor, "--sort", "date");
+        RunResult run = await Cli.RunAsync(workspace.Path, "query", "report", "--index", "idx", "--after", cursor, "--sort", "date");
 
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("search: --after takes the cursor printed under 'Next page' by the same query with the same --sort", run.Error, StringComparison.Ordinal);
@@ -107,8 +107,8 @@ public sealed class QueryOptionTests
     {
         using var workspace = await Indexed();
 
-        CliRun all = await Cli.RunAsync(workspace.Path, "query", "report", "--index", "idx", "--sort", "-date", "--json");
-        CliRun page = await Cli.RunAsync(workspace.Path, "query", "report", "--index", "idx", "--sort", "-date", "--offset", "2", "--limit", "2", "--json");
+        RunResult all = await Cli.RunAsync(workspace.Path, "query", "report", "--index", "idx", "--sort", "-date", "--json");
+        RunResult page = await Cli.RunAsync(workspace.Path, "query", "report", "--index", "idx", "--sort", "-date", "--offset", "2", "--limit", "2", "--json");
 
         Assert.Equal(Ids(all)[2..4], Ids(page));
         Assert.Contains("3. 2021-03-31", (await Cli.RunAsync(workspace.Path, "query", "report", "--index", "idx", "--sort", "-date", "--offset", "2")).Output,
@@ -118,14 +118,14 @@ public sealed class QueryOptionTests
     [Fact]
     public async Task Query_FragmentsAndFragmentSize_BoundTheSnippets()
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
         string sentence = "The envoy spoke about Kabul and the talks at length. ";
-        workspace.Write("docs/long.txt", Workspace.Seed("2021-08-14", "Long <b>report</b>", string.Concat(Enumerable.Repeat(sentence, 40))));
+        workspace.Write("docs/long.txt", Cli.Seed("2021-08-14", "Long <b>report</b>", string.Concat(Enumerable.Repeat(sentence, 40))));
         await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
 
-        CliRun one = await Cli.RunAsync(workspace.Path, "query", "kabul", "--index", "idx", "--fragments", "1", "--fragment-size", "40", "--json");
-        CliRun none = await Cli.RunAsync(workspace.Path, "query", "kabul", "--index", "idx", "--fragments", "0", "--json");
-        CliRun three = await Cli.RunAsync(workspace.Path, "query", "kabul", "--index", "idx", "--json");
+        RunResult one = await Cli.RunAsync(workspace.Path, "query", "kabul", "--index", "idx", "--fragments", "1", "--fragment-size", "40", "--json");
+        RunResult none = await Cli.RunAsync(workspace.Path, "query", "kabul", "--index", "idx", "--fragments", "0", "--json");
+        RunResult three = await Cli.RunAsync(workspace.Path, "query", "kabul", "--index", "idx", "--json");
 
         string snippet = Assert.Single(Snippets(one));
         Assert.Contains("<mark>Kabul</mark>", snippet, StringComparison.Ordinal);
@@ -139,8 +139,8 @@ public sealed class QueryOptionTests
     {
         using var workspace = await Indexed();
 
-        CliRun lucene = await Cli.RunAsync(workspace.Path, "query", "march AND (report", "--index", "idx");
-        CliRun simple = await Cli.RunAsync(workspace.Path, "query", "march AND (report", "--index", "idx", "--syntax", "simple", "--json");
+        RunResult lucene = await Cli.RunAsync(workspace.Path, "query", "march AND (report", "--index", "idx");
+        RunResult simple = await Cli.RunAsync(workspace.Path, "query", "march AND (report", "--index", "idx", "--syntax", "simple", "--json");
 
         Assert.Equal(2, lucene.ExitCode);
         Assert.Equal(0, simple.ExitCode);
@@ -152,7 +152,7 @@ public sealed class QueryOptionTests
     {
         using var workspace = await Indexed();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "query", "report", "--index", "idx", "--limit", "0");
+        RunResult run = await Cli.RunAsync(workspace.Path, "query", "report", "--index", "idx", "--limit", "0");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("5 hits (none shown: --limit 0).", run.Output.Trim());
@@ -161,7 +161,7 @@ public sealed class QueryOptionTests
     [Fact]
     public async Task Query_OnAColourTerminal_MarksMatchesInBoldWithoutHtml()
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
         workspace.CopySeeds();
         var output = new StringWriter();
         var host = new CliHost(output, new StringWriter(), workspace.Path) { OutIsTerminal = true };
@@ -179,7 +179,7 @@ public sealed class QueryOptionTests
     {
         using var workspace = await Indexed();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "query", "日本語 AND (report", "--index", "idx");
+        RunResult run = await Cli.RunAsync(workspace.Path, "query", "日本語 AND (report", "--index", "idx");
 
         string[] lines = run.Error.TrimEnd().Split('\n');
         Assert.Equal("  日本語 AND (report", lines[1]);
@@ -196,7 +196,7 @@ public sealed class QueryOptionTests
         using (var stream = new FileStream(victim, FileMode.Open))
             stream.SetLength(20);
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "query", "report", "--index", "idx");
+        RunResult run = await Cli.RunAsync(workspace.Path, "query", "report", "--index", "idx");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Single(run.Error.TrimEnd().Split('\n'));
@@ -209,10 +209,10 @@ public sealed class QueryOptionTests
     [Fact]
     public async Task Query_IndexPathIsAFile_ExitsOneSayingSo()
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
         workspace.Write("afile", "not an index");
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "query", "kabul", "--index", "afile");
+        RunResult run = await Cli.RunAsync(workspace.Path, "query", "kabul", "--index", "afile");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("is a file, not an index folder", run.Error, StringComparison.Ordinal);
@@ -222,21 +222,21 @@ public sealed class QueryOptionTests
     [Fact]
     public async Task Query_SeveralFirstRunsAtOnce_AllAnswerFromOneIndex()
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
         workspace.CopySeeds();
 
-        CliRun[] runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => Cli.RunAsync(workspace.Path, "query", "Kabul", "--json"))));
+        RunResult[] runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => Cli.RunAsync(workspace.Path, "query", "Kabul", "--json"))));
 
         Assert.All(runs, run => Assert.True(run.ExitCode == 0, run.Error));
         Assert.All(runs, run => Assert.Equal(1, JsonDocument.Parse(run.Output).RootElement.GetProperty("totalHits").GetInt64()));
         Assert.Single(runs, run => run.Error.Contains("1 added", StringComparison.Ordinal));
     }
 
-    private static Task<Workspace> Indexed() => Workspace.IndexedReportsAsync();
+    private static Task<TempFolder> Indexed() => Cli.IndexedReportsAsync();
 
-    private static string[] Ids(CliRun run) =>
+    private static string[] Ids(RunResult run) =>
         [.. JsonDocument.Parse(run.Output).RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()!)];
 
-    private static string[] Snippets(CliRun run) =>
+    private static string[] Snippets(RunResult run) =>
         [.. JsonDocument.Parse(run.Output).RootElement.GetProperty("hits")[0].GetProperty("snippets").EnumerateArray().Select(s => s.GetString()!)];
 }

@@ -23,7 +23,7 @@ public class TerminalSafetyTests
     {
         using var workspace = await HostileWorkspace();
 
-        CliRun run = await Cli.RunOnTerminalAsync(workspace.Path, "query", "evil");
+        RunResult run = await Cli.RunOnTerminalAsync(workspace.Path, "query", "evil");
 
         Assert.True(run.ExitCode == 0, run.Error);
         AssertTerminalSafe(run.Output);
@@ -38,7 +38,7 @@ public class TerminalSafetyTests
     {
         using var workspace = await HostileWorkspace();
 
-        CliRun run = await Cli.RunOnTerminalAsync(workspace.Path, "get", HostileId);
+        RunResult run = await Cli.RunOnTerminalAsync(workspace.Path, "get", HostileId);
 
         Assert.True(run.ExitCode == 0, run.Error);
         AssertTerminalSafe(run.Output);
@@ -52,12 +52,12 @@ public class TerminalSafetyTests
     [Fact]
     public async Task QueryAndGet_NewlineInTheFileName_KeepTheIdOnOneLine()
     {
-        using var workspace = new Workspace();
-        workspace.Write("docs/two\nlines.txt", Workspace.Seed("2021-01-01", "Split title", "split body"));
+        using var workspace = new TempFolder();
+        workspace.Write("docs/two\nlines.txt", Cli.Seed("2021-01-01", "Split title", "split body"));
         await Cli.RunAsync(workspace.Path, "index", "docs");
 
-        CliRun query = await Cli.RunAsync(workspace.Path, "query", "split");
-        CliRun get = await Cli.RunAsync(workspace.Path, "get", "two\nlines");
+        RunResult query = await Cli.RunAsync(workspace.Path, "query", "split");
+        RunResult get = await Cli.RunAsync(workspace.Path, "get", "two\nlines");
 
         Assert.True(query.ExitCode == 0, query.Error);
         Assert.Equal("1. 2021-01-01  Split title  [two\uFFFDlines]", query.Output.Split('\n')[0]);
@@ -68,12 +68,12 @@ public class TerminalSafetyTests
     [Fact]
     public async Task Query_DocumentHoldingMarkersTagsAndEntities_ShowsItsOwnTextWithOnlyRealMatchesColoured()
     {
-        using var workspace = new Workspace();
-        workspace.Write("docs/markers.txt", Workspace.Seed("2021-01-01", "Fish &amp; <mark>x</mark> \uE000fake\uE001", "Fish &amp; chips. <mark>y</mark> and \uE000fake\uE001 here."));
+        using var workspace = new TempFolder();
+        workspace.Write("docs/markers.txt", Cli.Seed("2021-01-01", "Fish &amp; <mark>x</mark> \uE000fake\uE001", "Fish &amp; chips. <mark>y</mark> and \uE000fake\uE001 here."));
         await Cli.RunAsync(workspace.Path, "index", "docs");
 
-        CliRun colour = await Cli.RunOnTerminalAsync(workspace.Path, "query", "fish");
-        CliRun plain = await Cli.RunAsync(workspace.Path, "query", "fish");
+        RunResult colour = await Cli.RunOnTerminalAsync(workspace.Path, "query", "fish");
+        RunResult plain = await Cli.RunAsync(workspace.Path, "query", "fish");
 
         Assert.True(colour.ExitCode == 0, colour.Error);
         Assert.Contains($"{Bold}Fish{Reset} &amp; <mark>x</mark> \uE000fake\uE001  {Dim}[markers]{Reset}", colour.Output, StringComparison.Ordinal);
@@ -88,10 +88,10 @@ public class TerminalSafetyTests
     {
         using var workspace = await HostileWorkspace();
 
-        CliRun query = await Cli.RunOnTerminalAsync(workspace.Path, "query", "evil", "--json");
-        CliRun get = await Cli.RunOnTerminalAsync(workspace.Path, "get", HostileId, "--json");
+        RunResult query = await Cli.RunOnTerminalAsync(workspace.Path, "query", "evil", "--json");
+        RunResult get = await Cli.RunOnTerminalAsync(workspace.Path, "get", HostileId, "--json");
 
-        foreach (CliRun run in new[] { query, get })
+        foreach (RunResult run in new[] { query, get })
         {
             Assert.True(run.ExitCode == 0, run.Error);
             Assert.DoesNotContain(run.Output.TrimEnd('\n'), c => char.IsControl(c) || c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069');
@@ -112,9 +112,9 @@ public class TerminalSafetyTests
     [Fact]
     public async Task Index_MissingFolderNamedWithEscapesAndANewline_SaysSoOnOneSafeLine()
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "index", "gone\u001b[2J\nname\u202E");
+        RunResult run = await Cli.RunAsync(workspace.Path, "index", "gone\u001b[2J\nname\u202E");
 
         Assert.Equal(1, run.ExitCode);
         AssertTerminalSafe(run.Error);
@@ -125,13 +125,13 @@ public class TerminalSafetyTests
     [Fact]
     public async Task Index_FolderAndIndexNamedWithEscapes_ReportAndFailOnSafeLines()
     {
-        using var workspace = new Workspace();
-        workspace.Write("docs\u001b]8;;x\u0007/a.txt", Workspace.Seed("2021-01-01", "Title", "body"));
+        using var workspace = new TempFolder();
+        workspace.Write("docs\u001b]8;;x\u0007/a.txt", Cli.Seed("2021-01-01", "Title", "body"));
         workspace.Write("idx\u001b[2J\nfile", "not an index");
 
-        CliRun indexed = await Cli.RunAsync(workspace.Path, "index", "docs\u001b]8;;x\u0007", "--index", "idx");
-        CliRun refused = await Cli.RunAsync(workspace.Path, "index", "docs\u001b]8;;x\u0007", "--index", "idx\u001b[2J\nfile");
-        CliRun noIndex = await Cli.RunAsync(workspace.Path, "stats", "--index", "none\u001b[2J\nx");
+        RunResult indexed = await Cli.RunAsync(workspace.Path, "index", "docs\u001b]8;;x\u0007", "--index", "idx");
+        RunResult refused = await Cli.RunAsync(workspace.Path, "index", "docs\u001b]8;;x\u0007", "--index", "idx\u001b[2J\nfile");
+        RunResult noIndex = await Cli.RunAsync(workspace.Path, "stats", "--index", "none\u001b[2J\nx");
 
         Assert.True(indexed.ExitCode == 0, indexed.Error);
         Assert.StartsWith($"Indexed {workspace.Combine("docs\uFFFD]8;;x\uFFFD")}: 1 added", indexed.Output, StringComparison.Ordinal);
@@ -139,7 +139,7 @@ public class TerminalSafetyTests
         Assert.Equal($"search: '{workspace.Combine("idx\uFFFD[2J\uFFFDfile")}' is a file, not an index folder.", Assert.Single(refused.Error.TrimEnd('\n').Split('\n')));
         Assert.Equal(1, noIndex.ExitCode);
         Assert.Contains(workspace.Combine("none\uFFFD[2J\uFFFDx"), Assert.Single(noIndex.Error.TrimEnd('\n').Split('\n')), StringComparison.Ordinal);
-        foreach (CliRun run in new[] { indexed, refused, noIndex })
+        foreach (RunResult run in new[] { indexed, refused, noIndex })
         {
             AssertTerminalSafe(run.Output);
             AssertTerminalSafe(run.Error);
@@ -149,9 +149,9 @@ public class TerminalSafetyTests
     [Fact]
     public async Task Query_SyntaxErrorWithControlCharacters_KeepsTheCaretUnderThePosition()
     {
-        using var workspace = await Workspace.IndexedReportsAsync();
+        using var workspace = await Cli.IndexedReportsAsync();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "query", "\u202Ereport\u0007 AND (x", "--index", "idx");
+        RunResult run = await Cli.RunAsync(workspace.Path, "query", "\u202Ereport\u0007 AND (x", "--index", "idx");
 
         Assert.Equal(2, run.ExitCode);
         AssertTerminalSafe(run.Error);
@@ -164,9 +164,9 @@ public class TerminalSafetyTests
     [Fact]
     public async Task ParseError_ArgumentWithEscapes_IsEchoedSafely()
     {
-        using var workspace = new Workspace();
+        using var workspace = new TempFolder();
 
-        CliRun run = await Cli.RunAsync(workspace.Path, "frob\u001b[2J\n\u202E");
+        RunResult run = await Cli.RunAsync(workspace.Path, "frob\u001b[2J\n\u202E");
 
         Assert.Equal(2, run.ExitCode);
         AssertTerminalSafe(run.Error);
@@ -177,10 +177,10 @@ public class TerminalSafetyTests
     public async Task Query_HostileDocumentInARealProcess_WritesNoControlCharacters()
     {
         using var workspace = await HostileWorkspace();
-        workspace.Write("docs/markers\n.txt", Workspace.Seed("2021-01-02", "Evil \uE000fake\uE001 &amp;", "evil"));
+        workspace.Write("docs/markers\n.txt", Cli.Seed("2021-01-02", "Evil \uE000fake\uE001 &amp;", "evil"));
 
-        CliRun index = await Cli.RunProcessAsync(workspace.Path, null, "index", "docs");
-        CliRun query = await Cli.RunProcessAsync(workspace.Path, null, "query", "evil", "--sort", "-date");
+        RunResult index = await Cli.RunProcessAsync(workspace.Path, null, "index", "docs");
+        RunResult query = await Cli.RunProcessAsync(workspace.Path, null, "query", "evil", "--sort", "-date");
 
         Assert.True(index.ExitCode == 0, index.Error);
         Assert.True(query.ExitCode == 0, query.Error);
@@ -193,11 +193,11 @@ public class TerminalSafetyTests
         Assert.Contains("2. 2021-01-02  Evil \uE000fake\uE001 &amp;  [markers\uFFFD]\n", query.Output, StringComparison.Ordinal);
     }
 
-    private static async Task<Workspace> HostileWorkspace()
+    private static async Task<TempFolder> HostileWorkspace()
     {
-        var workspace = new Workspace();
-        workspace.Write($"docs/{HostileId}.txt", Workspace.Seed("2021-01-01", HostileTitle, HostileBody));
-        CliRun run = await Cli.RunAsync(workspace.Path, "index", "docs");
+        var workspace = new TempFolder();
+        workspace.Write($"docs/{HostileId}.txt", Cli.Seed("2021-01-01", HostileTitle, HostileBody));
+        RunResult run = await Cli.RunAsync(workspace.Path, "index", "docs");
         Assert.True(run.ExitCode == 0, run.Error);
         return workspace;
     }

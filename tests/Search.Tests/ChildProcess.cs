@@ -16,45 +16,34 @@ internal sealed class ChildProcess : IDisposable
     /// <summary>Starts the child with <paramref name="environment"/> added to this process's variables.</summary>
     public static ChildProcess Start(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        ProcessStartInfo start = StartInfo(environment, args);
+        start.RedirectStandardInput = true;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
+        return new ChildProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
+    }
+
+    /// <summary>Runs to the end and returns the exit code with everything written.</summary>
+    public static Task<RunResult> RunAsync(params string[] args) => RunAsync(null, args);
+
+    /// <inheritdoc cref="RunAsync(string[])"/>
+    public static Task<RunResult> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        ProcessRunner.RunAsync(StartInfo(environment, args), Patience);
+
+    /// <summary>Runs to the end with <paramref name="input"/> on its stdin and returns the exit code with everything written.</summary>
+    public static Task<RunResult> RunWithInputAsync(string input, params string[] args) =>
+        ProcessRunner.RunAsync(StartInfo(null, args), Patience, input);
+
+    private static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string>? environment, string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Search.TestHost.dll"));
         foreach (string arg in args)
             start.ArgumentList.Add(arg);
         foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
             start.Environment[name] = value;
-        return new ChildProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
-    }
-
-    /// <summary>Runs to the end and returns the exit code with everything written.</summary>
-    public static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunAsync(null, args);
-
-    /// <inheritdoc cref="RunAsync(string[])"/>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
-    {
-        using ChildProcess child = Start(environment, args);
-        child._process.StandardInput.Close();
-        Task<string> output = child._process.StandardOutput.ReadToEndAsync();
-        Task<string> error = child._process.StandardError.ReadToEndAsync();
-        await child._process.WaitForExitAsync().WaitAsync(Patience);
-        return (child._process.ExitCode, await output, await error);
-    }
-
-    /// <summary>Runs to the end with <paramref name="input"/> on its stdin and returns the exit code with everything written.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunWithInputAsync(string input, params string[] args)
-    {
-        using ChildProcess child = Start(args);
-        Task<string> output = child._process.StandardOutput.ReadToEndAsync();
-        Task<string> error = child._process.StandardError.ReadToEndAsync();
-        await child._process.StandardInput.WriteAsync(input);
-        child._process.StandardInput.Close();
-        await child._process.WaitForExitAsync().WaitAsync(Patience);
-        return (child._process.ExitCode, await output, await error);
+        return start;
     }
 
     /// <summary>Waits until the child prints <paramref name="line"/> (e.g. "ready").</summary>

@@ -6,9 +6,13 @@ internal static class TestDocs
     public static SeedDocument Doc(string id, string title, string body, string? date = null) =>
         new(id, title, body, date is null ? null : DateOnly.ParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
-    public static async Task<SearchIndex> IndexOf(params SeedDocument[] documents)
+    /// <summary>A committed in-memory index with default options holding <paramref name="documents"/>.</summary>
+    public static Task<SearchIndex> IndexOf(params SeedDocument[] documents) => IndexOf(new SearchIndexOptions(), documents);
+
+    /// <summary>A committed in-memory index with <paramref name="options"/> holding <paramref name="documents"/>.</summary>
+    public static async Task<SearchIndex> IndexOf(SearchIndexOptions options, params SeedDocument[] documents)
     {
-        SearchIndex index = SearchIndex.InMemory();
+        SearchIndex index = SearchIndex.InMemory(options);
         foreach (SeedDocument document in documents)
             await index.UpsertAsync(document);
         await index.CommitAsync();
@@ -19,46 +23,4 @@ internal static class TestDocs
     public static string SeedFolder => Path.Combine(AppContext.BaseDirectory, "seeds");
 
     public static string SeedFile => Directory.EnumerateFiles(SeedFolder, "*.txt").Single();
-}
-
-/// <summary>A temporary folder deleted when the test ends.</summary>
-internal sealed class TempFolder : IDisposable
-{
-    public TempFolder()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "search-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
-
-    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
-
-    public string Write(string relativePath, string text)
-    {
-        string full = Combine(relativePath);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, text);
-        return full;
-    }
-
-    public string WriteBytes(string relativePath, byte[] bytes)
-    {
-        string full = Combine(relativePath);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        File.WriteAllBytes(full, bytes);
-        return full;
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A child process may still hold a file for a moment; the OS temp cleaner gets the rest.
-        }
-    }
 }

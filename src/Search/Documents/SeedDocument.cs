@@ -6,4 +6,6 @@ namespace Search;
 /// <param name="Title">The headline; may be empty.</param>
 /// <param name="Body">The text after the header, paragraphs separated by blank lines.</param>
 /// <param name="Date">The publication date from the header, or <see langword="null"/> when the header has none.</param>
+/// <remarks>Positional, unlike the results, because callers build documents to upsert. Two documents are equal when every
+/// property is.</remarks>
 public sealed record SeedDocument(string Id, string Title, string Body, DateOnly? Date = null);

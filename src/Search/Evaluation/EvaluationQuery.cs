@@ -3,6 +3,8 @@ namespace Search.Evaluation;
 /// <summary>One test query: an id shared with the relevance judgments, and the text a user would type.</summary>
 /// <param name="Id">The query id (<c>qid</c>).</param>
 /// <param name="Text">The query text, run with the simple syntax (natural language is untrusted input).</param>
+/// <remarks>Positional, unlike the results, because callers build query sets. Two queries are equal when both properties
+/// are.</remarks>
 public sealed record EvaluationQuery(string Id, string Text)
 {
     /// <summary>Reads a TSV file of <c>qid&lt;TAB&gt;text</c> lines; blank lines and lines starting with <c>#</c> are skipped.</summary>

@@ -2,6 +2,8 @@ namespace Search.Evaluation;
 
 /// <summary>Ranking quality over a query set: each measure is the mean over the queries that have at least one
 /// relevant document (as trec_eval averages).</summary>
+/// <remarks>Two reports are equal when every property is, the lists element by element, so a run can be checked against
+/// an earlier one.</remarks>
 public sealed record EvaluationReport
 {
     /// <summary>Queries evaluated (those with at least one relevant document).</summary>
@@ -22,9 +24,20 @@ public sealed record EvaluationReport
     /// <summary>Mean recall at 1000.</summary>
     public required double RecallAt1000 { get; init; }
 
-    /// <summary>Queries left out of the means because no document is judged relevant to them.</summary>
-    public IReadOnlyList<string> QueriesWithoutRelevant { get; init; } = [];
+    /// <summary>Queries left out of the means because no document is judged relevant to them; empty when there are none.</summary>
+    public required IReadOnlyList<string> QueriesWithoutRelevant { get; init; }
 
     /// <summary>The measures of each evaluated query, in query order.</summary>
-    public IReadOnlyList<QueryEvaluation> PerQuery { get; init; } = [];
+    public required IReadOnlyList<QueryEvaluation> PerQuery { get; init; }
+
+    /// <summary>Whether <paramref name="other"/> holds the same measures: every property equal, the lists element by element.</summary>
+    public bool Equals(EvaluationReport? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && Queries == other.Queries && Map.Equals(other.Map) && NdcgAt10.Equals(other.NdcgAt10)
+            && PrecisionAt10.Equals(other.PrecisionAt10) && RecallAt100.Equals(other.RecallAt100) && RecallAt1000.Equals(other.RecallAt1000)
+            && ListEquality.Equal(QueriesWithoutRelevant, other.QueriesWithoutRelevant) && ListEquality.Equal(PerQuery, other.PerQuery));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() =>
+        HashCode.Combine(Queries, Map, NdcgAt10, PrecisionAt10, RecallAt100, RecallAt1000, ListEquality.Hash(QueriesWithoutRelevant), ListEquality.Hash(PerQuery));
 }

@@ -39,12 +39,17 @@ public static class RankingEvaluator
                 withoutRelevant.Add(query.Id);
                 continue;
             }
-            evaluated.Add(new QueryEvaluation(query.Id, relevant, ranked.Count,
-                RankingMetrics.AveragePrecision(ranked, grades),
-                RankingMetrics.NdcgAt(10, ranked, grades),
-                RankingMetrics.PrecisionAt(10, ranked, grades),
-                RankingMetrics.RecallAt(100, ranked, grades),
-                RankingMetrics.RecallAt(1000, ranked, grades)));
+            evaluated.Add(new QueryEvaluation
+            {
+                QueryId = query.Id,
+                Relevant = relevant,
+                Retrieved = ranked.Count,
+                AveragePrecision = RankingMetrics.AveragePrecision(ranked, grades),
+                NdcgAt10 = RankingMetrics.NdcgAt(10, ranked, grades),
+                PrecisionAt10 = RankingMetrics.PrecisionAt(10, ranked, grades),
+                RecallAt100 = RankingMetrics.RecallAt(100, ranked, grades),
+                RecallAt1000 = RankingMetrics.RecallAt(1000, ranked, grades),
+            });
         }
 
         return new EvaluationReport

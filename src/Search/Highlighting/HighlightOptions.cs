@@ -28,4 +28,15 @@ public sealed record HighlightOptions
     /// <summary>HTML-encode the document text around the tags (<c>&lt;</c> becomes <c>&amp;lt;</c>), so a
     /// document can never inject markup. Default <see langword="true"/>.</summary>
     public bool Encode { get; init; } = true;
+
+    /// <summary>Checks every value, before a search uses them.</summary>
+    /// <exception cref="ArgumentNullException">A tag is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A number is out of range; the exception names the property.</exception>
+    internal void Validate()
+    {
+        OptionRules.NotNull(PreTag, nameof(PreTag));
+        OptionRules.NotNull(PostTag, nameof(PostTag));
+        OptionRules.Between(Fragments, 0, MaxFragments, nameof(Fragments));
+        OptionRules.Between(FragmentSize, MinFragmentSize, MaxFragmentSize, nameof(FragmentSize));
+    }
 }

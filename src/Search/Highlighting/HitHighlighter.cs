@@ -30,13 +30,13 @@ internal sealed class HitHighlighter(Query query, Analyzer analyzer, HighlightOp
         var matches = new HighlightMatch[titleMatches.Count + bodyMatches.Count];
         int next = 0;
         foreach (TextSpan match in titleMatches)
-            matches[next++] = new HighlightMatch(HighlightMatch.TitleField, match.Start, match.End);
+            matches[next++] = new HighlightMatch { Field = HighlightMatch.TitleField, Start = match.Start, End = match.End };
         foreach (TextSpan match in bodyMatches)
         {
             // Millions of matches take a tenth of a second to copy, which the budget must cover too.
             if (next % Deadline.CheckInterval == 0 && deadline.HasPassed)
                 return null;
-            matches[next++] = new HighlightMatch(HighlightMatch.BodyField, match.Start, match.End);
+            matches[next++] = new HighlightMatch { Field = HighlightMatch.BodyField, Start = match.Start, End = match.End };
         }
         return new HighlightedText(highlightedTitle, snippets, matches);
     }

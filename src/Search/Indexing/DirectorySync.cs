@@ -290,7 +290,7 @@ internal sealed class DirectorySync
             Interlocked.Add(ref _bytesIndexed, bytes);
         }
 
-        public void Failed(SeedFile file, string message) => _failures.Add(new IndexFailure(file.Id, file.Path, message));
+        public void Failed(SeedFile file, string message) => _failures.Add(new IndexFailure { Id = file.Id, Path = file.Path, Message = message });
 
         public void Failed(IndexFailure failure) => _failures.Add(failure);
 
@@ -306,7 +306,7 @@ internal sealed class DirectorySync
             long now = Stopwatch.GetTimestamp();
             long next = Interlocked.Read(ref _nextReport);
             if (now >= next && Interlocked.CompareExchange(ref _nextReport, now + (long)(ProgressInterval.TotalSeconds * Stopwatch.Frequency), next) == next)
-                progress.Report(new IndexProgress(done, filesTotal, bytesDone, bytesTotal) { FilesCommitted = Volatile.Read(ref _filesCommitted) });
+                progress.Report(Progress(done, bytesDone));
             return (done, bytesDone);
         }
 
@@ -322,11 +322,17 @@ internal sealed class DirectorySync
             while (files > (current = Volatile.Read(ref _filesCommitted)) && Interlocked.CompareExchange(ref _filesCommitted, files, current) != current)
             {
             }
-            progress?.Report(new IndexProgress(Volatile.Read(ref _filesDone), filesTotal, Interlocked.Read(ref _bytesDone), bytesTotal)
-            {
-                FilesCommitted = Volatile.Read(ref _filesCommitted),
-            });
+            progress?.Report(Progress(Volatile.Read(ref _filesDone), Interlocked.Read(ref _bytesDone)));
         }
+
+        private IndexProgress Progress(int filesDone, long bytesDone) => new()
+        {
+            FilesDone = filesDone,
+            FilesTotal = filesTotal,
+            BytesDone = bytesDone,
+            BytesTotal = bytesTotal,
+            FilesCommitted = Volatile.Read(ref _filesCommitted),
+        };
 
         public IndexReport ToReport(int deleted, TimeSpan elapsed) => new()
         {

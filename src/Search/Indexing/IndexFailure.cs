@@ -1,7 +1,15 @@
 namespace Search;
 
 /// <summary>A file that could not be indexed.</summary>
-/// <param name="Id">The id the document would have had.</param>
-/// <param name="Path">The file.</param>
-/// <param name="Message">Why, as a sentence a person can act on.</param>
-public sealed record IndexFailure(string Id, string Path, string Message);
+/// <remarks>Two failures are equal when every property is.</remarks>
+public sealed record IndexFailure
+{
+    /// <summary>The id the document would have had.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The file.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>Why, as a sentence a person can act on.</summary>
+    public required string Message { get; init; }
+}

@@ -1,15 +1,16 @@
 namespace Search;
 
 /// <summary>A summary of what an index holds, as searches see it now.</summary>
+/// <remarks>Two summaries are equal when every property is, <see cref="UnfinishedSyncs"/> element by element.</remarks>
 public sealed record IndexStats
 {
     /// <summary>Searchable documents.</summary>
     public required long Documents { get; init; }
 
-    /// <summary>The earliest document date, or <see langword="null"/> when no document has a date.</summary>
+    /// <summary>The earliest document date. Default <see langword="null"/>: no document has a date.</summary>
     public DateOnly? DateFrom { get; init; }
 
-    /// <summary>The latest document date, or <see langword="null"/> when no document has a date.</summary>
+    /// <summary>The latest document date. Default <see langword="null"/>: no document has a date.</summary>
     public DateOnly? DateTo { get; init; }
 
     /// <summary>Bytes the index takes in its folder (or in memory), all commits and pending files included.</summary>
@@ -22,5 +23,15 @@ public sealed record IndexStats
     /// (see <see cref="SearchIndexOptions.CommitEveryDocuments"/>) and then stopped before its end: cancelled, interrupted,
     /// failed or killed. The index then holds only part of each one's changes; syncing the folder again finishes the job.
     /// Empty when no sync was left unfinished; a rebuild clears it.</summary>
-    public IReadOnlyList<string> UnfinishedSyncs { get; init; } = [];
+    public required IReadOnlyList<string> UnfinishedSyncs { get; init; }
+
+    /// <summary>Whether <paramref name="other"/> describes the same index state: every property equal, the list element by
+    /// element.</summary>
+    public bool Equals(IndexStats? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && Documents == other.Documents && DateFrom == other.DateFrom && DateTo == other.DateTo
+            && SizeBytes == other.SizeBytes && Segments == other.Segments && ListEquality.Equal(UnfinishedSyncs, other.UnfinishedSyncs));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Documents, DateFrom, DateTo, SizeBytes, Segments, ListEquality.Hash(UnfinishedSyncs));
 }

@@ -53,7 +53,7 @@ internal static class SeedFileFinder
                 // Its files may all still be there, so the sync keeps the documents indexed from it.
                 string id = IndexSchema.IdOf(folder, relativeStart, isFile: false);
                 listing.UnreadFolders.Add(id);
-                listing.Skipped.Add(new IndexFailure(id, folder,
+                listing.Skipped.Add(Skipped(id, folder,
                     $"{folder}: the folder cannot be read ({ExceptionText.Summary(e)}); the documents indexed from it are kept."));
             }
         }
@@ -82,7 +82,7 @@ internal static class SeedFileFinder
             // nothing, or the one file truly named so, and two such names can decode alike.
             if (entry.LossyName && (!(lossyNames ??= new(StringComparer.Ordinal)).Add(entry.Path) || !Path.Exists(entry.Path)))
             {
-                listing.Skipped.Add(new IndexFailure(id, entry.Path,
+                listing.Skipped.Add(Skipped(id, entry.Path,
                     $"{entry.Path}: the {(isFolder ? "folder's" : "file's")} name is not valid UTF-8 (shown here with \uFFFD for each " +
                     "bad byte), so it cannot be opened by name; rename it."));
                 continue;
@@ -93,7 +93,7 @@ internal static class SeedFileFinder
                 continue;
             }
             if (Examine(entry, out long length) is { } problem)
-                listing.Skipped.Add(new IndexFailure(id, entry.Path, $"{entry.Path}: {problem}"));
+                listing.Skipped.Add(Skipped(id, entry.Path, $"{entry.Path}: {problem}"));
             else
                 listing.Files.Add(new SeedFile(id, entry.Path, length));
         }
@@ -136,6 +136,8 @@ internal static class SeedFileFinder
             return null; // gone since it was listed: the reader reports it if it is still missing
         }
     }
+
+    private static IndexFailure Skipped(string id, string path, string message) => new() { Id = id, Path = path, Message = message };
 
     /// <summary>Keeps one file per id: of files that share one (only the case of <c>.txt</c> can differ), the first path in
     /// ordinal order, so that the choice does not depend on the order the file system lists them in.</summary>

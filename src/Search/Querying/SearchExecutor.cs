@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Lucene.Net.Search;
 using Search.Highlighting;
 using Search.Indexing;
@@ -15,7 +14,8 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
     public SearchResults Execute(SearchRequest request)
     {
         long started = Stopwatch.GetTimestamp();
-        Validate(request);
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate(options.MaxResultWindow);
         TranslatedQuery translated = _translator.Translate(request);
         FieldDoc? after = request.After is null ? null : SearchCursor.Decode(request.After, request.Sort);
         int window = request.Offset + request.Size;
@@ -88,39 +88,4 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
     /// small enough that this never changes a score; it is the last line of defence.</summary>
     public static float FiniteScore(float score) => float.IsNaN(score) ? 0f : Math.Clamp(score, -float.MaxValue, float.MaxValue);
 
-    private void Validate(SearchRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(request.Query, nameof(request));
-        int maxWindow = options.MaxResultWindow;
-        if (request.Size < 0 || request.Size > maxWindow)
-            throw OutOfRange(nameof(request), request.Size, $"Size must be between 0 and {maxWindow:N0}.");
-        if (request.Offset < 0)
-            throw OutOfRange(nameof(request), request.Offset, $"Offset must not be negative.");
-        if ((long)request.Offset + request.Size > maxWindow)
-            throw OutOfRange(nameof(request), request.Offset, $"Offset + Size must not pass {maxWindow:N0} (SearchIndexOptions.MaxResultWindow); page deeper with the After cursor.");
-        if (request.After is not null && request.Offset > 0)
-            throw new ArgumentException("Use either Offset or After to page, not both.", nameof(request));
-        if (request.DateFrom > request.DateTo)
-            throw new ArgumentException($"DateFrom ({request.DateFrom:yyyy-MM-dd}) is after DateTo ({request.DateTo:yyyy-MM-dd}).", nameof(request));
-        if (!Enum.IsDefined(request.Sort))
-            throw OutOfRange(nameof(request), (int)request.Sort, $"Sort is not a SearchSort value.");
-        if (!Enum.IsDefined(request.Syntax))
-            throw OutOfRange(nameof(request), (int)request.Syntax, $"Syntax is not a QuerySyntax value.");
-        if (request.Highlight is { } highlight)
-        {
-            ArgumentNullException.ThrowIfNull(highlight.PreTag, nameof(request));
-            ArgumentNullException.ThrowIfNull(highlight.PostTag, nameof(request));
-            if (highlight.Fragments is < 0 or > HighlightOptions.MaxFragments)
-                throw OutOfRange(nameof(request), highlight.Fragments, $"Highlight.Fragments must be between 0 and {HighlightOptions.MaxFragments}.");
-            if (highlight.FragmentSize is < HighlightOptions.MinFragmentSize or > HighlightOptions.MaxFragmentSize)
-            {
-                throw OutOfRange(nameof(request), highlight.FragmentSize,
-                    $"Highlight.FragmentSize must be between {HighlightOptions.MinFragmentSize} and {HighlightOptions.MaxFragmentSize:N0}.");
-            }
-        }
-    }
-
-    private static ArgumentOutOfRangeException OutOfRange(string paramName, int value, FormattableString message) =>
-        new(paramName, value, message.ToString(CultureInfo.InvariantCulture));
 }

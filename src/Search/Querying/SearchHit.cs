@@ -1,6 +1,8 @@
 namespace Search;
 
 /// <summary>One matching document.</summary>
+/// <remarks>Two hits are equal when every property is, <see cref="Snippets"/> and <see cref="Matches"/> element by
+/// element.</remarks>
 public sealed record SearchHit
 {
     /// <summary>The document id.</summary>
@@ -11,26 +13,39 @@ public sealed record SearchHit
     /// (one that is not a number as 0).</summary>
     public required float Score { get; init; }
 
-    /// <summary>The document's date, if it has one.</summary>
+    /// <summary>The document's date. Default <see langword="null"/>: the document has none.</summary>
     public DateOnly? Date { get; init; }
 
     /// <summary>The title as stored, plain text.</summary>
     public required string Title { get; init; }
 
-    /// <summary>The whole title with matches wrapped in the tags (HTML-encoded unless turned off), or <see langword="null"/>
-    /// when the request asked for no highlighting. When its <see cref="SearchRequest.Timeout"/> ran out before this hit was
-    /// highlighted, the title encoded the same way but without tags, so a page can show it as it shows the others.</summary>
+    /// <summary>The whole title with matches wrapped in the tags (HTML-encoded unless turned off). When its
+    /// <see cref="SearchRequest.Timeout"/> ran out before this hit was highlighted, the title encoded the same way but
+    /// without tags, so a page can show it as it shows the others. Default <see langword="null"/>: the request asked for
+    /// no highlighting.</summary>
     public string? HighlightedTitle { get; init; }
 
     /// <summary>Body fragments with matches wrapped in the tags, in text order. When nothing matched in the body,
     /// one leading fragment. Empty when the hit is not highlighted (see <see cref="HighlightedTitle"/>).</summary>
-    public IReadOnlyList<string> Snippets { get; init; } = [];
+    public required IReadOnlyList<string> Snippets { get; init; }
 
     /// <summary>Every match in the title and body as offsets into the original text, in field then text order.
     /// Adjacent matched words of a phrase form one match. Empty when the hit is not highlighted (see
     /// <see cref="HighlightedTitle"/>).</summary>
-    public IReadOnlyList<HighlightMatch> Matches { get; init; } = [];
+    public required IReadOnlyList<HighlightMatch> Matches { get; init; }
 
-    /// <summary>The file the document was indexed from, or <see langword="null"/> when it was upserted directly.</summary>
+    /// <summary>The file the document was indexed from. Default <see langword="null"/>: the document was upserted
+    /// directly.</summary>
     public string? Path { get; init; }
+
+    /// <summary>Whether <paramref name="other"/> is the same hit: every property equal, the lists element by element.</summary>
+    public bool Equals(SearchHit? other) =>
+        ReferenceEquals(this, other) || (other is not null
+            && Id == other.Id && Score.Equals(other.Score) && Date == other.Date && Title == other.Title
+            && HighlightedTitle == other.HighlightedTitle && Path == other.Path
+            && ListEquality.Equal(Snippets, other.Snippets) && ListEquality.Equal(Matches, other.Matches));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() =>
+        HashCode.Combine(Id, Score, Date, Title, HighlightedTitle, Path, ListEquality.Hash(Snippets), ListEquality.Hash(Matches));
 }

@@ -41,4 +41,31 @@ public sealed record SearchRequest(string Query)
     /// <summary>How to highlight hits, or <see langword="null"/> for no highlighting (faster). Default: highlighted with
     /// <see cref="HighlightOptions"/>' defaults.</summary>
     public HighlightOptions? Highlight { get; init; } = new();
+
+    /// <summary>Checks every value, before the query is read, so a bad request never reaches Lucene.</summary>
+    /// <param name="maxResultWindow">The index's <see cref="SearchIndexOptions.MaxResultWindow"/>.</param>
+    /// <exception cref="ArgumentNullException"><see cref="Query"/> or a highlight tag is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A number or enum value is out of range; the exception names the property.</exception>
+    /// <exception cref="ArgumentException"><see cref="Offset"/> is combined with <see cref="After"/>, or
+    /// <see cref="DateFrom"/> is after <see cref="DateTo"/>.</exception>
+    internal void Validate(int maxResultWindow)
+    {
+        OptionRules.NotNull(Query, nameof(Query));
+        OptionRules.Between(Size, 0, maxResultWindow, nameof(Size), ", the index's MaxResultWindow");
+        OptionRules.AtLeast(Offset, 0, nameof(Offset));
+        if ((long)Offset + Size > maxResultWindow)
+        {
+            throw OptionRules.OutOfRange(nameof(Offset), Offset,
+                $"Offset + Size must not pass {maxResultWindow:N0}, the index's MaxResultWindow (was {Offset} + {Size}); page deeper with the After cursor.");
+        }
+        if (After is not null && Offset > 0)
+            throw OptionRules.Invalid(nameof(Offset), $"Offset must be 0 when After is set (was {Offset}); page with one or the other.");
+        if (DateFrom > DateTo)
+        {
+            throw OptionRules.Invalid(nameof(DateFrom), $"DateFrom must not be after DateTo (was {DateFrom:yyyy-MM-dd} to {DateTo:yyyy-MM-dd}).");
+        }
+        OptionRules.Defined(Sort, nameof(Sort));
+        OptionRules.Defined(Syntax, nameof(Syntax));
+        Highlight?.Validate();
+    }
 }

@@ -1,7 +1,10 @@
 namespace Search;
 
 /// <summary>One page of hits.</summary>
-public sealed record SearchResults
+/// <remarks>A class without value equality, unlike the records it holds: it reports one run of a search, timing
+/// included, so two results are equal only when they are the same object. Compare <see cref="Hits"/> (whose
+/// <see cref="SearchHit"/>s compare by value) to compare what two searches found.</remarks>
+public sealed class SearchResults
 {
     /// <summary>How many documents match in all, not only on this page.</summary>
     public required long TotalHits { get; init; }
@@ -9,16 +12,17 @@ public sealed record SearchResults
     /// <summary>The hits on this page, in the requested order.</summary>
     public required IReadOnlyList<SearchHit> Hits { get; init; }
 
-    /// <summary>A cursor for the next page (pass it as <see cref="SearchRequest.After"/>), or <see langword="null"/>
-    /// on the last page.</summary>
+    /// <summary>A cursor for the next page (pass it as <see cref="SearchRequest.After"/>). Default
+    /// <see langword="null"/>: this is the last page.</summary>
     public string? Next { get; init; }
 
     /// <summary>The <see cref="SearchRequest.Timeout"/> ran out. Either while finding hits: hits and <see cref="TotalHits"/>
     /// cover only the part of the index searched in time, so better hits may be missing, and no hit is highlighted. Or while
     /// highlighting: the hits are complete, but those not highlighted in time have a <see cref="SearchHit.HighlightedTitle"/>
-    /// without tags and no <see cref="SearchHit.Snippets"/> or <see cref="SearchHit.Matches"/>.</summary>
+    /// without tags and no <see cref="SearchHit.Snippets"/> or <see cref="SearchHit.Matches"/>. Default
+    /// <see langword="false"/>.</summary>
     public bool IsPartial { get; init; }
 
     /// <summary>How long the search took, highlighting included.</summary>
-    public TimeSpan Took { get; init; }
+    public required TimeSpan Took { get; init; }
 }

@@ -17,10 +17,10 @@ public sealed class MatchOffsetTests
 
         HighlightMatch[] expected =
         [
-            new("title", 0, 5),
-            new("body", 4, 10),
-            new("body", 17, 24),
-            new("body", 45, 50),
+            new() { Field = "title", Start = 0, End = 5 },
+            new() { Field = "body", Start = 4, End = 10 },
+            new() { Field = "body", Start = 17, End = 24 },
+            new() { Field = "body", Start = 45, End = 50 },
         ];
         Assert.Equal(expected, hit.Matches);
         Assert.Equal(["Flood", "floods", "Flooded", "flood"], MatchedTexts(hit, title, body));
@@ -44,7 +44,7 @@ public sealed class MatchOffsetTests
 
         SearchHit hit = await SingleHit("kabul", "Title", body);
 
-        HighlightMatch[] expected = [new("body", 22, 27), new("body", 37, 42)];
+        HighlightMatch[] expected = [new() { Field = "body", Start = 22, End = 27 }, new() { Field = "body", Start = 37, End = 42 }];
         Assert.Equal(expected, hit.Matches);
         Assert.Equal(["Kabul", "Kabul"], MatchedTexts(hit, "Title", body));
     }
@@ -69,7 +69,7 @@ public sealed class MatchOffsetTests
         SearchHit hit = await SingleHit("kabul", "Title", body);
 
         HighlightMatch match = Assert.Single(hit.Matches);
-        Assert.Equal(new HighlightMatch("body", 120_001, 120_006), match);
+        Assert.Equal(new HighlightMatch { Field = "body", Start = 120_001, End = 120_006 }, match);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class MatchOffsetTests
 
         SearchHit hit = await SingleHit(query, "Title", body);
 
-        Assert.Contains(new HighlightMatch("body", 16, 21), hit.Matches);
+        Assert.Contains(new HighlightMatch { Field = "body", Start = 16, End = 21 }, hit.Matches);
         Assert.Contains("<mark>Kabul</mark>", Assert.Single(hit.Snippets), StringComparison.Ordinal);
     }
 
@@ -110,7 +110,7 @@ public sealed class MatchOffsetTests
     {
         SearchHit hit = await SingleHit("body:kabul", "Kabul", "Rain over Kabul.");
 
-        Assert.Equal(new HighlightMatch("body", 10, 15), Assert.Single(hit.Matches));
+        Assert.Equal(new HighlightMatch { Field = "body", Start = 10, End = 15 }, Assert.Single(hit.Matches));
         Assert.Equal("Kabul", hit.HighlightedTitle);
     }
 

@@ -154,7 +154,7 @@ public sealed class SnippetTests
         SearchHit hit = await SingleHit("kabul taliban", "Title", body, new HighlightOptions { FragmentSize = 20 });
 
         Assert.Equal("<mark>Kabul Taliban Kabul</mark>", Assert.Single(hit.Snippets));
-        Assert.Equal(new HighlightMatch("body", 0, 55), Assert.Single(hit.Matches));
+        Assert.Equal(new HighlightMatch { Field = "body", Start = 0, End = 55 }, Assert.Single(hit.Matches));
     }
 
     [Fact]
@@ -342,7 +342,7 @@ public sealed class SnippetTests
 
         Assert.Empty(hit.Snippets);
         Assert.Equal("<mark>Kabul</mark>", hit.HighlightedTitle);
-        HighlightMatch[] expected = [new("title", 0, 5), new("body", 10, 15)];
+        HighlightMatch[] expected = [new() { Field = "title", Start = 0, End = 5 }, new() { Field = "body", Start = 10, End = 15 }];
         Assert.Equal(expected, hit.Matches);
     }
 

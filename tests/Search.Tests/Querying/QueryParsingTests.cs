@@ -206,7 +206,7 @@ public sealed class QueryParsingTests
     [InlineData("kabul OR aa*")]
     public async Task Search_TermExpandingPastMaxTermExpansions_ThrowsNamingTheTerm(string query)
     {
-        using SearchIndex index = await IndexWith(new SearchIndexOptions { MaxTermExpansions = 5 }, Doc("many", "Words", ManyWords()));
+        using SearchIndex index = await TestDocs.IndexOf(new SearchIndexOptions { MaxTermExpansions = 5 }, Doc("many", "Words", ManyWords()));
 
         QuerySyntaxException error = Assert.Throws<QuerySyntaxException>(() => index.Search(new SearchRequest(query)));
 
@@ -218,7 +218,7 @@ public sealed class QueryParsingTests
     [Fact]
     public async Task Search_TermExpandingWithinMaxTermExpansions_FindsDocuments()
     {
-        using SearchIndex index = await IndexWith(new SearchIndexOptions { MaxTermExpansions = 5 }, Doc("many", "Words", ManyWords()));
+        using SearchIndex index = await TestDocs.IndexOf(new SearchIndexOptions { MaxTermExpansions = 5 }, Doc("many", "Words", ManyWords()));
 
         Assert.Equal(["many"], index.Search(new SearchRequest("aa2*")).Ids()); // aa2 and aa20
     }
@@ -230,7 +230,7 @@ public sealed class QueryParsingTests
     [InlineData("title:*ul")]
     public async Task Search_LeadingWildcardWhenAllowed_MatchesTheWord(string query)
     {
-        using SearchIndex index = await IndexWith(new SearchIndexOptions { AllowLeadingWildcard = true },
+        using SearchIndex index = await TestDocs.IndexOf(new SearchIndexOptions { AllowLeadingWildcard = true },
             Doc("k", "Kabul", "The capital."),
             Doc("x", "Kandahar", "Another city."));
 

@@ -72,7 +72,7 @@ public sealed class QuerySyntaxErrorTests
     public async Task Search_ParenthesesNestedPastMaxQueryDepth_PointsAtTheFirstTooDeepParenthesis()
     {
         // A longer length limit so that the depth guard, not the length guard, answers.
-        using SearchIndex index = await IndexWith(new SearchIndexOptions { MaxQueryLength = 100_000 });
+        using SearchIndex index = await TestDocs.IndexOf(new SearchIndexOptions { MaxQueryLength = 100_000 });
         string query = new string('(', 5000) + "a" + new string(')', 5000);
 
         QuerySyntaxException error = Assert.Throws<QuerySyntaxException>(() => index.Search(new SearchRequest(query)));
@@ -84,7 +84,7 @@ public sealed class QuerySyntaxErrorTests
     [Fact]
     public async Task Search_DeepParenthesesNeverClosed_ThrowsInsteadOfOverflowing()
     {
-        using SearchIndex index = await IndexWith(new SearchIndexOptions { MaxQueryLength = 100_000 });
+        using SearchIndex index = await TestDocs.IndexOf(new SearchIndexOptions { MaxQueryLength = 100_000 });
         string query = string.Concat(Enumerable.Repeat("(a OR ", 15_000));
 
         QuerySyntaxException error = Assert.Throws<QuerySyntaxException>(() => index.Search(new SearchRequest(query)));
@@ -95,7 +95,7 @@ public sealed class QuerySyntaxErrorTests
     [Fact]
     public async Task Search_CustomMaxQueryDepth_IsTheLimit()
     {
-        using SearchIndex index = await IndexWith(new SearchIndexOptions { MaxQueryDepth = 2 },
+        using SearchIndex index = await TestDocs.IndexOf(new SearchIndexOptions { MaxQueryDepth = 2 },
             TestDocs.Doc("k", "Kabul", "The capital."));
 
         Assert.Equal(["k"], index.Search(new SearchRequest("((kabul))")).Ids());
@@ -127,7 +127,7 @@ public sealed class QuerySyntaxErrorTests
     [Fact]
     public async Task Search_CustomMaxQueryLength_IsTheLimit()
     {
-        using SearchIndex index = await IndexWith(new SearchIndexOptions { MaxQueryLength = 10 });
+        using SearchIndex index = await TestDocs.IndexOf(new SearchIndexOptions { MaxQueryLength = 10 });
 
         index.Search(new SearchRequest("kabul city"));
         Assert.Throws<QuerySyntaxException>(() => index.Search(new SearchRequest("kabul city!")));
@@ -139,7 +139,7 @@ public sealed class QuerySyntaxErrorTests
     [InlineData(5000)]
     public async Task Search_MoreTermsThanMaxClauses_Throws(int terms)
     {
-        using SearchIndex index = await IndexWith(new SearchIndexOptions { MaxQueryLength = 100_000 });
+        using SearchIndex index = await TestDocs.IndexOf(new SearchIndexOptions { MaxQueryLength = 100_000 });
         string query = string.Join(' ', Enumerable.Range(0, terms).Select(i => "w" + i));
 
         QuerySyntaxException error = Assert.Throws<QuerySyntaxException>(() => index.Search(new SearchRequest(query)));
@@ -153,7 +153,7 @@ public sealed class QuerySyntaxErrorTests
     [Fact]
     public async Task Search_MoreTermsThanMaxClausesInNestedGroups_PointsAtTheTermPastTheLimit()
     {
-        using SearchIndex index = await IndexWith(new SearchIndexOptions { MaxQueryLength = 100_000 });
+        using SearchIndex index = await TestDocs.IndexOf(new SearchIndexOptions { MaxQueryLength = 100_000 });
         string group = "(" + string.Join(' ', Enumerable.Range(0, 100).Select(i => "w" + i)) + ")";
         string query = string.Join(" OR ", Enumerable.Repeat(group, 20));
 
@@ -167,7 +167,7 @@ public sealed class QuerySyntaxErrorTests
     [Fact]
     public async Task Search_FieldedTermsPastMaxClauses_PointAtTheTermPastTheLimit()
     {
-        using SearchIndex index = await IndexWith(new SearchIndexOptions { MaxClauses = 10 });
+        using SearchIndex index = await TestDocs.IndexOf(new SearchIndexOptions { MaxClauses = 10 });
         // A fielded term is one clause, a bare word two: 4 + 2 + 4 = 10 reach the limit, "delhi" passes it.
         string query = "title:a1 title:a2 title:a3 title:a4 kabul \"new york\"~2 body:x* body:y~ delhi";
 
@@ -194,18 +194,27 @@ public sealed class QuerySyntaxErrorTests
         Assert.Contains("after its first '*'", error.Message, StringComparison.Ordinal);
     }
 
+    // Each pattern is just inside a limit the test above breaks; it must run and find exactly the words it describes.
     [Theory]
-    [InlineData("kab*l????")]
-    [InlineData("k?b?l*")]
-    [InlineData("ka??????????ul")]
-    [InlineData("x\\*a??????????")]
-    [InlineData("x*abcdefghijabcdefghijabcdefghijab")]
-    [InlineData("x*a*b*c*d*e*f*g*h*i")]
-    public async Task Search_WildcardTermWithinTheLimits_Runs(string query)
+    [InlineData("kab*l????", "w1,w2")]
+    [InlineData("k?b?l*", "k,w1,w2")]
+    [InlineData("ka??????????ul", "w2")]
+    [InlineData("x\\*a??????????", "")]
+    [InlineData("x*abcdefghijabcdefghijabcdefghijab", "w3")]
+    [InlineData("x*a*b*c*d*e*f*g*h*i", "w4")]
+    public async Task Search_WildcardTermWithinTheLimits_Runs(string query, string expected)
     {
-        using SearchIndex index = await SmallIndex();
+        using SearchIndex index = await TestDocs.IndexOf(
+            TestDocs.Doc("k", "Kabul", "The capital of Afghanistan."),
+            TestDocs.Doc("i", "India", "News from Delhi."),
+            TestDocs.Doc("w1", "One", "kabulstan"),
+            TestDocs.Doc("w2", "Two", "kabulkabulkaul"),
+            TestDocs.Doc("w3", "Three", "xabcdefghijabcdefghijabcdefghijab"),
+            TestDocs.Doc("w4", "Four", "xabcdefghi"));
 
-        index.Search(new SearchRequest(query));
+        SearchResults results = index.Search(new SearchRequest(query));
+
+        Assert.Equal(IdList(expected), results.SortedIds());
     }
 
     [Theory]
@@ -296,7 +305,7 @@ public sealed class QuerySyntaxErrorTests
     [Fact]
     public async Task Search_CustomMaxClauses_IsEnforced()
     {
-        using SearchIndex index = await IndexWith(new SearchIndexOptions { MaxClauses = 10 },
+        using SearchIndex index = await TestDocs.IndexOf(new SearchIndexOptions { MaxClauses = 10 },
             TestDocs.Doc("k", "Kabul", "The capital."));
 
         Assert.Equal(["k"], index.Search(new SearchRequest("kabul delhi")).Ids());

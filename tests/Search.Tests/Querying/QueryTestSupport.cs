@@ -1,6 +1,6 @@
 namespace Search.Tests.Querying;
 
-/// <summary>Small helpers the querying tests share: hit ids, and indexes with non-default options.</summary>
+/// <summary>Small helpers the querying tests share: hit ids in result or sorted order.</summary>
 internal static class QueryTestSupport
 {
     /// <summary>The ids of the hits, in result order.</summary>
@@ -12,14 +12,4 @@ internal static class QueryTestSupport
     /// <summary>A comma-separated id list from <c>[InlineData]</c> as a sorted array ("" is none).</summary>
     public static string[] IdList(string ids) =>
         [.. ids.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal)];
-
-    /// <summary>A committed in-memory index with <paramref name="options"/> holding <paramref name="documents"/>.</summary>
-    public static async Task<SearchIndex> IndexWith(SearchIndexOptions options, params SeedDocument[] documents)
-    {
-        SearchIndex index = SearchIndex.InMemory(options);
-        foreach (SeedDocument document in documents)
-            await index.UpsertAsync(document);
-        await index.CommitAsync();
-        return index;
-    }
 }

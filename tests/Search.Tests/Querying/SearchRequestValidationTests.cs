@@ -56,7 +56,7 @@ public sealed class SearchRequestValidationTests
     [Fact]
     public async Task Search_CustomMaxResultWindow_IsTheLimit()
     {
-        using SearchIndex index = await IndexWith(new SearchIndexOptions { MaxResultWindow = 20 },
+        using SearchIndex index = await TestDocs.IndexOf(new SearchIndexOptions { MaxResultWindow = 20 },
             TestDocs.Doc("a", "Kabul", "news"));
 
         index.Search(new SearchRequest("kabul") { Size = 10, Offset = 10 });
@@ -216,6 +216,51 @@ public sealed class SearchRequestValidationTests
 
         // The query is broken too; the request check comes first and names the real problem.
         Assert.Throws<ArgumentOutOfRangeException>(() => index.Search(new SearchRequest("kabul AND") { Size = -1 }));
+    }
+
+    // Each rule of the request once: the value that breaks it, the property the exception names, and the value it quotes.
+    [Theory]
+    [InlineData("size negative", nameof(SearchRequest.Size), "(was -1)")]
+    [InlineData("size past the window", nameof(SearchRequest.Size), "(was 10001)")]
+    [InlineData("offset negative", nameof(SearchRequest.Offset), "(was -3)")]
+    [InlineData("offset + size past the window", nameof(SearchRequest.Offset), "(was 9995 + 10)")]
+    [InlineData("offset with after", nameof(SearchRequest.Offset), "(was 5)")]
+    [InlineData("dates reversed", nameof(SearchRequest.DateFrom), "(was 2021-08-02 to 2021-08-01)")]
+    [InlineData("undefined sort", nameof(SearchRequest.Sort), "(was 42)")]
+    [InlineData("undefined syntax", nameof(SearchRequest.Syntax), "(was 7)")]
+    public async Task Search_ValueBreakingARule_NamesThePropertyAndTheValue(string rule, string property, string was)
+    {
+        using SearchIndex index = await SmallIndex();
+        var kabul = new SearchRequest("kabul");
+        SearchRequest request = rule switch
+        {
+            "size negative" => kabul with { Size = -1 },
+            "size past the window" => kabul with { Size = 10_001 },
+            "offset negative" => kabul with { Offset = -3 },
+            "offset + size past the window" => kabul with { Offset = 9_995, Size = 10 },
+            "offset with after" => kabul with { Offset = 5, After = index.Search(kabul with { Size = 5 }).Next },
+            "dates reversed" => kabul with { DateFrom = new DateOnly(2021, 8, 2), DateTo = new DateOnly(2021, 8, 1) },
+            "undefined sort" => kabul with { Sort = (SearchSort)42 },
+            "undefined syntax" => kabul with { Syntax = (QuerySyntax)7 },
+            _ => throw new ArgumentOutOfRangeException(nameof(rule)),
+        };
+
+        ArgumentException error = Assert.ThrowsAny<ArgumentException>(() => index.Search(request));
+
+        Assert.Equal(property, error.ParamName);
+        Assert.StartsWith(property, error.Message, StringComparison.Ordinal);
+        Assert.Contains(was, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_NullQuery_NamesQuery()
+    {
+        using SearchIndex index = await SmallIndex();
+
+        ArgumentNullException error = Assert.Throws<ArgumentNullException>(() => index.Search(new SearchRequest(null!)));
+
+        Assert.Equal(nameof(SearchRequest.Query), error.ParamName);
+        Assert.StartsWith("Query must be set (was null).", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

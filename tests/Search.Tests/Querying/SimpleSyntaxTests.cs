@@ -193,7 +193,7 @@ public sealed class SimpleSyntaxTests
     [Fact]
     public async Task Search_SimplePrefixMatchingManyWords_DoesNotFail()
     {
-        using SearchIndex index = await QueryTestSupport.IndexWith(new SearchIndexOptions { MaxTermExpansions = 5 },
+        using SearchIndex index = await TestDocs.IndexOf(new SearchIndexOptions { MaxTermExpansions = 5 },
             TestDocs.Doc("many", "Words", string.Join(' ', Enumerable.Range(1, 20).Select(i => "aa" + i))));
 
         Assert.Equal(["many"], index.Search(Simple("aa*")).Ids());

@@ -1,0 +1,53 @@
+namespace Search.Tests.Highlighting;
+
+/// <summary><see cref="HighlightOptions"/> check themselves when a search starts, and each rule says which property broke
+/// it and with what value.</summary>
+public sealed class HighlightOptionsTests
+{
+    [Theory]
+    [InlineData(nameof(HighlightOptions.Fragments), -1)]
+    [InlineData(nameof(HighlightOptions.Fragments), 101)]
+    [InlineData(nameof(HighlightOptions.FragmentSize), 19)]
+    [InlineData(nameof(HighlightOptions.FragmentSize), 10_001)]
+    public async Task Search_NumberOutOfRange_NamesThePropertyAndTheValue(string property, int value)
+    {
+        using SearchIndex index = await TestDocs.IndexOf(TestDocs.Doc("doc", "Kabul", "Rain over Kabul."));
+        HighlightOptions highlight = property == nameof(HighlightOptions.Fragments)
+            ? new HighlightOptions { Fragments = value }
+            : new HighlightOptions { FragmentSize = value };
+
+        ArgumentOutOfRangeException error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => index.Search(new SearchRequest("kabul") { Highlight = highlight }));
+
+        Assert.Equal(property, error.ParamName);
+        Assert.StartsWith($"{property} must be between ", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"(was {value})", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(nameof(HighlightOptions.PreTag))]
+    [InlineData(nameof(HighlightOptions.PostTag))]
+    public async Task Search_NullTag_NamesTheProperty(string property)
+    {
+        using SearchIndex index = await TestDocs.IndexOf(TestDocs.Doc("doc", "Kabul", "Rain over Kabul."));
+        HighlightOptions highlight = property == nameof(HighlightOptions.PreTag)
+            ? new HighlightOptions { PreTag = null! }
+            : new HighlightOptions { PostTag = null! };
+
+        ArgumentNullException error = Assert.Throws<ArgumentNullException>(
+            () => index.Search(new SearchRequest("kabul") { Highlight = highlight }));
+
+        Assert.Equal(property, error.ParamName);
+        Assert.StartsWith($"{property} must be set (was null).", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_EmptyTags_AreAccepted()
+    {
+        using SearchIndex index = await TestDocs.IndexOf(TestDocs.Doc("doc", "Kabul", "Rain over Kabul."));
+
+        SearchResults results = index.Search(new SearchRequest("kabul") { Highlight = new HighlightOptions { PreTag = "", PostTag = "" } });
+
+        Assert.Equal("Kabul", Assert.Single(results.Hits).HighlightedTitle);
+    }
+}
