@@ -48,8 +48,8 @@ internal static class OptionRules
         }
     }
 
-    public static ArgumentException Invalid(string property, FormattableString message) =>
-        new(message.ToString(CultureInfo.InvariantCulture), property);
+    public static ArgumentException Invalid(string property, FormattableString message, Exception? inner = null) =>
+        new(message.ToString(CultureInfo.InvariantCulture), property, inner);
 
     public static ArgumentOutOfRangeException OutOfRange(string property, object value, FormattableString message) =>
         new(property, value, message.ToString(CultureInfo.InvariantCulture));

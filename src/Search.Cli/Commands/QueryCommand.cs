@@ -95,7 +95,7 @@ internal static class QueryCommand
         {
             results = index.Search(request);
         }
-        catch (ArgumentException e) when (request.After is not null && e.ParamName == "after")
+        catch (ArgumentException e) when (request.After is not null && e.ParamName == nameof(SearchRequest.After))
         {
             throw new UsageException("--after takes the cursor printed under 'Next page' by the same query with the same --sort; " +
                                      $"'{request.After}' is not one ({ErrorReporter.Describe(e)})", e);

@@ -27,7 +27,8 @@ internal static class SearchCursor
         return Base64Url.EncodeToString(buffer);
     }
 
-    /// <exception cref="ArgumentException">The cursor is damaged or was made for another sort.</exception>
+    /// <exception cref="ArgumentException">The cursor is damaged or was made for another sort; the exception names
+    /// <see cref="SearchRequest.After"/>, like every other check of the request.</exception>
     public static FieldDoc Decode(string after, SearchSort sort)
     {
         byte[] buffer;
@@ -37,24 +38,24 @@ internal static class SearchCursor
         }
         catch (FormatException e)
         {
-            throw Invalid(nameof(after), e);
+            throw Invalid(e);
         }
         if (buffer.Length < 10 || buffer[0] != Version)
-            throw Invalid(nameof(after));
+            throw Invalid();
         if (buffer[1] != (byte)sort)
         {
-            throw new ArgumentException(
-                $"The cursor was made for sort {(SearchSort)buffer[1]}, not {sort}; page with the same sort that made it.", nameof(after));
+            throw OptionRules.Invalid(nameof(SearchRequest.After),
+                $"After is a cursor made for sort {(SearchSort)buffer[1]}, not {sort}; page with the same sort that made it.");
         }
         long key = BinaryPrimitives.ReadInt64BigEndian(buffer.AsSpan(2));
         var id = new BytesRef(buffer, 10, buffer.Length - 10);
         if (!IsUtf8(id))
-            throw Invalid(nameof(after));
-        return HitOrder.After(sort, key, id) ?? throw Invalid(nameof(after));
+            throw Invalid();
+        return HitOrder.After(sort, key, id) ?? throw Invalid();
     }
 
     private static bool IsUtf8(BytesRef bytes) => System.Text.Unicode.Utf8.IsValid(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length));
 
-    private static ArgumentException Invalid(string paramName, Exception? inner = null) =>
-        new("The cursor is not valid: pass a Next value from an earlier result unchanged.", paramName, inner);
+    private static ArgumentException Invalid(Exception? inner = null) =>
+        OptionRules.Invalid(nameof(SearchRequest.After), $"After is not a valid cursor: pass a Next value from an earlier result unchanged.", inner);
 }

@@ -30,7 +30,8 @@ public sealed record SearchRequest(string Query)
     public string? After { get; init; }
 
     /// <summary>A time budget for the whole search: finding the hits and highlighting them. When it runs out, the search
-    /// returns at once with <see cref="SearchResults.IsPartial"/> set rather than late. Default none.</summary>
+    /// returns at once with <see cref="SearchResults.IsPartial"/> set rather than late. Longer than zero when set. Default
+    /// none.</summary>
     /// <remarks>If it runs out while finding hits, the hits are those found so far, and none is highlighted. If it runs out
     /// while highlighting, every hit is returned: those highlighted in time as usual, the others with no snippets and no
     /// matches, and a <see cref="SearchHit.HighlightedTitle"/> without tags (still encoded, so it shows safely). A hit is
@@ -45,7 +46,8 @@ public sealed record SearchRequest(string Query)
     /// <summary>Checks every value, before the query is read, so a bad request never reaches Lucene.</summary>
     /// <param name="maxResultWindow">The index's <see cref="SearchIndexOptions.MaxResultWindow"/>.</param>
     /// <exception cref="ArgumentNullException"><see cref="Query"/> or a highlight tag is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A number or enum value is out of range; the exception names the property.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A number, enum value or <see cref="Timeout"/> is out of range; the
+    /// exception names the property.</exception>
     /// <exception cref="ArgumentException"><see cref="Offset"/> is combined with <see cref="After"/>, or
     /// <see cref="DateFrom"/> is after <see cref="DateTo"/>.</exception>
     internal void Validate(int maxResultWindow)
@@ -66,6 +68,9 @@ public sealed record SearchRequest(string Query)
         }
         OptionRules.Defined(Sort, nameof(Sort));
         OptionRules.Defined(Syntax, nameof(Syntax));
+        // A budget of zero or less would answer every search empty and partial; no budget is null.
+        if (Timeout is TimeSpan budget)
+            OptionRules.Positive(budget, nameof(Timeout));
         Highlight?.Validate();
     }
 }

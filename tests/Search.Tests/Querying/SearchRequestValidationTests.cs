@@ -27,6 +27,21 @@ public sealed class SearchRequestValidationTests
         Assert.Throws<ArgumentOutOfRangeException>(() => index.Search(new SearchRequest("kabul") { Size = size, Offset = offset }));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public async Task Search_TimeoutOfZeroOrLess_ThrowsNamingTimeoutAndItsValue(int milliseconds)
+    {
+        using SearchIndex index = await SmallIndex();
+        TimeSpan timeout = TimeSpan.FromMilliseconds(milliseconds);
+
+        ArgumentOutOfRangeException error = Assert.Throws<ArgumentOutOfRangeException>(
+            () => index.Search(new SearchRequest("kabul") { Timeout = timeout }));
+
+        Assert.Equal(nameof(SearchRequest.Timeout), error.ParamName);
+        Assert.Contains($"Timeout must be longer than zero (was {timeout:c})", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Search_WindowPastMaxResultWindow_MessageNamesTheLimit()
     {
@@ -85,12 +100,16 @@ public sealed class SearchRequestValidationTests
     [InlineData("%2F%2F")]
     [InlineData("\uD800")]
     [InlineData("eyJzb3J0IjoiUmVsZXZhbmNlIn0")]
-    public async Task Search_GarbageCursor_ThrowsArgumentException(string after)
+    public async Task Search_GarbageCursor_ThrowsArgumentExceptionNamingAfter(string after)
     {
         using SearchIndex index = await SmallIndex();
 
         foreach (SearchSort sort in Enum.GetValues<SearchSort>())
-            Assert.Throws<ArgumentException>(() => index.Search(new SearchRequest("kabul") { Sort = sort, After = after }));
+        {
+            ArgumentException error = Assert.Throws<ArgumentException>(() => index.Search(new SearchRequest("kabul") { Sort = sort, After = after }));
+            Assert.Equal(nameof(SearchRequest.After), error.ParamName);
+            Assert.StartsWith("After is not a valid cursor", error.Message, StringComparison.Ordinal);
+        }
     }
 
     // Arbitrary bytes in the cursor's shape: each must be rejected as an ArgumentException or simply used, never
@@ -120,6 +139,7 @@ public sealed class SearchRequestValidationTests
             catch (ArgumentException e)
             {
                 Assert.IsType<ArgumentException>(e);
+                Assert.Equal(nameof(SearchRequest.After), e.ParamName);
             }
         }
     }
