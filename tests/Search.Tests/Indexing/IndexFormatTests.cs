@@ -173,6 +173,16 @@ public class IndexFormatTests
     }
 
     [Fact]
+    public void Fingerprint_IsWhatThisBuildWrites()
+    {
+        string computed = IndexFormat.FingerprintOf(IndexFormat.Describe());
+
+        // On failure: the schema or the analysis changed, so indexes written before are of another format. Set
+        // IndexFormat.Fingerprint to the computed value; such indexes are then refused for search and rebuilt by a sync.
+        Assert.True(computed == IndexFormat.Fingerprint, $"The index format changed: IndexFormat.Fingerprint is now \"{computed}\".");
+    }
+
+    [Fact]
     public void Fingerprint_IsTheSameInEveryCulture()
     {
         string fingerprint = IndexFormat.Fingerprint;
