@@ -116,7 +116,8 @@ internal static class IndexOpener
         }
         catch (IndexUnavailableException e) when (e.IsOtherFormat && !options.Rebuild)
         {
-            host.Error.WriteLine($"The index in {Output.TerminalText.Line(indexPath)} was written by another version of Search; rebuilding it.");
+            host.Error.WriteLine($"The index in {Output.TerminalText.Line(indexPath)} was written by another version of Search; " +
+                                 "rebuilding it from the folders given (documents from other folders or written through the library are not kept).");
             return (SearchIndex.Open(indexPath, options with { Rebuild = true }), true);
         }
     }

@@ -33,7 +33,7 @@ public class IndexFormatTests
         RunResult query = await Cli.RunAsync(workspace.Path, "query", "capital", "--index", "idx");
 
         Assert.True(index.ExitCode == 0, index.Error);
-        Assert.Contains($"The index in {workspace.Combine("idx")} was written by another version of Search; rebuilding it.", index.Error, StringComparison.Ordinal);
+        Assert.Contains($"The index in {workspace.Combine("idx")} was written by another version of Search; rebuilding it from the folders given", index.Error, StringComparison.Ordinal);
         Assert.Contains("2 added", index.Output, StringComparison.Ordinal);
         Assert.True(query.ExitCode == 0, query.Error);
         Assert.Contains("Kabul falls", query.Output, StringComparison.Ordinal);
