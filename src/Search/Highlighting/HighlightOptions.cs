@@ -30,13 +30,14 @@ public sealed record HighlightOptions
     public bool Encode { get; init; } = true;
 
     /// <summary>Checks every value, before a search uses them.</summary>
+    /// <param name="owner">What holds these options, for the property path in messages: <c>Highlight.</c> for a request's.</param>
     /// <exception cref="ArgumentNullException">A tag is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A number is out of range; the exception names the property.</exception>
-    internal void Validate()
+    internal void Validate(string owner)
     {
-        OptionRules.NotNull(PreTag, nameof(PreTag));
-        OptionRules.NotNull(PostTag, nameof(PostTag));
-        OptionRules.Between(Fragments, 0, MaxFragments, nameof(Fragments));
-        OptionRules.Between(FragmentSize, MinFragmentSize, MaxFragmentSize, nameof(FragmentSize));
+        OptionRules.NotNull(PreTag, owner + nameof(PreTag));
+        OptionRules.NotNull(PostTag, owner + nameof(PostTag));
+        OptionRules.Between(Fragments, 0, MaxFragments, owner + nameof(Fragments));
+        OptionRules.Between(FragmentSize, MinFragmentSize, MaxFragmentSize, owner + nameof(FragmentSize));
     }
 }

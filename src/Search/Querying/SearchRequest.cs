@@ -71,6 +71,6 @@ public sealed record SearchRequest(string Query)
         // A budget of zero or less would answer every search empty and partial; no budget is null.
         if (Timeout is TimeSpan budget)
             OptionRules.Positive(budget, nameof(Timeout));
-        Highlight?.Validate();
+        Highlight?.Validate(nameof(Highlight) + ".");
     }
 }

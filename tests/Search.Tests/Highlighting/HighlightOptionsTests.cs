@@ -19,9 +19,9 @@ public sealed class HighlightOptionsTests
         ArgumentOutOfRangeException error = Assert.Throws<ArgumentOutOfRangeException>(
             () => index.Search(new SearchRequest("kabul") { Highlight = highlight }));
 
-        Assert.Equal(property, error.ParamName);
-        Assert.StartsWith($"{property} must be between ", error.Message, StringComparison.Ordinal);
-        Assert.Contains($"(was {value})", error.Message, StringComparison.Ordinal);
+        Assert.Equal($"Highlight.{property}", error.ParamName);
+        Assert.StartsWith($"Highlight.{property} must be between ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(FormattableString.Invariant($"(was {value})"), error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -37,8 +37,8 @@ public sealed class HighlightOptionsTests
         ArgumentNullException error = Assert.Throws<ArgumentNullException>(
             () => index.Search(new SearchRequest("kabul") { Highlight = highlight }));
 
-        Assert.Equal(property, error.ParamName);
-        Assert.StartsWith($"{property} must be set (was null).", error.Message, StringComparison.Ordinal);
+        Assert.Equal($"Highlight.{property}", error.ParamName);
+        Assert.StartsWith($"Highlight.{property} must be set (was null).", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
