@@ -316,12 +316,21 @@ internal sealed class IndexStore : IDisposable
             UseCompoundFile = false,
         };
         var writer = new IndexWriter(_directory, config);
-        // Every commit records the format it is written in (set once, the writer keeps it for each commit). CREATE keeps
-        // the old commit's data, which a rebuild replaces.
-        IDictionary<string, string> data = _rebuildPending ? new Dictionary<string, string>() : writer.CommitData;
-        if (!IndexFormat.IsCurrent(data))
-            writer.SetCommitData(IndexFormat.RecordIn(data));
-        _searchers = new SearcherManager(writer, true, new RankingSearcherFactory());
+        try
+        {
+            // Every commit records the format it is written in (set once, the writer keeps it for each commit). CREATE
+            // keeps the old commit's data, which a rebuild replaces.
+            IDictionary<string, string> data = _rebuildPending ? new Dictionary<string, string>() : writer.CommitData;
+            if (!IndexFormat.IsCurrent(data))
+                writer.SetCommitData(IndexFormat.RecordIn(data));
+            _searchers = new SearcherManager(writer, true, new RankingSearcherFactory());
+        }
+        catch
+        {
+            // A writer left open would hold write.lock, and every later attempt to reopen would fail until the process exits.
+            WriterSession.RollBackQuietly(writer);
+            throw;
+        }
         return (writer, merges);
     }
 
