@@ -233,8 +233,15 @@ public sealed class InterruptionTests
         WriteFolder(folder, "docs", OldDocuments * 5, "new");
         SearchIndex index = SearchIndex.Open(folder.Combine("index"), new SearchIndexOptions { IndexingThreads = 1 });
         Task? disposing = null;
-        // Dispose waits for the sync, so it runs beside it, as it would from another thread of the application.
-        var progress = new SynchronousProgress(_ => disposing ??= Task.Run(index.Dispose));
+        // Dispose waits for the sync, so it runs beside it, as it would from another thread of the application. The sync
+        // goes on only once Dispose has closed the index to new calls, so that it cannot finish first on a fast machine.
+        var progress = new SynchronousProgress(_ =>
+        {
+            if (disposing is not null)
+                return;
+            disposing = Task.Run(index.Dispose);
+            Assert.True(SpinWait.SpinUntil(() => IsClosed(index), TimeSpan.FromSeconds(30)), "Dispose did not start");
+        });
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => index.IndexDirectoryAsync(folder.Combine("docs"), progress));
         await disposing!;
@@ -267,5 +274,18 @@ public sealed class InterruptionTests
     private sealed class SynchronousProgress(Action<IndexProgress> report) : IProgress<IndexProgress>
     {
         public void Report(IndexProgress value) => report(value);
+    }
+
+    private static bool IsClosed(SearchIndex index)
+    {
+        try
+        {
+            _ = index.Count;
+            return false;
+        }
+        catch (ObjectDisposedException)
+        {
+            return true;
+        }
     }
 }
