@@ -43,7 +43,11 @@ internal static class CliApplication
         if (parse.Action is ParseErrorAction)
         {
             foreach (System.CommandLine.Parsing.ParseError error in parse.Errors)
-                host.Error.WriteLine($"search: {TerminalText.Line(error.Message)}");
+            {
+                // Some parser messages list choices on lines of their own; one line reads better than replaced line breaks.
+                string message = string.Join(' ', error.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                host.Error.WriteLine($"search: {TerminalText.Line(message)}");
+            }
             host.Error.WriteLine("Run 'search --help' (or 'search COMMAND --help') for usage.");
             return ExitCodes.Usage;
         }

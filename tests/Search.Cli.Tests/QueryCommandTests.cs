@@ -118,6 +118,22 @@ public class QueryCommandTests
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--sort", "newest", "'relevance' 'date' '-date'")]
+    [InlineData("--syntax", "fancy", "'lucene' 'simple'")]
+    public async Task Query_UnknownChoice_ListsTheChoicesOnOneReadableLine(string option, string value, string choices)
+    {
+        using var workspace = new TempFolder();
+
+        RunResult run = await Cli.RunAsync(workspace.Path, "query", "x", option, value);
+
+        Assert.Equal(2, run.ExitCode);
+        string first = run.Error.Split('\n')[0];
+        Assert.StartsWith($"search: Argument '{value}' not recognized.", first, StringComparison.Ordinal);
+        Assert.EndsWith(choices, first, StringComparison.Ordinal);
+        Assert.DoesNotContain('\uFFFD', run.Error);
+    }
+
     [Fact]
     public async Task Query_NoIndexAndNoSeeds_ExitsOneWithOneClearLine()
     {
