@@ -11,10 +11,18 @@ static int Run(List<string> rest)
 {
     string? corpus = Take(rest, "--corpus");
     Environment.SetEnvironmentVariable(Corpus.PathVariable, Path.GetFullPath(corpus ?? Corpus.DefaultPath()));
-    if (!rest.Any(a => a is "--help" or "-h" or "--version" or "--info"))
+    bool informationOnly = rest.Any(a => a is "--help" or "-h" or "--version" or "--info" or "--list");
+    if (!informationOnly)
     {
-        // --peers-protocol answers on stdout for run.sh, so there the corpus is named on stderr.
-        Corpus.Current.Announce(rest.Contains("--peers-protocol") ? Console.Error : Console.Out, Console.Error, chosen: corpus is not null);
+        try
+        {
+            // --peers-protocol answers on stdout for run.sh, so there the corpus is named on stderr.
+            Corpus.Current.Announce(rest.Contains("--peers-protocol") ? Console.Error : Console.Out, Console.Error, chosen: corpus is not null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Usage(e.Message);
+        }
     }
 
     if (rest.Remove("--derive-queries"))
@@ -41,6 +49,12 @@ static int Run(List<string> rest)
     if (rest.Remove("--peers-protocol"))
         return PeerProtocol.Run(rest, Console.Out);
     Summary[] summaries = [.. BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run([.. rest])];
+    if (summaries.Length == 0 && !informationOnly)
+    {
+        // BenchmarkDotNet has printed why (an unknown job or option, a filter that matches nothing) and returns normally.
+        Console.Error.WriteLine("No benchmark ran: see the message above.");
+        return 2;
+    }
     return RunFailures.Report(summaries, Console.Error) == 0 ? 0 : 1;
 }
 
