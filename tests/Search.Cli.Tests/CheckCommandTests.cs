@@ -40,4 +40,18 @@ public class CheckCommandTests
         Assert.Contains("try again", output.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("--rebuild", output.ToString(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(1, 1, "(1 document in 1 segment).")]
+    [InlineData(2, 1, "(2 documents in 1 segment).")]
+    [InlineData(1_234, 3, "(1,234 documents in 3 segments).")]
+    public void WriteCheck_Healthy_CountsInTheRightNumber(long documents, int segments, string expected)
+    {
+        var report = new IndexCheckReport { Healthy = true, Segments = segments, Documents = documents, Problems = [], Details = "" };
+        using var output = new StringWriter();
+
+        HumanRenderer.WriteCheck(output, "idx", report, details: false);
+
+        Assert.Equal($"Healthy: idx {expected}", output.ToString().TrimEnd());
+    }
 }

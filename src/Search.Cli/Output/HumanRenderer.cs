@@ -132,7 +132,7 @@ internal static class HumanRenderer
     public static void WriteCheck(TextWriter output, string indexPath, IndexCheckReport report, bool details)
     {
         output.WriteLine(report.Healthy
-            ? string.Create(Invariant, $"Healthy: {TerminalText.Line(indexPath)} ({report.Documents:N0} documents in {report.Segments} segments).")
+            ? string.Create(Invariant, $"Healthy: {TerminalText.Line(indexPath)} ({report.Documents:N0} {(report.Documents == 1 ? "document" : "documents")} in {report.Segments} {(report.Segments == 1 ? "segment" : "segments")}).")
             : report.Inconclusive ? $"Could not check {TerminalText.Line(indexPath)}:" : $"Problems in {TerminalText.Line(indexPath)}:");
         foreach (string problem in report.Problems)
             output.WriteLine($"  {TerminalText.Line(problem)}");
