@@ -132,9 +132,9 @@ public sealed class SearchIndex : IDisposable
     public Task UpsertAsync(SeedDocument document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
-        ValidateId(document.Id, nameof(document));
-        ArgumentNullException.ThrowIfNull(document.Title, nameof(document));
-        ArgumentNullException.ThrowIfNull(document.Body, nameof(document));
+        ValidateId(document.Id, "document.Id");
+        OptionRules.NotNull(document.Title, "document.Title");
+        OptionRules.NotNull(document.Body, "document.Body");
         cancellationToken.ThrowIfCancellationRequested();
         using OperationGate.Entry entry = _gate.Enter();
         _store.Upsert(document);
@@ -263,10 +263,13 @@ public sealed class SearchIndex : IDisposable
 
     private const int MaxIdLength = 4096;
 
-    private static void ValidateId(string id, string paramName)
+    /// <summary>Checks a document id, naming it as <paramref name="name"/> (<c>id</c>, <c>document.Id</c>) in the error.</summary>
+    private static void ValidateId(string id, string name)
     {
-        ArgumentException.ThrowIfNullOrEmpty(id, paramName);
+        OptionRules.NotNull(id, name);
+        if (id.Length == 0)
+            throw OptionRules.Invalid(name, $"{name} must not be empty (was \"\").");
         if (id.Length > MaxIdLength)
-            throw new ArgumentException($"A document id may be at most {MaxIdLength} characters long.", paramName);
+            throw OptionRules.Invalid(name, $"{name} may be at most {MaxIdLength:N0} characters long (was {id.Length:N0}).");
     }
 }

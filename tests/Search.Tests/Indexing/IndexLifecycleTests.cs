@@ -78,7 +78,40 @@ public class IndexLifecycleTests
     {
         using SearchIndex index = SearchIndex.InMemory();
 
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => index.UpsertAsync(new SeedDocument(id!, "t", "b")));
+        ArgumentException error = await Assert.ThrowsAnyAsync<ArgumentException>(() => index.UpsertAsync(new SeedDocument(id!, "t", "b")));
+
+        Assert.Equal("document.Id", error.ParamName);
+        Assert.StartsWith(id is null ? "document.Id must be set (was null)." : "document.Id must not be empty (was \"\").", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UpsertAndDelete_IdOverTheLimit_ThrowNamingTheLengthAndTheLimit()
+    {
+        using SearchIndex index = SearchIndex.InMemory();
+        string id = new('x', 4_097);
+
+        ArgumentException upsert = await Assert.ThrowsAsync<ArgumentException>(() => index.UpsertAsync(new SeedDocument(id, "t", "b")));
+        ArgumentException delete = await Assert.ThrowsAsync<ArgumentException>(() => index.DeleteAsync(id));
+
+        Assert.StartsWith("document.Id may be at most 4,096 characters long (was 4,097).", upsert.Message, StringComparison.Ordinal);
+        Assert.StartsWith("id may be at most 4,096 characters long (was 4,097).", delete.Message, StringComparison.Ordinal);
+        await index.UpsertAsync(new SeedDocument(new string('x', 4_096), "t", "b"));
+        await index.CommitAsync();
+        Assert.Equal(1, index.Count);
+    }
+
+    [Theory]
+    [InlineData("document.Title")]
+    [InlineData("document.Body")]
+    public async Task Upsert_NullTitleOrBody_NamesIt(string property)
+    {
+        using SearchIndex index = SearchIndex.InMemory();
+        SeedDocument document = property == "document.Title" ? new SeedDocument("a", null!, "b") : new SeedDocument("a", "t", null!);
+
+        ArgumentNullException error = await Assert.ThrowsAsync<ArgumentNullException>(() => index.UpsertAsync(document));
+
+        Assert.Equal(property, error.ParamName);
+        Assert.StartsWith($"{property} must be set (was null).", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
