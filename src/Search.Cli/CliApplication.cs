@@ -44,8 +44,9 @@ internal static class CliApplication
         {
             foreach (System.CommandLine.Parsing.ParseError error in parse.Errors)
             {
-                // Some parser messages list choices on lines of their own; one line reads better than replaced line breaks.
-                string message = string.Join(' ', error.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                // The parser lists choices on indented lines of their own, which read better on one line than as replaced
+                // line breaks; any other line break is the user's own text and is shown replaced, like every control character.
+                string message = error.Message.ReplaceLineEndings("\n").Replace("\n\t", " ", StringComparison.Ordinal);
                 host.Error.WriteLine($"search: {TerminalText.Line(message)}");
             }
             host.Error.WriteLine("Run 'search --help' (or 'search COMMAND --help') for usage.");
