@@ -129,9 +129,30 @@ public sealed class QueryOptionTests
 
         string snippet = Assert.Single(Snippets(one));
         Assert.Contains("<mark>Kabul</mark>", snippet, StringComparison.Ordinal);
-        Assert.InRange(snippet.Replace("<mark>", "", StringComparison.Ordinal).Replace("</mark>", "", StringComparison.Ordinal).Length, 1, 40);
+        Assert.InRange(snippet.Trim('\u2026').Replace("<mark>", "", StringComparison.Ordinal).Replace("</mark>", "", StringComparison.Ordinal).Length, 1, 40);
         Assert.Empty(Snippets(none));
         Assert.Equal(3, Snippets(three).Length);
+    }
+
+    [Fact]
+    public async Task Query_SnippetCutInsideASentence_ShowsTheEllipsisOnTheTerminalAndInJson()
+    {
+        using var workspace = new TempFolder();
+        string words = string.Join(" ", Enumerable.Repeat("the envoy spoke at length about the talks", 4));
+        workspace.Write("docs/long.txt", Cli.Seed("2021-08-14", "Long report", $"Officials said {words} in Kabul and {words} today."));
+        await Cli.RunAsync(workspace.Path, "index", "docs", "--index", "idx");
+
+        RunResult human = await Cli.RunAsync(workspace.Path, "query", "kabul", "--index", "idx", "--fragment-size", "60");
+        RunResult json = await Cli.RunAsync(workspace.Path, "query", "kabul", "--index", "idx", "--fragment-size", "60", "--json");
+
+        string line = Assert.Single(human.Output.Split('\n'), l => l.Contains("Kabul", StringComparison.Ordinal) && !l.Contains("Long report", StringComparison.Ordinal));
+        Assert.StartsWith("     \u2026", line, StringComparison.Ordinal);
+        Assert.EndsWith("\u2026", line.TrimEnd('\r'), StringComparison.Ordinal);
+        Assert.Contains("\u2026", json.Output, StringComparison.Ordinal);
+        string snippet = Assert.Single(Snippets(json));
+        Assert.StartsWith("\u2026", snippet, StringComparison.Ordinal);
+        Assert.EndsWith("\u2026", snippet, StringComparison.Ordinal);
+        Assert.Contains("<mark>Kabul</mark>", snippet, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,9 +1,11 @@
 namespace Search.Highlighting;
 
 /// <summary>
-/// Chooses the snippet windows of a text: the best-scoring non-overlapping windows of at most the fragment
-/// size around matches, starting at a sentence start when one is near and otherwise at a word, ending at a
-/// sentence end or a word end, never cutting a match or a surrogate pair.
+/// Chooses the snippet windows of a text. Around a match, a window is the whole sentence that holds it, and the sentences
+/// after it while they fit, when that sentence fits in the fragment size; otherwise the best window of at most that size,
+/// starting at a sentence start when one is near and otherwise at a word, ending at a sentence end or a word end. The
+/// best-scoring windows that do not overlap are taken first; while there is room for more, each match no window shows yet
+/// gets one of its own in the gap it lies in. No window cuts a match or a surrogate pair.
 /// </summary>
 /// <remarks>
 /// A long document can hold millions of matches, so the cost is O(n log n) in them plus O(text length), whatever the
@@ -18,24 +20,39 @@ internal static class FragmentPicker
         Choose(text, matches, count, size, Deadline.None) ?? [];
 
     /// <summary>The windows in text order, or <see langword="null"/> when <paramref name="deadline"/> passes first.</summary>
-    public static List<TextSpan>? Choose(string text, IReadOnlyList<TextSpan> matches, int count, int size, Deadline deadline)
+    public static List<TextSpan>? Choose(string text, IReadOnlyList<TextSpan> matches, int count, int size, Deadline deadline) =>
+        Pick(text, matches, count, size, deadline)?.ConvertAll(fragment => fragment.Window);
+
+    public static List<Fragment> Pick(string text, IReadOnlyList<TextSpan> matches, int count, int size) =>
+        Pick(text, matches, count, size, Deadline.None) ?? [];
+
+    /// <summary>The fragments in text order, each saying whether it starts or ends inside a sentence, or
+    /// <see langword="null"/> when <paramref name="deadline"/> passes first.</summary>
+    public static List<Fragment>? Pick(string text, IReadOnlyList<TextSpan> matches, int count, int size, Deadline deadline)
     {
         if (count == 0 || text.AsSpan().IsWhiteSpace())
             return [];
         var boundaries = new TextBoundaries(text, deadline);
-        if (matches.Count == 0)
-        {
-            TextSpan leading = Leading(text, boundaries, size);
-            return boundaries.Stopped ? null : [leading];
-        }
+        List<TextSpan>? windows = matches.Count == 0
+            ? new List<TextSpan> { Leading(text, boundaries, size) }
+            : Windows(text, boundaries, matches, count, size, deadline);
+        if (windows is null || boundaries.Stopped)
+            return null;
+        var fragments = new List<Fragment>(windows.Count);
+        foreach (TextSpan window in windows)
+            fragments.Add(new Fragment(window, !boundaries.OpensSentence(window.Start), !boundaries.ClosesSentence(window.End)));
+        return boundaries.Stopped ? null : fragments;
+    }
 
+    private static List<TextSpan>? Windows(string text, TextBoundaries boundaries, IReadOnlyList<TextSpan> matches, int count, int size, Deadline deadline)
+    {
         var windows = new List<TextSpan>();
         int previousStart = -1;
         for (int i = 0; i < matches.Count; i++)
         {
             if (i % Deadline.CheckInterval == 0 && deadline.HasPassed)
                 return null;
-            TextSpan window = WindowAround(text, boundaries, matches, matches[i], size);
+            TextSpan window = WindowAround(text, boundaries, matches, matches[i], size, 0, text.Length);
             if (boundaries.Stopped)
                 return null;
             if (window.Start == previousStart)
@@ -43,7 +60,9 @@ internal static class FragmentPicker
             previousStart = window.Start;
             windows.Add(window);
         }
-        return WindowScores.Of(text, matches, windows, deadline) is { } scores ? BestApart(windows, scores, count, deadline) : null;
+        if (WindowScores.Of(text, matches, windows, deadline) is not { } scores || BestApart(windows, scores, count, deadline) is not { } chosen)
+            return null;
+        return ShowUnshown(text, boundaries, matches, chosen, count, size, deadline) ? chosen : null;
     }
 
     /// <summary>Up to <paramref name="count"/> windows that do not overlap, in text order, taken greedily by score (highest
@@ -97,17 +116,49 @@ internal static class FragmentPicker
         return boundaries.Trim(start, end);
     }
 
-    private static TextSpan WindowAround(string text, TextBoundaries boundaries, IReadOnlyList<TextSpan> matches, TextSpan anchor, int size)
+    /// <summary>While fewer than <paramref name="count"/> windows are chosen, gives the first match no chosen window shows
+    /// a window of its own, inside the gap between its neighbours, so every match is shown before the best ones get a
+    /// second window; <see langword="false"/> when <paramref name="deadline"/> passes first.</summary>
+    private static bool ShowUnshown(string text, TextBoundaries boundaries, IReadOnlyList<TextSpan> matches, List<TextSpan> chosen, int count, int size, Deadline deadline)
+    {
+        int steps = 0;
+        for (int i = 0; i < matches.Count && chosen.Count < count; i++)
+        {
+            if (++steps % Deadline.CheckInterval == 0 && deadline.HasPassed)
+                return false;
+            TextSpan match = matches[i];
+            int at = FirstEndingAfter(chosen, match.Start);
+            if (at < chosen.Count && chosen[at].Start <= match.Start)
+            {
+                // Shown: go on from the first match after this window.
+                i = WindowScores.FirstStartingAtOrAfter(matches, chosen[at].End) - 1;
+                continue;
+            }
+            int low = at == 0 ? 0 : chosen[at - 1].End, high = at == chosen.Count ? text.Length : chosen[at].Start;
+            TextSpan window = WindowAround(text, boundaries, matches, match, size, low, high);
+            if (boundaries.Stopped)
+                return false;
+            chosen.Insert(at, window);
+            i = WindowScores.FirstStartingAtOrAfter(matches, window.End) - 1;
+        }
+        return true;
+    }
+
+    /// <summary>The window around <paramref name="anchor"/>, inside [<paramref name="low"/>, <paramref name="high"/>]
+    /// (the text, or a gap between chosen windows that holds the anchor).</summary>
+    private static TextSpan WindowAround(string text, TextBoundaries boundaries, IReadOnlyList<TextSpan> matches, TextSpan anchor, int size, int low, int high)
     {
         // A run of matched words longer than the window: show its opening, up to a word end inside it.
         if (anchor.Length > size)
             return boundaries.Trim(anchor.Start, boundaries.EndBoundary(anchor.Start, anchor.Start + size, anchor.Start + 1, minEndIsWordEnd: false));
+        if (Sentences(boundaries, matches, anchor, size, low, high) is { } sentences)
+            return sentences;
 
         // Look back no further than still leaves room for the whole anchor (a phrase can be long).
         int room = Math.Max(0, size - anchor.Length);
-        int start = boundaries.SentenceStart(anchor.Start, Math.Min(size / 2, room))
-            ?? boundaries.WordStart(Math.Max(0, anchor.Start - Math.Min(size / 4, room)), anchor.Start);
-        int limit = Math.Min(text.Length, Math.Max(start + size, anchor.End));
+        int start = boundaries.SentenceStart(anchor.Start, Math.Min(Math.Min(size / 2, room), anchor.Start - low))
+            ?? boundaries.WordStart(Math.Max(low, anchor.Start - Math.Min(size / 4, room)), anchor.Start);
+        int limit = Math.Min(high, Math.Max(start + size, anchor.End));
         int end = limit == text.Length ? limit : boundaries.EndBoundary(start, limit, anchor.End, minEndIsWordEnd: true);
 
         // Never cut a match: widen to take one that starts inside, or stop before it. At the start, widen only
@@ -142,6 +193,41 @@ internal static class FragmentPicker
         return boundaries.Trim(start, end);
     }
 
+    /// <summary>The whole sentence holding <paramref name="anchor"/> and the whole sentences after it that fit in
+    /// <paramref name="size"/> before <paramref name="high"/> (up to a sentence end outside every match), or
+    /// <see langword="null"/> when that sentence begins before <paramref name="low"/>, does not fit, or shares a match
+    /// with its neighbour (a phrase across a line end).</summary>
+    private static TextSpan? Sentences(TextBoundaries boundaries, IReadOnlyList<TextSpan> matches, TextSpan anchor, int size, int low, int high)
+    {
+        if (boundaries.SentenceStart(anchor.Start, Math.Min(size - anchor.Length, anchor.Start - low)) is not int start || Cuts(matches, start))
+            return null;
+        int limit = Math.Min(start + size, high);
+        if (boundaries.SentenceEnd(anchor.End, limit) is not int end || Cuts(matches, end))
+            return null;
+        // The last later sentence end that fits, found in one step rather than sentence by sentence, stepping back over
+        // the matches that hold one.
+        int next = boundaries.SkipWhiteSpace(end);
+        for (int last = next < limit ? boundaries.LastSentenceEnd(next, limit) : -1; last > next;)
+        {
+            int i = FirstEndingAfter(matches, last);
+            if (i == matches.Count || matches[i].Start >= last)
+            {
+                end = last;
+                break;
+            }
+            last = boundaries.LastSentenceEnd(next, matches[i].Start);
+        }
+        return boundaries.Trim(start, end);
+    }
+
+    /// <summary>Whether a window edge at <paramref name="position"/> would fall inside one of the ordered
+    /// <paramref name="matches"/>.</summary>
+    private static bool Cuts(IReadOnlyList<TextSpan> matches, int position)
+    {
+        int i = FirstEndingAfter(matches, position);
+        return i < matches.Count && matches[i].Start < position;
+    }
+
     /// <summary>The index of the first of the ordered, non-overlapping <paramref name="matches"/> that ends after
     /// <paramref name="position"/> (their count when none does).</summary>
     public static int FirstEndingAfter(IReadOnlyList<TextSpan> matches, int position)
@@ -158,3 +244,6 @@ internal static class FragmentPicker
         return low;
     }
 }
+
+/// <summary>A snippet window, and whether it starts or ends inside a sentence (where the snippet shows an ellipsis).</summary>
+internal readonly record struct Fragment(TextSpan Window, bool OpensMidSentence, bool ClosesMidSentence);

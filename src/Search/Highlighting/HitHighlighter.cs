@@ -17,15 +17,15 @@ internal sealed class HitHighlighter(Query query, Analyzer analyzer, HighlightOp
         if (deadline.HasPassed
             || MatchFinder.Find(query, analyzer, IndexSchema.Title, title, deadline) is not { } titleMatches
             || MatchFinder.Find(query, analyzer, IndexSchema.Body, body, deadline) is not { } bodyMatches
-            || FragmentPicker.Choose(body, bodyMatches, options.Fragments, options.FragmentSize, deadline) is not { } windows)
+            || FragmentPicker.Pick(body, bodyMatches, options.Fragments, options.FragmentSize, deadline) is not { } fragments)
         {
             return null;
         }
 
         string highlightedTitle = Markup.Render(title, new TextSpan(0, title.Length), titleMatches, options, collapseWhiteSpace: false);
-        var snippets = new string[windows.Count];
-        for (int i = 0; i < windows.Count; i++)
-            snippets[i] = Markup.Render(body, windows[i], bodyMatches, options, collapseWhiteSpace: true);
+        var snippets = new string[fragments.Count];
+        for (int i = 0; i < fragments.Count; i++)
+            snippets[i] = Markup.Render(body, fragments[i], bodyMatches, options);
 
         var matches = new HighlightMatch[titleMatches.Count + bodyMatches.Count];
         int next = 0;

@@ -50,6 +50,15 @@ internal static class Markup
         }
     }
 
+    /// <summary>Renders a snippet: <see cref="Render(string, TextSpan, IReadOnlyList{TextSpan}, HighlightOptions, bool)"/>
+    /// of its window, white space collapsed, with <see cref="HighlightOptions.Ellipsis"/> written as given at each side
+    /// that is inside a sentence.</summary>
+    public static string Render(string text, Fragment fragment, IReadOnlyList<TextSpan> matches, HighlightOptions options)
+    {
+        string rendered = Render(text, fragment.Window, matches, options, collapseWhiteSpace: true);
+        return string.Concat(fragment.OpensMidSentence ? options.Ellipsis : "", rendered, fragment.ClosesMidSentence ? options.Ellipsis : "");
+    }
+
     /// <summary>Renders <paramref name="window"/> of <paramref name="text"/> with each match inside it wrapped in the tags.</summary>
     public static string Render(string text, TextSpan window, IReadOnlyList<TextSpan> matches, HighlightOptions options, bool collapseWhiteSpace)
     {

@@ -70,6 +70,49 @@ internal sealed class TextBoundaries
         return floor == 0 ? SkipWhiteSpace(0) : null;
     }
 
+    /// <summary>Where the sentence running on at <paramref name="from"/> ends, as a window end: at its first line end or
+    /// the white space after its sentence end, or at the text's end; <see langword="null"/> when that lies past
+    /// <paramref name="limit"/>.</summary>
+    public int? SentenceEnd(int from, int limit)
+    {
+        int last = Math.Min(limit, _text.Length - 1);
+        EnsureBuilt(last);
+        int lineEnd = _lineEnd.Next(from, last), afterSentence = _afterSentence.Next(from, last);
+        if (lineEnd >= 0 || afterSentence >= 0)
+            return lineEnd < 0 ? afterSentence : afterSentence < 0 ? lineEnd : Math.Min(lineEnd, afterSentence);
+        return limit >= _text.Length ? _text.Length : null;
+    }
+
+    /// <summary>The last line end or white space after a sentence end in (<paramref name="after"/>, <paramref name="limit"/>],
+    /// as a window end; the text's end when <paramref name="limit"/> reaches it; -1 when there is none.</summary>
+    public int LastSentenceEnd(int after, int limit)
+    {
+        if (limit >= _text.Length)
+            return _text.Length;
+        EnsureBuilt(limit);
+        return Math.Max(_lineEnd.Previous(limit, after + 1), _afterSentence.Previous(limit, after + 1));
+    }
+
+    /// <summary>Whether the visible text starting at <paramref name="start"/> opens a sentence: nothing but white space
+    /// comes before it, or a line end or sentence end does.</summary>
+    public bool OpensSentence(int start)
+    {
+        EnsureBuilt(start - 1);
+        int visible = _visible.Previous(start - 1, 0);
+        return visible < 0 || IsBoundaryBetween(visible + 1, start - 1);
+    }
+
+    /// <summary>Whether the visible text ending at <paramref name="end"/> closes a sentence: nothing but white space
+    /// follows it, or it ends a sentence or a line.</summary>
+    public bool ClosesSentence(int end)
+    {
+        int next = SkipWhiteSpace(end);
+        return next >= _text.Length || IsBoundaryBetween(end, next - 1);
+    }
+
+    private bool IsBoundaryBetween(int first, int last) =>
+        _lineEnd.Next(first, last) >= 0 || _afterSentence.Next(first, last) >= 0;
+
     /// <summary>The first word start at or after <paramref name="from"/>, but not past <paramref name="limit"/>.</summary>
     public int WordStart(int from, int limit)
     {

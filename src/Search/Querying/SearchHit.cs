@@ -25,8 +25,10 @@ public sealed record SearchHit
     /// no highlighting.</summary>
     public string? HighlightedTitle { get; init; }
 
-    /// <summary>Body fragments with matches wrapped in the tags, in text order. When nothing matched in the body,
-    /// one leading fragment. Empty when the hit is not highlighted (see <see cref="HighlightedTitle"/>).</summary>
+    /// <summary>Body fragments with matches wrapped in the tags, in text order: whole sentences where they fit, and
+    /// <see cref="HighlightOptions.Ellipsis"/> at a side cut inside a sentence; while fragments are left, every match is
+    /// in one. When nothing matched in the body, one leading fragment. Empty when the hit is not highlighted
+    /// (see <see cref="HighlightedTitle"/>).</summary>
     public required IReadOnlyList<string> Snippets { get; init; }
 
     /// <summary>Every match in the title and body as offsets into the original text, in field then text order.

@@ -4,7 +4,8 @@ using Search.Highlighting;
 
 namespace Search.Tests.Highlighting;
 
-/// <summary>The n log n picker chooses exactly the windows the original, quadratic one chose.</summary>
+/// <summary>The n log n picker chooses exactly the windows, and sees exactly the cuts inside sentences, that the plain,
+/// quadratic one does.</summary>
 public sealed class FragmentPickerEquivalenceTests
 {
     // Words, punctuation and glue that exercise the sentence, word and match rules; the bool marks a match.
@@ -73,9 +74,9 @@ public sealed class FragmentPickerEquivalenceTests
     {
         Gen.Select(Texts, Gen.Int[20, 600], Gen.Int[1, 100]).Sample((input, size, count) =>
         {
-            List<TextSpan> expected = FragmentPickerReference.Choose(input.Text, input.Matches, count, size);
+            List<Fragment> expected = FragmentPickerReference.Pick(input.Text, input.Matches, count, size);
 
-            List<TextSpan> actual = FragmentPicker.Choose(input.Text, input.Matches, count, size);
+            List<Fragment> actual = FragmentPicker.Pick(input.Text, input.Matches, count, size);
 
             Assert.Equal(expected, actual);
         }, iter: 3000);
@@ -86,9 +87,9 @@ public sealed class FragmentPickerEquivalenceTests
     {
         Gen.Select(GluedTexts, Gen.Int[20, 600], Gen.Int[1, 100]).Sample((input, size, count) =>
         {
-            List<TextSpan> expected = FragmentPickerReference.Choose(input.Text, input.Matches, count, size);
+            List<Fragment> expected = FragmentPickerReference.Pick(input.Text, input.Matches, count, size);
 
-            List<TextSpan> actual = FragmentPicker.Choose(input.Text, input.Matches, count, size);
+            List<Fragment> actual = FragmentPicker.Pick(input.Text, input.Matches, count, size);
 
             Assert.Equal(expected, actual);
         }, iter: 3000);
@@ -108,7 +109,7 @@ public sealed class FragmentPickerEquivalenceTests
         string text = string.Concat(Enumerable.Repeat(piece, 3_000));
         List<TextSpan> matches = [.. Enumerable.Range(0, 3_000).Select(i => new TextSpan(i * piece.Length, (i * piece.Length) + 5))];
 
-        Assert.Equal(FragmentPickerReference.Choose(text, matches, count, size), FragmentPicker.Choose(text, matches, count, size));
+        Assert.Equal(FragmentPickerReference.Pick(text, matches, count, size), FragmentPicker.Pick(text, matches, count, size));
     }
 
     [Theory]
@@ -120,6 +121,6 @@ public sealed class FragmentPickerEquivalenceTests
         string text = string.Concat(Enumerable.Repeat("Kabul. ", 6_000));
         List<TextSpan> matches = [.. Enumerable.Range(0, 6_000).Select(i => new TextSpan(i * 7, (i * 7) + 5))];
 
-        Assert.Equal(FragmentPickerReference.Choose(text, matches, count, size), FragmentPicker.Choose(text, matches, count, size));
+        Assert.Equal(FragmentPickerReference.Pick(text, matches, count, size), FragmentPicker.Pick(text, matches, count, size));
     }
 }

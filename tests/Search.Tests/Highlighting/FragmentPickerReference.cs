@@ -3,14 +3,19 @@ using Search.Highlighting;
 namespace Search.Tests.Highlighting;
 
 /// <summary>
-/// The fragment picker as it was before it became n log n (commit 6c6ca83), kept verbatim but for its name: it scans the
-/// text for every boundary, walks every match of every candidate window and checks each chosen window against every
-/// other. It shares no code with <see cref="FragmentPicker"/>, whose boundaries come from <see cref="TextBoundaries"/>,
-/// so the equivalence tests compare two independent implementations.
+/// The fragment picker as it was before it became n log n (commit 6c6ca83), with the rules added since written the same
+/// plain way: a whole sentence when it fits, a window of its own in the gaps for each match not yet shown, and whether
+/// each window starts or ends inside a sentence. It scans the text for every boundary, walks every match of every
+/// candidate window and checks each chosen window against every other. It shares no code with
+/// <see cref="FragmentPicker"/>, whose boundaries come from <see cref="TextBoundaries"/>, so the equivalence tests
+/// compare two independent implementations.
 /// </summary>
 internal static class FragmentPickerReference
 {
     private const string ClosingPunctuation = "\"')]}\u2019\u201D\u00BB";
+
+    public static List<Fragment> Pick(string text, IReadOnlyList<TextSpan> matches, int count, int size) =>
+        [.. Choose(text, matches, count, size).Select(w => new Fragment(w, !OpensSentence(text, w.Start), !ClosesSentence(text, w.End)))];
 
     public static List<TextSpan> Choose(string text, IReadOnlyList<TextSpan> matches, int count, int size)
     {
@@ -23,7 +28,7 @@ internal static class FragmentPickerReference
         int previousStart = -1;
         for (int i = 0; i < matches.Count; i++)
         {
-            TextSpan window = WindowAround(text, matches, matches[i], size);
+            TextSpan window = WindowAround(text, matches, matches[i], size, 0, text.Length);
             if (window.Start == previousStart)
                 continue;
             previousStart = window.Start;
@@ -40,6 +45,18 @@ internal static class FragmentPickerReference
             if (chosen.Count == count)
                 break;
         }
+
+        // Room left: each match no window shows gets one of its own, between its neighbours.
+        foreach (TextSpan match in matches)
+        {
+            if (chosen.Count == count)
+                break;
+            if (chosen.Exists(w => w.Start <= match.Start && match.Start < w.End))
+                continue;
+            int low = chosen.Where(w => w.End <= match.Start).Select(w => w.End).DefaultIfEmpty(0).Max();
+            int high = chosen.Where(w => w.Start > match.Start).Select(w => w.Start).DefaultIfEmpty(text.Length).Min();
+            chosen.Add(WindowAround(text, matches, match, size, low, high));
+        }
         chosen.Sort((a, b) => a.Start.CompareTo(b.Start));
         return chosen;
     }
@@ -52,17 +69,19 @@ internal static class FragmentPickerReference
         return Trim(text, start, end);
     }
 
-    private static TextSpan WindowAround(string text, IReadOnlyList<TextSpan> matches, TextSpan anchor, int size)
+    private static TextSpan WindowAround(string text, IReadOnlyList<TextSpan> matches, TextSpan anchor, int size, int low, int high)
     {
         // A run of matched words longer than the window: show its opening, up to a word end inside it.
         if (anchor.Length > size)
             return Trim(text, anchor.Start, EndBoundary(text, anchor.Start, anchor.Start + size, anchor.Start + 1, minEndIsWordEnd: false));
+        if (Sentences(text, matches, anchor, size, low, high) is { } sentences)
+            return sentences;
 
         // Look back no further than still leaves room for the whole anchor (a phrase can be long).
         int room = Math.Max(0, size - anchor.Length);
-        int start = SentenceStart(text, anchor.Start, Math.Min(size / 2, room))
-            ?? WordStart(text, Math.Max(0, anchor.Start - Math.Min(size / 4, room)), anchor.Start);
-        int limit = Math.Min(text.Length, Math.Max(start + size, anchor.End));
+        int start = SentenceStart(text, anchor.Start, Math.Min(Math.Min(size / 2, room), anchor.Start - low))
+            ?? WordStart(text, Math.Max(low, anchor.Start - Math.Min(size / 4, room)), anchor.Start);
+        int limit = Math.Min(high, Math.Max(start + size, anchor.End));
         int end = limit == text.Length ? limit : EndBoundary(text, start, limit, anchor.End, minEndIsWordEnd: true);
 
         // Never cut a match: widen to take one that starts inside, or stop before it. At the start, widen only
@@ -79,6 +98,74 @@ internal static class FragmentPickerReference
                 end = match.Start > anchor.End ? match.Start : match.End;
         }
         return Trim(text, start, end);
+    }
+
+    private static TextSpan? Sentences(string text, IReadOnlyList<TextSpan> matches, TextSpan anchor, int size, int low, int high)
+    {
+        int? start = SentenceStart(text, anchor.Start, Math.Min(size - anchor.Length, anchor.Start - low));
+        if (start is null || Cuts(matches, start.Value))
+            return null;
+        int limit = Math.Min(start.Value + size, high);
+        int? end = SentenceEnd(text, anchor.End, limit);
+        if (end is null || Cuts(matches, end.Value))
+            return null;
+        // Then the last later sentence end (or the text's end) that fits and is inside no match.
+        int next = SkipWhiteSpace(text, end.Value);
+        if (next < limit)
+        {
+            for (int p = Math.Min(limit, text.Length); p > next; p--)
+            {
+                if ((p == text.Length || IsBoundary(text, p)) && !Cuts(matches, p))
+                {
+                    end = p;
+                    break;
+                }
+            }
+        }
+        return Trim(text, start.Value, end.Value);
+    }
+
+    private static bool Cuts(IReadOnlyList<TextSpan> matches, int position)
+    {
+        int i = FirstEndingAfter(matches, position);
+        return i < matches.Count && matches[i].Start < position;
+    }
+
+    /// <summary>The first line end or white space after a sentence end at or after <paramref name="from"/>, else the
+    /// text's end, if not past <paramref name="limit"/>.</summary>
+    private static int? SentenceEnd(string text, int from, int limit)
+    {
+        for (int i = from; i <= limit && i < text.Length; i++)
+        {
+            if (IsBoundary(text, i))
+                return i;
+        }
+        return limit >= text.Length ? text.Length : null;
+    }
+
+    private static bool IsBoundary(string text, int i) =>
+        text[i] == '\n' || (char.IsWhiteSpace(text[i]) && i > 0 && EndsSentence(text, i - 1));
+
+    private static bool OpensSentence(string text, int start)
+    {
+        int i = start - 1;
+        for (; i >= 0 && char.IsWhiteSpace(text[i]); i--)
+        {
+            if (IsBoundary(text, i))
+                return true;
+        }
+        return i < 0;
+    }
+
+    private static bool ClosesSentence(string text, int end)
+    {
+        int i = end;
+        for (; i < text.Length && char.IsWhiteSpace(text[i]); i++)
+        {
+            if (IsBoundary(text, i))
+                return true;
+        }
+        return i >= text.Length;
     }
 
     private static int Score(string text, IReadOnlyList<TextSpan> matches, TextSpan window)

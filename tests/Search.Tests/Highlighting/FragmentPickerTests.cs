@@ -113,6 +113,69 @@ public sealed class FragmentPickerTests
         Assert.Equal(new TextSpan(0, 17), window);
     }
 
+    [Fact]
+    public void Choose_SentenceThatFits_IsTheWholeSentenceThoughItsMatchIsNearItsEnd()
+    {
+        string sentence = $"The {Highlights.Filler(90)} met kabul elders.";
+        string text = $"{Highlights.Filler(100)}. {sentence} {Highlights.Filler(100)}.";
+
+        TextSpan window = Assert.Single(FragmentPicker.Choose(text, MatchesOf(text, "kabul"), 1, 120));
+
+        Assert.Equal(sentence, text[window.Start..window.End]);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Choose_PhraseAcrossALineEnd_IsNotCutWhereTheLineEnds(int count)
+    {
+        // The sentence of "kabul" starts after the line end, inside the phrase "psychological\nwar".
+        const string text = "They lost the psychological\nwar near kabul. Then peace.";
+        TextSpan[] matches = [new(14, 31), new(37, 42)];
+
+        List<TextSpan> windows = FragmentPicker.Choose(text, matches, count, 160);
+
+        Assert.All(windows, w => Assert.DoesNotContain(matches, m => (m.Start < w.Start && w.Start < m.End) || (m.Start < w.End && w.End < m.End)));
+        Assert.Contains(windows, w => w.Start <= 14 && w.End >= 42);
+    }
+
+    [Fact]
+    public void Choose_RoomForMoreWindows_GivesAMatchNoWindowShowsOneInTheGap()
+    {
+        string text = "kabul " + Highlights.Filler(152) + " kabul";
+
+        List<TextSpan> windows = FragmentPicker.Choose(text, MatchesOf(text, "kabul"), 3, 160);
+
+        Assert.Equal(2, windows.Count);
+        Assert.Equal(0, windows[0].Start);
+        Assert.Equal(new TextSpan(text.Length - 5, text.Length), windows[1]);
+    }
+
+    [Fact]
+    public void Pick_WindowStartingAtASentenceAndEndingInsideOne_IsMarkedCutOnlyAtItsEnd()
+    {
+        string text = $"Before it. Rain over kabul and {Highlights.Filler(100)}. After.";
+
+        Fragment fragment = Assert.Single(FragmentPicker.Pick(text, MatchesOf(text, "kabul"), 1, 40));
+
+        Assert.StartsWith("Rain over kabul", text[fragment.Window.Start..], StringComparison.Ordinal);
+        Assert.False(fragment.OpensMidSentence);
+        Assert.True(fragment.ClosesMidSentence);
+    }
+
+    [Theory]
+    [InlineData("Rain over kabul.")]
+    [InlineData("  Rain over kabul  ")]
+    [InlineData("First line\nRain over kabul\nLast line")]
+    public void Pick_WholeSentenceOrLine_IsNotMarkedCut(string text)
+    {
+        Fragment fragment = Assert.Single(FragmentPicker.Pick(text, MatchesOf(text, "kabul"), 1, 20));
+
+        Assert.Equal("Rain over kabul", text[fragment.Window.Start..fragment.Window.End].TrimEnd('.'));
+        Assert.False(fragment.OpensMidSentence);
+        Assert.False(fragment.ClosesMidSentence);
+    }
+
     /// <summary>Sentences of random words with a few target words, to check the window rules on many shapes of text.</summary>
     private static (string Text, List<TextSpan> Matches) RandomText(int seed, int size)
     {

@@ -27,18 +27,28 @@ public sealed class HighlightOptionsTests
     [Theory]
     [InlineData(nameof(HighlightOptions.PreTag))]
     [InlineData(nameof(HighlightOptions.PostTag))]
-    public async Task Search_NullTag_NamesTheProperty(string property)
+    [InlineData(nameof(HighlightOptions.Ellipsis))]
+    public async Task Search_NullTagOrEllipsis_NamesTheProperty(string property)
     {
         using SearchIndex index = await TestDocs.IndexOf(TestDocs.Doc("doc", "Kabul", "Rain over Kabul."));
-        HighlightOptions highlight = property == nameof(HighlightOptions.PreTag)
-            ? new HighlightOptions { PreTag = null! }
-            : new HighlightOptions { PostTag = null! };
+        HighlightOptions highlight = property switch
+        {
+            nameof(HighlightOptions.PreTag) => new HighlightOptions { PreTag = null! },
+            nameof(HighlightOptions.PostTag) => new HighlightOptions { PostTag = null! },
+            _ => new HighlightOptions { Ellipsis = null! },
+        };
 
         ArgumentNullException error = Assert.Throws<ArgumentNullException>(
             () => index.Search(new SearchRequest("kabul") { Highlight = highlight }));
 
         Assert.Equal($"Highlight.{property}", error.ParamName);
         Assert.StartsWith($"Highlight.{property} must be set (was null).", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ellipsis_ByDefault_IsTheHorizontalEllipsisCharacter()
+    {
+        Assert.Equal("\u2026", new HighlightOptions().Ellipsis);
     }
 
     [Fact]

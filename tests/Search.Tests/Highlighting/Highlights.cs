@@ -19,12 +19,23 @@ internal static class Highlights
     public static Task<SearchHit> SingleHit(string query, string title, string body, HighlightOptions? options = null) =>
         SingleHit(query, TestDocs.Doc("doc", title, body), options);
 
-    /// <summary>The document text a rendered snippet shows: tags removed, entities decoded.</summary>
+    /// <summary>The document text a rendered snippet shows: the ellipsis at either end, the tags removed, entities decoded.</summary>
     public static string PlainText(string rendered, HighlightOptions? options = null)
     {
         options ??= new HighlightOptions();
+        rendered = WithoutEllipsis(rendered, options.Ellipsis);
         string text = rendered.Replace(options.PreTag, "", StringComparison.Ordinal).Replace(options.PostTag, "", StringComparison.Ordinal);
         return options.Encode ? WebUtility.HtmlDecode(text) : text;
+    }
+
+    /// <summary><paramref name="rendered"/> without <paramref name="ellipsis"/> at its start and at its end.</summary>
+    public static string WithoutEllipsis(string rendered, string ellipsis)
+    {
+        if (ellipsis.Length == 0)
+            return rendered;
+        if (rendered.StartsWith(ellipsis, StringComparison.Ordinal))
+            rendered = rendered[ellipsis.Length..];
+        return rendered.EndsWith(ellipsis, StringComparison.Ordinal) ? rendered[..^ellipsis.Length] : rendered;
     }
 
     /// <summary>Single-spaced filler of exactly <paramref name="length"/> characters, starting and ending with a word.</summary>

@@ -135,7 +135,7 @@ public sealed class SnippetTests
     {
         SearchHit hit = await SingleHit("\"psychological war\"", "Title", "They lost the psychological war last year.", new HighlightOptions { FragmentSize = 20 });
 
-        Assert.Equal("<mark>psychological war</mark>", Assert.Single(hit.Snippets));
+        Assert.Equal("…<mark>psychological war</mark>…", Assert.Single(hit.Snippets));
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class SnippetTests
     {
         SearchHit hit = await SingleHit("\"psychological war\"", "Title", "They lost the psychological war-related struggle.", new HighlightOptions { FragmentSize = 20 });
 
-        Assert.Equal("<mark>psychological war</mark>", Assert.Single(hit.Snippets));
+        Assert.Equal("…<mark>psychological war</mark>…", Assert.Single(hit.Snippets));
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class SnippetTests
 
         SearchHit hit = await SingleHit("kabul taliban", "Title", body, new HighlightOptions { FragmentSize = 20 });
 
-        Assert.Equal("<mark>Kabul Taliban Kabul</mark>", Assert.Single(hit.Snippets));
+        Assert.Equal("<mark>Kabul Taliban Kabul</mark>…", Assert.Single(hit.Snippets));
         Assert.Equal(new HighlightMatch { Field = "body", Start = 0, End = 55 }, Assert.Single(hit.Matches));
     }
 
@@ -176,7 +176,7 @@ public sealed class SnippetTests
 
         SearchHit hit = await SingleHit("kabul", "Kabul", body, new HighlightOptions { FragmentSize = 20 });
 
-        Assert.Equal(new string('a', 20), Assert.Single(hit.Snippets));
+        Assert.Equal(new string('a', 20) + "…", Assert.Single(hit.Snippets));
     }
 
     // ---- Boundaries ----
@@ -203,6 +203,101 @@ public sealed class SnippetTests
         Assert.Equal(sentence.Replace("kabul", "<mark>kabul</mark>", StringComparison.Ordinal), Assert.Single(hit.Snippets));
     }
 
+    // The sentence of the example, 154 characters, its only match near its end.
+    private const string EnvoySentence = "Adela Raz, Afghanistan’s ambassador and envoy to the United States, said Friday that the Taliban is urging President Ashraf Ghani to resign, not citizens.";
+
+    [Fact]
+    public async Task Search_MatchNearTheEndOfASentenceThatFits_SnippetIsTheWholeSentence()
+    {
+        string body = "The government is working to secure the capital. " + EnvoySentence + " She told PBS NewsHour on Friday it was an appeal.";
+
+        SearchHit hit = await SingleHit("taliban", "Title", body, new HighlightOptions { Fragments = 1 });
+
+        Assert.Equal(154, EnvoySentence.Length);
+        Assert.Equal(EnvoySentence.Replace("Taliban", "<mark>Taliban</mark>", StringComparison.Ordinal), Assert.Single(hit.Snippets));
+    }
+
+    [Fact]
+    public async Task Search_SentencesAfterTheMatchThatFit_AreShownWholeToo()
+    {
+        string body = Filler(200) + ". Rain fell over Kabul. The river rose. The market closed early. " + Filler(200) + ".";
+
+        SearchHit hit = await SingleHit("kabul", "Title", body, new HighlightOptions { FragmentSize = 70 });
+
+        Assert.Equal("Rain fell over <mark>Kabul</mark>. The river rose. The market closed early.", Assert.Single(hit.Snippets));
+    }
+
+    [Fact]
+    public async Task Search_SentenceLongerThanFragment_IsAWindowCutAtWordsWithAnEllipsisAtEachCut()
+    {
+        string body = "Short opening. " + Filler(150) + " kabul " + Filler(150) + ". Closing words.";
+
+        SearchHit hit = await SingleHit("kabul", "Title", body, new HighlightOptions { FragmentSize = 60 });
+
+        string snippet = Assert.Single(hit.Snippets);
+        Assert.StartsWith("…", snippet, StringComparison.Ordinal);
+        Assert.EndsWith("…", snippet, StringComparison.Ordinal);
+        string text = PlainText(snippet);
+        Assert.InRange(text.Length, 1, 60);
+        int start = body.IndexOf(text, StringComparison.Ordinal);
+        Assert.True(body[start - 1] == ' ' && body[start + text.Length] == ' ', $"Cut mid-word: {snippet}");
+    }
+
+    [Fact]
+    public async Task Search_WindowFromASentenceStartEndingMidSentence_HasTheEllipsisOnlyAtTheEnd()
+    {
+        string body = "Before it. The kabul flood is here and " + Filler(300) + ".";
+
+        SearchHit hit = await SingleHit("kabul", "Title", body, new HighlightOptions { FragmentSize = 60 });
+
+        string snippet = Assert.Single(hit.Snippets);
+        Assert.StartsWith("The <mark>kabul</mark> flood", snippet, StringComparison.Ordinal);
+        Assert.EndsWith("…", snippet, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "<mark>psychological war</mark>")]
+    [InlineData("...", "...<mark>psychological war</mark>...")]
+    [InlineData("&hellip; ", "&hellip; <mark>psychological war</mark>&hellip; ")]
+    public async Task Search_Ellipsis_IsWrittenAsGivenNeverEncodedAndEmptyTurnsItOff(string ellipsis, string expected)
+    {
+        var options = new HighlightOptions { FragmentSize = 20, Ellipsis = ellipsis };
+
+        SearchHit hit = await SingleHit("\"psychological war\"", "Title", "They lost the psychological war last year.", options);
+
+        Assert.Equal(expected, Assert.Single(hit.Snippets));
+    }
+
+    // ---- Every match before any match twice ----
+
+    [Fact]
+    public async Task Search_168CharacterBodyWithKennedyAtBothEnds_ShowsBothKennedys()
+    {
+        string body = "Kennedy " + Filler(152) + " Kennedy";
+
+        SearchHit hit = await SingleHit("kennedy", "Title", body);
+
+        Assert.Equal(168, body.Length);
+        Assert.Equal(2, hit.Snippets.Count);
+        Assert.StartsWith("<mark>Kennedy</mark> river", hit.Snippets[0], StringComparison.Ordinal);
+        Assert.EndsWith("<mark>Kennedy</mark>", hit.Snippets[1], StringComparison.Ordinal);
+        Assert.Equal(body.Length - "Kennedy".Length, hit.Matches[1].Start);
+    }
+
+    [Fact]
+    public async Task Search_MatchesCloserThanAFragment_EachIsShownWhileFragmentsAreLeft()
+    {
+        // The window around each kabul overlaps the window around the next: the best windows alone leave kabul3 out.
+        string body = string.Join(" ", Enumerable.Range(0, 4).Select(i => $"kabul{i} {Filler(40)}"));
+        var options = new HighlightOptions { Fragments = 3, FragmentSize = 60 };
+
+        SearchHit hit = await SingleHit("kabul0 kabul1 kabul2 kabul3", "Title", body, options);
+
+        Assert.InRange(hit.Snippets.Count, 1, 3);
+        for (int i = 0; i < 4; i++)
+            Assert.Contains(hit.Snippets, s => s.Contains($"<mark>kabul{i}</mark>", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Search_WhiteSpaceRunsAndLineBreaks_AreCollapsedToOneSpace()
     {
@@ -224,6 +319,8 @@ public sealed class SnippetTests
 
         string snippet = Assert.Single(hit.Snippets);
         Assert.StartsWith("Opening words of the body.", snippet, StringComparison.Ordinal);
+        Assert.EndsWith("…", snippet, StringComparison.Ordinal);
+        snippet = snippet[..^1];
         Assert.InRange(snippet.Length, 1, 80);
         string trimmed = body.TrimStart();
         Assert.StartsWith(snippet, trimmed, StringComparison.Ordinal);
