@@ -39,7 +39,10 @@ internal static class CliApplication
     {
         // Everything below writes through the sanitising writers, so no text can reach the terminal unsanitised by omission.
         host = host with { Out = new TerminalWriter(host.Out), Error = new TerminalWriter(host.Error) };
-        ParseResult parse = BuildRootCommand(host).Parse(args);
+        // Arguments are text as typed: one starting with '@' (a query "@reuters", a folder, an id) is not the name of a
+        // response file of more arguments, and a query such as "-india" is not the bundle "-i ndia" (--index ndia).
+        var parsing = new ParserConfiguration { ResponseFileTokenReplacer = null, EnablePosixBundling = false };
+        ParseResult parse = BuildRootCommand(host).Parse(args, parsing);
         if (parse.Action is ParseErrorAction)
         {
             foreach (System.CommandLine.Parsing.ParseError error in parse.Errors)

@@ -35,7 +35,8 @@ internal static class HumanRenderer
     {
         if (results.Hits.Count == 0)
         {
-            output.WriteLine(results.TotalHits == 0 ? $"No hits for {Quote(view.Query)}."
+            output.WriteLine(results.DroppedStopWords.Count > 0 ? TooCommon(results.DroppedStopWords)
+                : results.TotalHits == 0 ? $"No hits for {Quote(view.Query)}."
                 : view.Limit == 0 ? string.Create(Invariant, $"{results.TotalHits:N0} {Hits(results.TotalHits)} (none shown: --limit 0).")
                 : string.Create(Invariant, $"No more hits: all {results.TotalHits:N0} were on earlier pages."));
             WritePartial(output, results, view);
@@ -101,6 +102,14 @@ internal static class HumanRenderer
     }
 
     private static string Hits(long count) => count == 1 ? "hit" : "hits";
+
+    /// <summary>Why a query of stop words found nothing: <c>No hits: "what" and "is" are too common to be indexed; …</c>.</summary>
+    private static string TooCommon(IReadOnlyList<string> words)
+    {
+        string[] quoted = [.. words.Select(Quote)];
+        string list = quoted.Length == 1 ? quoted[0] : $"{string.Join(", ", quoted[..^1])} and {quoted[^1]}";
+        return $"No hits: {list} {(quoted.Length == 1 ? "is" : "are")} too common to be indexed; search for other words.";
+    }
 
     public static void WriteDocument(TextWriter output, SeedDocument document)
     {

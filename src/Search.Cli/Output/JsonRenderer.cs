@@ -14,7 +14,8 @@ internal static class JsonRenderer
             Math.Round(results.Took.TotalMilliseconds, 3),
             [.. results.Hits.Select(h => new HitJson(h.Id, h.Score, h.Date, h.Title, h.HighlightedTitle ?? h.Title, h.Snippets, h.Path))],
             results.Next,
-            results.IsPartial), CliJsonContext.Relaxed.QueryJson);
+            results.IsPartial,
+            results.DroppedStopWords.Count > 0 ? results.DroppedStopWords : null), CliJsonContext.Relaxed.QueryJson);
 
     public static void WriteDocument(TextWriter output, SeedDocument document) =>
         Write(output, new DocumentJson(document.Id, document.Title, document.Date, document.Body), CliJsonContext.Relaxed.DocumentJson);
@@ -36,7 +37,8 @@ internal static class JsonRenderer
 
 // Fields that are usually empty appear only when they say something, so the documented shape stays as it was for scripts.
 internal sealed record QueryJson(string Query, long TotalHits, double TookMs, IReadOnlyList<HitJson> Hits, string? Next,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Partial);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Partial,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? DroppedStopWords);
 
 internal sealed record HitJson(string Id, float Score, DateOnly? Date, string Title, string TitleHighlighted, IReadOnlyList<string> Snippets, string? Path);
 

@@ -24,18 +24,29 @@ internal sealed partial class QueryTranslator(Analyzer analyzer, SearchIndexOpti
     public TranslatedQuery Translate(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request.Query, nameof(request));
-        Query query = IsMatchAll(request.Query)
+        Query? query = IsMatchAll(request.Query)
             ? new MatchAllDocsQuery()
             : request.Syntax == QuerySyntax.Simple ? ParseSimple(request.Query) : ParseLucene(request.Query);
         Filter? filter = request.DateFrom is null && request.DateTo is null
             ? null
             : DateTerms.Filter(request.DateFrom, request.DateTo);
+        if (query is null)
+        {
+            // Nothing searchable is left (stop words, punctuation): it matches nothing, and the stop words say why. The
+            // simple syntax reads no further than the length limit, and neither does this.
+            string read = request.Syntax == QuerySyntax.Simple ? QueryGuard.SanitizeSimple(request.Query, options) : request.Query;
+            return new TranslatedQuery(new BooleanQuery(), filter)
+            {
+                DroppedStopWords = StopWordsInQuery.Find(read, analyzer, request.Syntax),
+            };
+        }
         return new TranslatedQuery(query, filter);
     }
 
     private static bool IsMatchAll(string query) => query.AsSpan().Trim() is "" or "*" or "*:*";
 
-    private Query ParseLucene(string text)
+    /// <summary>The query, or null when no searchable term is left in it.</summary>
+    private Query? ParseLucene(string text)
     {
         QueryGuard.CheckLucene(text, options);
         Query? query;
@@ -55,18 +66,23 @@ internal sealed partial class QueryTranslator(Analyzer analyzer, SearchIndexOpti
         {
             throw new QuerySyntaxException(text, e.Message, e.Position, e);
         }
-        // A query of stop words only ("the") parses to nothing: it matches nothing. The parser has counted the
+        // A query of stop words only ("the") parses to nothing: an empty group (or null). The parser has counted the
         // clauses term by term (ClauseLimitException), so the whole tree needs no second count here.
-        return query ?? new BooleanQuery();
+        return query is null or BooleanQuery { Clauses.Count: 0 } ? null : Negations.Complete(query);
     }
 
-    private Query ParseSimple(string text)
+    /// <summary>The query, or null when no searchable term is left in it.</summary>
+    private Query? ParseSimple(string text)
     {
         text = LimitTerms(QueryGuard.SanitizeSimple(text, options));
         try
         {
             Query? parsed = new SimpleSyntaxParser(analyzer, FieldWeights, options.MaxClauses).Parse(text);
-            return parsed is null ? new BooleanQuery() : ProximityClauses.AddTo(parsed, analyzer, text);
+            if (parsed is null)
+                return null;
+            parsed = Negations.CompleteSimple(parsed);
+            // Every document but some: there are no query words to be near each other.
+            return Negations.IsEverythingBut(parsed) ? parsed : ProximityClauses.AddTo(parsed, analyzer, text);
         }
         catch (BooleanQuery.TooManyClausesException)
         {
@@ -171,4 +187,8 @@ internal sealed partial class QueryTranslator(Analyzer analyzer, SearchIndexOpti
 }
 
 /// <summary>The Lucene query to score and the filter (if any) to narrow it without changing scores.</summary>
-internal sealed record TranslatedQuery(Query Query, Filter? Filter);
+internal sealed record TranslatedQuery(Query Query, Filter? Filter)
+{
+    /// <summary>The query's words, when each was a stop word and so nothing searchable was left; otherwise empty.</summary>
+    public IReadOnlyList<string> DroppedStopWords { get; init; } = [];
+}

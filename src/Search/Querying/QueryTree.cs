@@ -6,7 +6,10 @@ namespace Search.Querying;
 internal static class QueryTree
 {
     /// <summary>Every query below <paramref name="query"/> that is not a boolean or disjunction of others.</summary>
-    public static IEnumerable<Query> Leaves(Query query)
+    public static IEnumerable<Query> Leaves(Query query) => Leaves(query, scoringOnly: false);
+
+    /// <summary>The leaves, without those under negations when <paramref name="scoringOnly"/>: they exclude hits, never score them.</summary>
+    private static IEnumerable<Query> Leaves(Query query, bool scoringOnly)
     {
         var pending = new Stack<Query>();
         pending.Push(query);
@@ -17,7 +20,10 @@ internal static class QueryTree
             {
                 case BooleanQuery boolean:
                     foreach (BooleanClause clause in boolean.Clauses)
-                        pending.Push(clause.Query);
+                    {
+                        if (!scoringOnly || clause.Occur != Occur.MUST_NOT)
+                            pending.Push(clause.Query);
+                    }
                     break;
                 case DisjunctionMaxQuery disjunction:
                     foreach (Query disjunct in disjunction.Disjuncts)
@@ -31,7 +37,7 @@ internal static class QueryTree
     }
 
     /// <summary>Whether every hit of <paramref name="query"/> scores the same (prefix, wildcard and range terms rewrite to
-    /// constant scores; match-all scores 1), so relevance order is id order.</summary>
+    /// constant scores; match-all scores 1; negated clauses score nothing), so relevance order is id order.</summary>
     public static bool IsConstantScoring(Query query) =>
-        Leaves(query).All(leaf => leaf is MatchAllDocsQuery or ConstantScoreQuery || (leaf is MultiTermQuery and not FuzzyQuery));
+        Leaves(query, scoringOnly: true).All(leaf => leaf is MatchAllDocsQuery or ConstantScoreQuery || (leaf is MultiTermQuery and not FuzzyQuery));
 }

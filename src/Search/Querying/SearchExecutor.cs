@@ -62,6 +62,7 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
             Hits = hits,
             Next = next,
             IsPartial = partial,
+            DroppedStopWords = translated.DroppedStopWords,
             Took = Stopwatch.GetElapsedTime(started),
         };
     }

@@ -2,7 +2,7 @@ namespace Search;
 
 /// <summary>A search: the query and everything optional about how to run it.</summary>
 /// <param name="Query">The query text, read with <see cref="Syntax"/>. Empty or <c>*</c> matches every document
-/// (useful with a date filter).</param>
+/// (useful with a date filter); a query of only negations (<c>-rust</c>, <c>NOT rust</c>) every document but those.</param>
 public sealed record SearchRequest(string Query)
 {
     /// <summary>How <see cref="Query"/> is read. Default <see cref="QuerySyntax.Lucene"/>.</summary>

@@ -23,6 +23,13 @@ public sealed class SearchResults
     /// <see langword="false"/>.</summary>
     public bool IsPartial { get; init; }
 
+    /// <summary>The words of a query that matched nothing because every one of its words is a stop word: a word so common
+    /// ("the", "what", "is") that the index leaves it out, so no document can match it. As typed, each once, in query
+    /// order, for telling a person why there are no hits (<c>"the" is too common to be indexed</c>). Default empty, as it
+    /// is whenever the query has anything searchable: in <c>the flood</c> only "flood" is searched, and this stays
+    /// empty.</summary>
+    public IReadOnlyList<string> DroppedStopWords { get; init; } = [];
+
     /// <summary>How long the search took, highlighting included.</summary>
     public required TimeSpan Took { get; init; }
 }
