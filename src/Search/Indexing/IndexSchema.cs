@@ -1,8 +1,6 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
-using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Util;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
@@ -91,16 +89,17 @@ internal static class IndexSchema
     }
 
     /// <summary>
-    /// The analyzer for documents, queries and highlighting alike: English stemming and <see cref="Ranking.StopWords"/> for
-    /// text, one exact token for ids and folders. Sharing one instance keeps hits and highlights in agreement.
+    /// The analyzer for documents, queries and highlighting alike: accents folded, English stemming and
+    /// <see cref="Ranking.StopWords"/> for text, one exact token for ids and folders. Sharing one instance keeps hits and
+    /// highlights in agreement.
     /// </summary>
     public static Analyzer CreateAnalyzer() =>
         new PerFieldAnalyzerWrapper(
             new KeywordAnalyzer(),
             new Dictionary<string, Analyzer>(StringComparer.Ordinal)
             {
-                [Title] = new EnglishAnalyzer(LuceneVersion.LUCENE_48, Ranking.StopWords),
-                [Body] = new EnglishAnalyzer(LuceneVersion.LUCENE_48, Ranking.StopWords),
+                [Title] = new FoldingEnglishAnalyzer(Ranking.StopWords),
+                [Body] = new FoldingEnglishAnalyzer(Ranking.StopWords),
             });
 
     private static readonly FieldType StoredDateType = FrozenDateType();

@@ -58,13 +58,16 @@ internal sealed class LuceneSyntaxParser : MultiFieldQueryParser
     {
         field = Known(field, part1 ?? string.Empty); // null for an open start (*)
         if (field != IndexSchema.Date)
-            return base.GetRangeQuery(field, part1, part2, startInclusive, endInclusive);
+            return base.GetRangeQuery(field, Folded(field, part1, isPattern: false), Folded(field, part2, isPattern: false), startInclusive, endInclusive);
         return DateTerms.ForRange(part1, part2, startInclusive, endInclusive, out string? bad)
             ?? throw new FieldTermException(field, bad ?? part1 ?? string.Empty, $"'{bad}' is not a date; write date ranges as date:[2021-01-01 TO 2021-12-31], with dates from 0001-01-01 to 9999-12-31.");
     });
 
     protected override Query GetPrefixQuery(string field, string termStr) => Counted(termStr, () =>
-        base.GetPrefixQuery(NotDate(Known(field, termStr), termStr), termStr));
+    {
+        field = NotDate(Known(field, termStr), termStr);
+        return base.GetPrefixQuery(field, Folded(field, termStr, isPattern: false));
+    });
 
     protected override Query GetWildcardQuery(string field, string termStr) => Counted(termStr, () =>
     {
@@ -76,15 +79,21 @@ internal sealed class LuceneSyntaxParser : MultiFieldQueryParser
         }
         CheckPatternLength(field, termStr);
         CheckPatternTail(field, termStr);
-        return base.GetWildcardQuery(field, termStr);
+        return base.GetWildcardQuery(field, Folded(field, termStr, isPattern: true));
     });
 
     protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) => Counted(termStr, () =>
     {
         field = NotDate(Known(field, termStr), termStr);
         CheckPatternLength(field, termStr);
-        return base.GetFuzzyQuery(field, termStr, minSimilarity);
+        return base.GetFuzzyQuery(field, Folded(field, termStr, isPattern: false), minSimilarity);
     });
+
+    /// <summary>A term the base parser does not analyse, folded as the analyzer folds the text fields' words (the base then
+    /// lower-cases it). Ids are not folded; a term without a field comes back here once per text field.</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(term))]
+    private static string? Folded(string? field, string? term, bool isPattern) =>
+        term is not null && field is IndexSchema.Title or IndexSchema.Body ? FoldingEnglishAnalyzer.Fold(term, isPattern) : term;
 
     /// <summary>Builds one term's query and counts its clauses, so that the term that passes the limit can be named and
     /// pointed at. Lucene calls these hooks in query order, and some call others: only the outermost call counts.</summary>

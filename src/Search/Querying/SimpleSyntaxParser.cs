@@ -1,13 +1,14 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.QueryParsers.Simple;
 using Lucene.Net.Search;
+using Search.Indexing;
 
 namespace Search.Querying;
 
 /// <summary>
-/// Lucene's simple parser, with words and phrases scored by their best field, prefix and fuzzy terms lower-cased
-/// (the base leaves them as typed, so <c>Kab*</c> would never match the lower-cased index) and prefix expansion
-/// capped at the top terms instead of failing: this syntax is for untrusted input and never raises.
+/// Lucene's simple parser, with words and phrases scored by their best field, prefix and fuzzy terms folded and
+/// lower-cased like the index's words (the base leaves them as typed, so <c>Kab*</c> or <c>Zür*</c> would never match)
+/// and prefix expansion capped at the top terms instead of failing: this syntax is for untrusted input and never raises.
 /// </summary>
 internal sealed class SimpleSyntaxParser(Analyzer analyzer, IDictionary<string, float> weights, int maxExpansions)
     : SimpleQueryParser(analyzer, weights)
@@ -36,7 +37,7 @@ internal sealed class SimpleSyntaxParser(Analyzer analyzer, IDictionary<string, 
 
     protected override Query NewPrefixQuery(string text)
     {
-        Query query = base.NewPrefixQuery(text.ToLowerInvariant());
+        Query query = base.NewPrefixQuery(Normalized(text));
         var capped = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(maxExpansions);
         foreach (MultiTermQuery prefix in QueryTree.Leaves(query).OfType<MultiTermQuery>())
             prefix.MultiTermRewriteMethod = capped;
@@ -44,5 +45,7 @@ internal sealed class SimpleSyntaxParser(Analyzer analyzer, IDictionary<string, 
     }
 
     protected override Query NewFuzzyQuery(string text, int fuzziness) =>
-        base.NewFuzzyQuery(text.ToLowerInvariant(), fuzziness);
+        base.NewFuzzyQuery(Normalized(text), fuzziness);
+
+    private static string Normalized(string text) => FoldingEnglishAnalyzer.Fold(text, isPattern: false).ToLowerInvariant();
 }

@@ -12,7 +12,7 @@ public sealed class CultureTests
         TestDocs.Doc("kab", "Kabul", "Airport crowds.", "2020-01-05"),
         TestDocs.Doc("und", "Island", "No date at all."));
 
-    private static T InCulture<T>(string name, Func<T> action)
+    internal static T InCulture<T>(string name, Func<T> action)
     {
         CultureInfo culture = CultureInfo.CurrentCulture;
         CultureInfo uiCulture = CultureInfo.CurrentUICulture;
