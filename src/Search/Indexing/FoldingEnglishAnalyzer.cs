@@ -13,9 +13,13 @@ namespace Search.Indexing;
 /// <c>Zürich</c> are one word in documents and queries alike: standard tokens, English possessives dropped,
 /// <see cref="ASCIIFoldingFilter"/>, lower case, stop words, Porter stemming. Text without foldable characters is
 /// analysed exactly as by <see cref="EnglishAnalyzer"/>; scripts without an ASCII folding (Cyrillic, Arabic, CJK) pass
-/// through unchanged. Token filters only rewrite the term, so offsets still point into the original text.
+/// through unchanged. Token filters only rewrite the term, so offsets still point into the original text. Without
+/// <paramref name="stem"/>, the words are left as written (folded and lower-cased): the vocabulary people type. With
+/// <paramref name="capture"/>, each field's words are also caught before stemming (for indexing only: the fields then
+/// keep separate token streams, since a document's fields are all analysed before any is inverted).
 /// </summary>
-internal sealed class FoldingEnglishAnalyzer(CharArraySet stopWords) : Analyzer
+internal sealed class FoldingEnglishAnalyzer(CharArraySet stopWords, bool stem = true, WordCapture? capture = null)
+    : Analyzer(capture is null ? GLOBAL_REUSE_STRATEGY : PER_FIELD_REUSE_STRATEGY)
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
@@ -28,7 +32,10 @@ internal sealed class FoldingEnglishAnalyzer(CharArraySet stopWords) : Analyzer
         result = new ASCIIFoldingFilter(result);
         result = new LowerCaseFilter(Version, result);
         result = new StopFilter(Version, result, stopWords);
-        result = new PorterStemFilter(result);
+        if (capture is not null)
+            result = capture.CatchFrom(result);
+        if (stem)
+            result = new PorterStemFilter(result);
         return new TokenStreamComponents(source, result);
     }
 

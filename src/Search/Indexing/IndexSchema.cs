@@ -22,6 +22,11 @@ internal static class IndexSchema
     /// <summary>The text: analysed, stored for display and highlighting.</summary>
     public const string Body = "body";
 
+    /// <summary>Every word of the title and the body as written (folded and lower-cased, stop words left out, not stemmed),
+    /// indexed with document counts only: the vocabulary that did-you-mean, completion and typo variants draw from. Never
+    /// scored, so it changes no ranking.</summary>
+    public const string Words = "words";
+
     /// <summary>The date as a day number (<see cref="DateOnly.DayNumber"/>): numeric for ranges, doc values for sorting.</summary>
     public const string Date = "date";
 
@@ -100,7 +105,17 @@ internal static class IndexSchema
             {
                 [Title] = new FoldingEnglishAnalyzer(Ranking.StopWords),
                 [Body] = new FoldingEnglishAnalyzer(Ranking.StopWords),
+                [Words] = new FoldingEnglishAnalyzer(Ranking.StopWords, stem: false),
             });
+
+    private static readonly FieldType WordsType = FrozenWordsType();
+
+    private static FieldType FrozenWordsType()
+    {
+        var type = new FieldType { IsIndexed = true, IsTokenized = true, IndexOptions = IndexOptions.DOCS_ONLY, OmitNorms = true };
+        type.Freeze();
+        return type;
+    }
 
     private static readonly FieldType StoredDateType = FrozenDateType();
 
@@ -125,7 +140,7 @@ internal static class IndexSchema
     /// only during the add call, so reusing the field instances saves allocating them per document.
     /// Not thread-safe: keep one per thread.
     /// </summary>
-    public sealed class ReusableDocument
+    public sealed class ReusableDocument : IDisposable
     {
         private readonly Document _document = [];
         private readonly StringField _id = new(Id, string.Empty, Field.Store.YES);
@@ -133,12 +148,26 @@ internal static class IndexSchema
         private readonly TextField _title = new(Title, string.Empty, Field.Store.YES);
         private readonly BinaryDocValuesField _titleValue = new(Title, new BytesRef());
         private readonly TextField _body = new(Body, string.Empty, Field.Store.YES);
+        private readonly WordCapture _capture;
+        private readonly FoldingEnglishAnalyzer _analyzer;
+        private readonly Field _words;
         private readonly Int64Field _date = new(Date, 0L, StoredDateType);
         private readonly NumericDocValuesField _dateSorted = new(Date, 0L);
         private readonly BinaryDocValuesField _origin = new(Origin, new BytesRef());
         private readonly SortedDocValuesField _extension = new(Extension, new BytesRef());
         private string? _folder;
         private byte[] _originBytes = [];
+
+        /// <summary>An empty document, with its own analysis chain for the text fields.</summary>
+        public ReusableDocument()
+        {
+            _capture = new WordCapture();
+            _analyzer = new FoldingEnglishAnalyzer(Ranking.StopWords, capture: _capture);
+            _words = new Field(Words, _capture.Replay(), WordsType);
+        }
+
+        /// <summary>Releases the analysis chain.</summary>
+        public void Dispose() => _analyzer.Dispose();
 
         /// <summary>The Lucene document for <paramref name="document"/>, with <paramref name="origin"/> when it came from a
         /// file in an indexed folder; valid until the next call.</summary>
@@ -150,11 +179,16 @@ internal static class IndexSchema
             _title.SetStringValue(document.Title);
             _titleValue.SetBytesValue(new BytesRef(document.Title));
             _body.SetStringValue(document.Body);
+            // The title and body are analysed once, by streams that also catch the words for the vocabulary.
+            _capture.Clear();
+            _title.SetTokenStream(_analyzer.GetTokenStream(Title, document.Title));
+            _body.SetTokenStream(_analyzer.GetTokenStream(Body, document.Body));
             _document.Add(_id);
             _document.Add(_idSorted);
             _document.Add(_title);
             _document.Add(_titleValue);
             _document.Add(_body);
+            _document.Add(_words);
             if (document.Date is DateOnly date)
             {
                 _date.SetInt64Value(DateValue(date));

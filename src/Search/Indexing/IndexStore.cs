@@ -22,7 +22,7 @@ internal sealed class IndexStore : IDisposable
     private readonly SearchIndexOptions _options;
     private readonly bool _readOnly;
     private readonly WriterSession? _session;
-    private readonly ThreadLocal<IndexSchema.ReusableDocument> _documents = new(() => new IndexSchema.ReusableDocument());
+    private readonly ThreadLocal<IndexSchema.ReusableDocument> _documents = new(() => new IndexSchema.ReusableDocument(), trackAllValues: true);
     private readonly SyncIdGuard _ids = new();
     private volatile SearcherManager _searchers = null!;
     private volatile bool _rebuildPending;
@@ -357,6 +357,8 @@ internal sealed class IndexStore : IDisposable
 
     private void DisposeWriter()
     {
+        foreach (IndexSchema.ReusableDocument document in _documents.Values)
+            document.Dispose();
         _documents.Dispose();
         _ids.Dispose();
         try

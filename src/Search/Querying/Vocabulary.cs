@@ -1,0 +1,101 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using Search.Indexing;
+
+namespace Search.Querying;
+
+/// <summary>
+/// The words of one index snapshot as written in its documents (<see cref="IndexSchema.Words"/>: folded, lower-cased, not
+/// stemmed), each with how many documents hold it: where typo variants, did-you-mean corrections and completions come
+/// from. Counts include documents deleted but not yet merged away, so they rank words rather than count hits.
+/// </summary>
+internal sealed class Vocabulary(IndexReader reader)
+{
+    private readonly Terms? _terms = MultiFields.GetTerms(reader, IndexSchema.Words);
+
+    /// <summary>How many documents hold <paramref name="word"/> (folded and lower-cased), 0 when none does.</summary>
+    public long DocumentsWith(string word)
+    {
+        if (_terms is null)
+            return 0;
+        TermsEnum terms = _terms.GetEnumerator();
+        return terms.SeekExact(new BytesRef(word)) ? terms.DocFreq : 0;
+    }
+
+    /// <summary>The words within <paramref name="maxEdits"/> edits of <paramref name="word"/> (a transposition is one
+    /// edit) that share its first <paramref name="prefixLength"/> characters, <paramref name="word"/> itself included when
+    /// present, found by Lucene's <see cref="FuzzyTermsEnum"/> on the index's terms.</summary>
+    public IReadOnlyList<WordCount> Near(string word, int maxEdits, int prefixLength = 1)
+    {
+        if (_terms is null || maxEdits <= 0)
+            return [];
+        var found = new List<WordCount>();
+        var near = new FuzzyTermsEnum(_terms, new AttributeSource(), new Term(IndexSchema.Words, word), maxEdits, prefixLength, transpositions: true);
+        while (near.MoveNext())
+        {
+            string candidate = near.Term.Utf8ToString();
+            found.Add(new WordCount(candidate, near.DocFreq, EditDistance.Between(word, candidate)));
+        }
+        return found;
+    }
+
+    /// <summary>Up to <paramref name="limit"/> words that start with <paramref name="prefix"/> (folded and lower-cased),
+    /// those in most documents first, then in word order.</summary>
+    public IReadOnlyList<WordCount> StartingWith(string prefix, int limit)
+    {
+        if (_terms is null || limit <= 0)
+            return [];
+        var best = new PriorityQueue<WordCount, (int, string)>(limit + 1, Comparer<(int Documents, string Word)>.Create(
+            // The queue keeps the least at its head, so that it is the one dropped: fewest documents, then the last word.
+            (a, b) => a.Documents != b.Documents ? a.Documents.CompareTo(b.Documents) : string.CompareOrdinal(b.Word, a.Word)));
+        TermsEnum terms = _terms.GetEnumerator();
+        var start = new BytesRef(prefix);
+        if (terms.SeekCeil(start) == TermsEnum.SeekStatus.END)
+            return [];
+        do
+        {
+            if (!StringHelper.StartsWith(terms.Term, start))
+                break;
+            var word = new WordCount(terms.Term.Utf8ToString(), terms.DocFreq, 0);
+            best.Enqueue(word, (word.Documents, word.Word));
+            if (best.Count > limit)
+                best.Dequeue();
+        }
+        while (terms.MoveNext());
+        var result = new WordCount[best.Count];
+        for (int i = result.Length - 1; i >= 0; i--)
+            result[i] = best.Dequeue();
+        return result;
+    }
+}
+
+/// <summary>A word of the <see cref="Vocabulary"/>, the documents that hold it, and (for a near word) its edits away.</summary>
+internal readonly record struct WordCount(string Word, int Documents, int Edits);
+
+/// <summary>The optimal string alignment distance: insertions, deletions, substitutions and transpositions of
+/// neighbours each count one, as Lucene's fuzzy matching counts them.</summary>
+internal static class EditDistance
+{
+    public static int Between(string a, string b)
+    {
+        var rows = new int[3][];
+        for (int r = 0; r < 3; r++)
+            rows[r] = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++)
+            rows[0][j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            int[] current = rows[i % 3], previous = rows[(i - 1) % 3], beforePrevious = rows[(i + 1) % 3];
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
+            }
+        }
+        return rows[a.Length % 3][b.Length];
+    }
+}
