@@ -29,6 +29,12 @@ internal static class QueryCommand
             DefaultValueFactory = _ => "lucene",
         };
         syntax.AcceptOnlyFromAmong("lucene", "simple");
+        var typos = new Option<string>("--typos")
+        {
+            Description = "auto (with --syntax simple, a rare word of 5+ letters also finds words an edit or two away) or off.",
+            DefaultValueFactory = _ => "auto",
+        };
+        typos.AcceptOnlyFromAmong("auto", "off");
         var fragments = CommonOptions.Number("--fragments", "Snippets per hit.", 3, 0, HighlightOptions.MaxFragments);
         var fragmentSize = CommonOptions.Number("--fragment-size", "Longest snippet, in characters.", 160,
             HighlightOptions.MinFragmentSize, HighlightOptions.MaxFragmentSize);
@@ -45,7 +51,7 @@ internal static class QueryCommand
               search query "what happened in kabul" --syntax simple --limit 5
             """)
         {
-            query, index, limit, offset, after, from, to, sort, syntax, fragments, fragmentSize, timeout, json,
+            query, index, limit, offset, after, from, to, sort, syntax, typos, fragments, fragmentSize, timeout, json,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -71,6 +77,7 @@ internal static class QueryCommand
                 DateTo = parse.GetValue(to),
                 Sort = parse.GetValue(sort) switch { "date" => SearchSort.DateDescending, "-date" => SearchSort.DateAscending, _ => SearchSort.Relevance },
                 Syntax = parse.GetValue(syntax) == "simple" ? QuerySyntax.Simple : QuerySyntax.Lucene,
+                Typos = parse.GetValue(typos) == "off" ? TypoTolerance.Off : TypoTolerance.Auto,
                 Timeout = parse.GetValue(timeout),
                 Highlight = new HighlightOptions
                 {

@@ -33,6 +33,14 @@ internal static class HumanRenderer
 
     public static void WriteResults(TextWriter output, SearchResults results, QueryView view)
     {
+        if (results.Suggestion is { } suggestion)
+            output.WriteLine($"Did you mean {Quote(suggestion)}?");
+        if (results.Hits.Count == 0 && results.Suggestion is not null && results.TotalHits == 0 && results.DroppedStopWords.Count == 0)
+        {
+            // The suggestion says what to search instead of a bare "No hits".
+            WritePartial(output, results, view);
+            return;
+        }
         if (results.Hits.Count == 0)
         {
             output.WriteLine(results.DroppedStopWords.Count > 0 ? TooCommon(results.DroppedStopWords)

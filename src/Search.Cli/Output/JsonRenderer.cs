@@ -14,6 +14,7 @@ internal static class JsonRenderer
             Math.Round(results.Took.TotalMilliseconds, 3),
             [.. results.Hits.Select(h => new HitJson(h.Id, h.Score, h.Date, h.Title, h.HighlightedTitle ?? h.Title, h.Snippets, h.Path))],
             results.Next,
+            results.Suggestion,
             results.IsPartial,
             results.DroppedStopWords.Count > 0 ? results.DroppedStopWords : null), CliJsonContext.Relaxed.QueryJson);
 
@@ -36,7 +37,7 @@ internal static class JsonRenderer
 }
 
 // Fields that are usually empty appear only when they say something, so the documented shape stays as it was for scripts.
-internal sealed record QueryJson(string Query, long TotalHits, double TookMs, IReadOnlyList<HitJson> Hits, string? Next,
+internal sealed record QueryJson(string Query, long TotalHits, double TookMs, IReadOnlyList<HitJson> Hits, string? Next, string? Suggestion,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Partial,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? DroppedStopWords);
 

@@ -86,7 +86,12 @@ internal sealed class LuceneSyntaxParser : MultiFieldQueryParser
     {
         field = NotDate(Known(field, termStr), termStr);
         CheckPatternLength(field, termStr);
-        return base.GetFuzzyQuery(field, Folded(field, termStr, isPattern: false), minSimilarity);
+        if (field is not (IndexSchema.Title or IndexSchema.Body))
+            return base.GetFuzzyQuery(field, termStr, minSimilarity);
+        // Edits as Lucene's parser counts them for the term as typed (the old word~0.8 is a share of its length).
+        int maxEdits = minSimilarity >= 1f ? (int)Math.Min(minSimilarity, 2f) : (int)((1d - minSimilarity) * termStr.Length);
+        // A stop word leaves nothing to match, as the same word without '~' does.
+        return FuzzyTerms.For(Analyzer, field, termStr, maxEdits) ?? new BooleanQuery();
     });
 
     /// <summary>A term the base parser does not analyse, folded as the analyzer folds the text fields' words (the base then

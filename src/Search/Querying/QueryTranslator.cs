@@ -21,27 +21,33 @@ internal sealed partial class QueryTranslator(Analyzer analyzer, SearchIndexOpti
         [IndexSchema.Body] = 1f,
     };
 
-    public TranslatedQuery Translate(SearchRequest request)
+    /// <summary>The query and filter for <paramref name="request"/>; <paramref name="typos"/> is the snapshot it runs on,
+    /// for <see cref="SearchRequest.Typos"/> (null: no typo tolerance).</summary>
+    public TranslatedQuery Translate(SearchRequest request, TypoContext? typos = null)
     {
         ArgumentNullException.ThrowIfNull(request.Query, nameof(request));
         Query? query = IsMatchAll(request.Query)
             ? new MatchAllDocsQuery()
-            : request.Syntax == QuerySyntax.Simple ? ParseSimple(request.Query) : ParseLucene(request.Query);
+            : request.Syntax == QuerySyntax.Simple
+                ? ParseSimple(request.Query, request.Typos == TypoTolerance.Auto ? typos : null, request.AsYouType)
+                : ParseLucene(request.Query);
         Filter? filter = request.DateFrom is null && request.DateTo is null
             ? null
             : DateTerms.Filter(request.DateFrom, request.DateTo);
         if (query is null)
         {
-            // Nothing searchable is left (stop words, punctuation): it matches nothing, and the stop words say why. The
-            // simple syntax reads no further than the length limit, and neither does this.
-            string read = request.Syntax == QuerySyntax.Simple ? QueryGuard.SanitizeSimple(request.Query, options) : request.Query;
+            // Nothing searchable is left (stop words, punctuation): it matches nothing, and the stop words say why.
             return new TranslatedQuery(new BooleanQuery(), filter)
             {
-                DroppedStopWords = StopWordsInQuery.Find(read, analyzer, request.Syntax),
+                DroppedStopWords = StopWordsInQuery.Find(SearchedText(request), analyzer, request.Syntax),
             };
         }
         return new TranslatedQuery(query, filter);
     }
+
+    /// <summary>The part of the query text that is searched: the simple syntax reads no further than the length limit.</summary>
+    public string SearchedText(SearchRequest request) =>
+        request.Syntax == QuerySyntax.Simple ? QueryGuard.SanitizeSimple(request.Query, options) : request.Query;
 
     private static bool IsMatchAll(string query) => query.AsSpan().Trim() is "" or "*" or "*:*";
 
@@ -72,14 +78,17 @@ internal sealed partial class QueryTranslator(Analyzer analyzer, SearchIndexOpti
     }
 
     /// <summary>The query, or null when no searchable term is left in it.</summary>
-    private Query? ParseSimple(string text)
+    private Query? ParseSimple(string text, TypoContext? typos, bool asYouType)
     {
         text = LimitTerms(QueryGuard.SanitizeSimple(text, options));
         try
         {
-            Query? parsed = new SimpleSyntaxParser(analyzer, FieldWeights, options.MaxClauses).Parse(text);
+            var parser = new SimpleSyntaxParser(analyzer, FieldWeights, options.MaxClauses, typos);
+            Query? parsed = parser.Parse(SimpleSyntaxParser.WithDefaultFuzziness(text));
             if (parsed is null)
                 return null;
+            if (asYouType)
+                parsed = parser.AsYouType(parsed, text);
             parsed = Negations.CompleteSimple(parsed);
             // Every document but some: there are no query words to be near each other.
             return Negations.IsEverythingBut(parsed) ? parsed : ProximityClauses.AddTo(parsed, analyzer, text);

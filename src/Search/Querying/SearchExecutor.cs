@@ -16,12 +16,13 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
         long started = Stopwatch.GetTimestamp();
         ArgumentNullException.ThrowIfNull(request);
         request.Validate(options.MaxResultWindow);
-        TranslatedQuery translated = _translator.Translate(request);
-        FieldDoc? after = request.After is null ? null : SearchCursor.Decode(request.After, request.Sort);
-        int window = request.Offset + request.Size;
-
         using SearcherLease lease = store.Lease();
         IndexSearcher searcher = lease.Searcher;
+        // Typo tolerance and did-you-mean read the words of this snapshot, each word once.
+        var spelling = new Spelling(searcher.IndexReader, store.Analyzer);
+        TranslatedQuery translated = _translator.Translate(request, new TypoContext(spelling, searcher.TopReaderContext));
+        FieldDoc? after = request.After is null ? null : SearchCursor.Decode(request.After, request.Sort);
+        int window = request.Offset + request.Size;
         TopDocs top;
         bool partial;
         try
@@ -63,6 +64,7 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
             Next = next,
             IsPartial = partial,
             DroppedStopWords = translated.DroppedStopWords,
+            Suggestion = DidYouMean.For(_translator.SearchedText(request), spelling),
             Took = Stopwatch.GetElapsedTime(started),
         };
     }

@@ -8,6 +8,16 @@ public sealed record SearchRequest(string Query)
     /// <summary>How <see cref="Query"/> is read. Default <see cref="QuerySyntax.Lucene"/>.</summary>
     public QuerySyntax Syntax { get; init; } = QuerySyntax.Lucene;
 
+    /// <summary>Whether the words of a <see cref="QuerySyntax.Simple"/> query tolerate typos. Default
+    /// <see cref="TypoTolerance.Auto"/>. The Lucene syntax ignores it: there, <c>word~</c> asks for typo tolerance word by
+    /// word.</summary>
+    public TypoTolerance Typos { get; init; } = TypoTolerance.Auto;
+
+    /// <summary>Whether the last word of a <see cref="QuerySyntax.Simple"/> query also matches as the start of a word
+    /// (<c>kab</c> finds Kabul), for result lists that update while a person types. The word must end the query: after a
+    /// space it counts as finished. Default <see langword="false"/>. The Lucene syntax ignores it (write <c>kab*</c>).</summary>
+    public bool AsYouType { get; init; }
+
     /// <summary>Only documents dated on or after this day. Default none. Documents without a date are excluded
     /// when either bound is set.</summary>
     public DateOnly? DateFrom { get; init; }
@@ -68,6 +78,7 @@ public sealed record SearchRequest(string Query)
         }
         OptionRules.Defined(Sort, nameof(Sort));
         OptionRules.Defined(Syntax, nameof(Syntax));
+        OptionRules.Defined(Typos, nameof(Typos));
         // A budget of zero or less would answer every search empty and partial; no budget is null.
         if (Timeout is TimeSpan budget)
             OptionRules.Positive(budget, nameof(Timeout));

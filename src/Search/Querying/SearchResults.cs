@@ -30,6 +30,13 @@ public sealed class SearchResults
     /// empty.</summary>
     public IReadOnlyList<string> DroppedStopWords { get; init; } = [];
 
+    /// <summary>The query with its misspelled words corrected, in the query's own syntax and otherwise as typed, for a
+    /// "Did you mean" link: set when a word of the query is in no document, or in very few while a word one or two edits
+    /// away (same first letter) is in many more. Corrections are words as written in the documents, lower-cased, never
+    /// stems. Default <see langword="null"/>: every word looks right. Words the index holds in many documents are never
+    /// checked, so a correctly spelled query pays nothing for this.</summary>
+    public string? Suggestion { get; init; }
+
     /// <summary>How long the search took, highlighting included.</summary>
     public required TimeSpan Took { get; init; }
 }
