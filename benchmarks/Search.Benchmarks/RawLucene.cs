@@ -22,6 +22,20 @@ public static class RawLucene
 {
     public const float TitleBoost = 1.25f; // as the library weighs title against body (Ranking.TitleBoost)
 
+    /// <summary>What <paramref name="analyzer"/> makes of one word in <paramref name="field"/>: its stem, or the word
+    /// itself when the analysis leaves nothing or several tokens.</summary>
+    public static string Stem(Analyzer analyzer, string field, string word)
+    {
+        using Lucene.Net.Analysis.TokenStream tokens = analyzer.GetTokenStream(field, word);
+        var term = tokens.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        tokens.Reset();
+        string? stem = tokens.IncrementToken() ? term.ToString() : null;
+        if (stem is not null && tokens.IncrementToken())
+            stem = null;
+        tokens.End();
+        return stem ?? word;
+    }
+
     public static Analyzer CreateAnalyzer() =>
         new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), new Dictionary<string, Analyzer>
         {
