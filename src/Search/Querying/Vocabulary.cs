@@ -12,26 +12,23 @@ namespace Search.Querying;
 /// </summary>
 internal sealed class Vocabulary(IndexReader reader)
 {
-    private readonly Terms? _terms = MultiFields.GetTerms(reader, IndexSchema.Words);
+    // Merged over the segments only when words are enumerated: most searches only look words up.
+    private readonly Lazy<Terms?> _merged = new(() => MultiFields.GetTerms(reader, IndexSchema.Words), LazyThreadSafetyMode.None);
+
+    private Terms? Terms => _merged.Value;
 
     /// <summary>How many documents hold <paramref name="word"/> (folded and lower-cased), 0 when none does.</summary>
-    public long DocumentsWith(string word)
-    {
-        if (_terms is null)
-            return 0;
-        TermsEnum terms = _terms.GetEnumerator();
-        return terms.SeekExact(new BytesRef(word)) ? terms.DocFreq : 0;
-    }
+    public long DocumentsWith(string word) => reader.DocFreq(new Term(IndexSchema.Words, word));
 
     /// <summary>The words within <paramref name="maxEdits"/> edits of <paramref name="word"/> (a transposition is one
     /// edit) that share its first <paramref name="prefixLength"/> characters, <paramref name="word"/> itself included when
     /// present, found by Lucene's <see cref="FuzzyTermsEnum"/> on the index's terms.</summary>
     public IReadOnlyList<WordCount> Near(string word, int maxEdits, int prefixLength = 1)
     {
-        if (_terms is null || maxEdits <= 0)
+        if (Terms is not { } terms || maxEdits <= 0)
             return [];
         var found = new List<WordCount>();
-        var near = new FuzzyTermsEnum(_terms, new AttributeSource(), new Term(IndexSchema.Words, word), maxEdits, prefixLength, transpositions: true);
+        var near = new FuzzyTermsEnum(terms, new AttributeSource(), new Term(IndexSchema.Words, word), maxEdits, prefixLength, transpositions: true);
         while (near.MoveNext())
         {
             string candidate = near.Term.Utf8ToString();
@@ -44,12 +41,12 @@ internal sealed class Vocabulary(IndexReader reader)
     /// those in most documents first, then in word order.</summary>
     public IReadOnlyList<WordCount> StartingWith(string prefix, int limit)
     {
-        if (_terms is null || limit <= 0)
+        if (Terms is not { } all || limit <= 0)
             return [];
         var best = new PriorityQueue<WordCount, (int, string)>(limit + 1, Comparer<(int Documents, string Word)>.Create(
             // The queue keeps the least at its head, so that it is the one dropped: fewest documents, then the last word.
             (a, b) => a.Documents != b.Documents ? a.Documents.CompareTo(b.Documents) : string.CompareOrdinal(b.Word, a.Word)));
-        TermsEnum terms = _terms.GetEnumerator();
+        TermsEnum terms = all.GetEnumerator();
         var start = new BytesRef(prefix);
         if (terms.SeekCeil(start) == TermsEnum.SeekStatus.END)
             return [];
