@@ -73,6 +73,16 @@ internal static class Cli
     /// <summary>The text of a seed file with a date header.</summary>
     public static string Seed(string date, string title, string body) => $" date {date} {title}\n\n{body}\n";
 
+    /// <summary>A folder holding a copy of the seeds, indexed into the default index (".search-index").</summary>
+    public static async Task<TempFolder> IndexedSeedsAsync()
+    {
+        var workspace = new TempFolder();
+        workspace.CopySeeds();
+        RunResult run = await RunAsync(workspace.Path, "index");
+        Assert.True(run.ExitCode == 0, run.Error);
+        return workspace;
+    }
+
     /// <summary>A folder whose index "idx" holds five reports ("report" in every one): February, early and late
     /// March, April, and one undated.</summary>
     public static async Task<TempFolder> IndexedReportsAsync()

@@ -87,14 +87,7 @@ public class GetAndStatsCommandTests
         Assert.False(Directory.Exists(workspace.Combine(".search-index")));
     }
 
-    private static async Task<TempFolder> Indexed()
-    {
-        var workspace = new TempFolder();
-        workspace.CopySeeds();
-        RunResult run = await Cli.RunAsync(workspace.Path, "index");
-        Assert.True(run.ExitCode == 0, run.Error);
-        return workspace;
-    }
+    private static Task<TempFolder> Indexed() => Cli.IndexedSeedsAsync();
 
     [Fact]
     public async Task Stats_FolderOfOtherFiles_SaysItHoldsOtherFilesRatherThanHowToCreateAnIndexThere()

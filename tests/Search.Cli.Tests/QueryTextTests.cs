@@ -8,14 +8,7 @@ public class QueryTextTests
 {
     private const string SeedId = "000_ef606cd905d48908";
 
-    private static async Task<TempFolder> IndexedSeedsAsync()
-    {
-        var workspace = new TempFolder();
-        workspace.CopySeeds();
-        RunResult indexed = await Cli.RunAsync(workspace.Path, "index");
-        Assert.Equal(0, indexed.ExitCode);
-        return workspace;
-    }
+    private static Task<TempFolder> IndexedSeedsAsync() => Cli.IndexedSeedsAsync();
 
     [Fact]
     public async Task Query_StartingWithAt_IsSearchedAsTyped()

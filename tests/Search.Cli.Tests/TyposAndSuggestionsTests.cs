@@ -5,14 +5,7 @@ namespace Search.Cli.Tests;
 /// <summary><c>search query --typos</c> and the "Did you mean" line, on the seed document (about Afghanistan).</summary>
 public sealed class TyposAndSuggestionsTests
 {
-    private static async Task<TempFolder> IndexedSeedsAsync()
-    {
-        var workspace = new TempFolder();
-        workspace.CopySeeds();
-        RunResult indexed = await Cli.RunAsync(workspace.Path, "index");
-        Assert.Equal(0, indexed.ExitCode);
-        return workspace;
-    }
+    private static Task<TempFolder> IndexedSeedsAsync() => Cli.IndexedSeedsAsync();
 
     [Fact]
     public async Task Query_MisspelledWord_SaysDidYouMeanAboveTheHits()
