@@ -26,7 +26,9 @@ internal sealed class SimpleSyntaxParser(Analyzer analyzer, IDictionary<string, 
         if (exact is not null && typos is not null && typos.Spelling.Check(text) is { } doubtful
             && BestFields(field => TypoQuery.For(typos.Context, field, doubtful)) is { } corrections)
         {
-            exact = new BooleanQuery(disableCoord: true) { { exact, Occur.SHOULD }, { corrections, Occur.SHOULD } };
+            exact = doubtful.Documents == 0
+                ? corrections
+                : new BooleanQuery(disableCoord: true) { { exact, Occur.SHOULD }, { corrections, Occur.SHOULD } };
         }
         if (exact is not null)
             _lastWord = (text, exact);

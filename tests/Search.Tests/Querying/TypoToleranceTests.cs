@@ -106,6 +106,37 @@ public sealed class TypoToleranceTests
     }
 
     [Fact]
+    public async Task Auto_RareNearWord_RanksBelowTheCommonWordMeant()
+    {
+        // "acquisiton" (a misspelling in one document) is as near to "aquisitons" as "acquisitions" (in many), and rarer:
+        // scored by its own rarity, its document came first.
+        var documents = new List<SeedDocument> { TestDocs.Doc("rare", "Deal", "The acquisiton closed.") };
+        for (int i = 0; i < 20; i++)
+            documents.Add(TestDocs.Doc($"common{i:00}", "Deals", $"The acquisitions closed, deal {i}."));
+        using SearchIndex index = await TestDocs.IndexOf([.. documents]);
+
+        SearchResults results = index.Search(Simple("aquisitons"));
+
+        Assert.StartsWith("common", results.Hits[0].Id, StringComparison.Ordinal);
+        Assert.Contains("rare", results.Hits.Select(h => h.Id));
+    }
+
+    [Fact]
+    public async Task Auto_MisspellingSharingAnotherWordsStem_RanksTheCommonNearWordFirst()
+    {
+        // "divident" is in no document but stems as "divided" does; "dividend" is what was meant, and far more common.
+        var documents = new List<SeedDocument> { TestDocs.Doc("divided", "Opinion", "Analysts divided on the outlook.") };
+        for (int i = 0; i < 20; i++)
+            documents.Add(TestDocs.Doc($"dividend{i:00}", "Payout", $"A dividend of {i} cents."));
+        using SearchIndex index = await TestDocs.IndexOf([.. documents]);
+
+        SearchResults results = index.Search(Simple("divident"));
+
+        Assert.StartsWith("dividend", results.Hits[0].Id, StringComparison.Ordinal);
+        Assert.Equal("dividend", results.Suggestion);
+    }
+
+    [Fact]
     public async Task Auto_CorrectlySpelledCommonWords_FindTheSameAsOff()
     {
         using SearchIndex index = await Index();
