@@ -16,7 +16,7 @@ public static class TypoReport
 {
     private const string Beyond = "beyond";
     private const int Top = 10;
-    private const int TimedPasses = 5;
+    private const int TimedPasses = 20;
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>The set kept with the tests, found from the repository root.</summary>
@@ -131,7 +131,7 @@ public static class TypoReport
             if (top == expectedTop && suggested)
                 continue;
             output.WriteLine(string.Create(Invariant,
-                $"  \"{pair.Misspelled}\" ({pair.Kind}) for \"{pair.Correct}\": top hit {top ?? "none"}{(top == expectedTop ? "" : $" (correct query's {expectedTop})")}, {Found(Ids(off[pair.Correct]), Ids(results)):P0} of its top 10; suggestion {(results.Suggestion is null ? "none" : $"\"{results.Suggestion}\"")}"));
+                $"  \"{pair.Misspelled}\" ({pair.Kind}) for \"{pair.Correct}\": top hit {top ?? "none"}{(top == expectedTop ? "" : $" (correct query's {expectedTop})")}, {Percent(Found(Ids(off[pair.Correct]), Ids(results)))} of its top 10; suggestion {(results.Suggestion is null ? "none" : $"\"{results.Suggestion}\"")}"));
         }
     }
 
