@@ -24,20 +24,23 @@ public static class TypoReport
         Path.Combine(Corpus.RepositoryRoot(), "tests", "Search.Tests", "Querying", "Misspellings", "news-queries.tsv");
 
     /// <summary>Measures <paramref name="queriesFile"/> on <see cref="Corpus.Current"/> and prints the tables.</summary>
-    /// <returns>The process exit code: 0, or 1 when the file is malformed or a correct query finds nothing.</returns>
+    /// <returns>The process exit code: 0, or 1 when the file is malformed or unreadable, the index cannot be built, or a
+    /// correct query finds nothing.</returns>
     public static int Run(string queriesFile, TextWriter output, TextWriter error)
     {
-        List<Pair> pairs;
         try
         {
-            pairs = Read(queriesFile);
+            return Measure(Read(queriesFile), queriesFile, output, error);
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException or SearchException)
         {
             error.WriteLine(e.Message);
             return 1;
         }
+    }
 
+    private static int Measure(List<Pair> pairs, string queriesFile, TextWriter output, TextWriter error)
+    {
         Corpus corpus = Corpus.Current;
         using SearchIndex index = SearchIndex.Open(BenchmarkIndex.PathFor(corpus));
         var off = new Dictionary<string, SearchResults>(StringComparer.Ordinal);
