@@ -46,6 +46,15 @@ static int Run(List<string> rest)
         PairedIndexing.Run(scale, threads, runs, fromDocuments: rest.Remove("--from-documents"), Console.Out);
         return 0;
     }
+    if (rest.Remove("--typo-report"))
+    {
+        string queries = Path.GetFullPath(Take(rest, "--queries") ?? TypoReport.DefaultQueries());
+        if (!File.Exists(queries))
+            Usage($"--queries: there is no file '{queries}'.");
+        if (rest.Count > 0)
+            Usage($"--typo-report does not take '{string.Join(' ', rest)}'.");
+        return TypoReport.Run(queries, Console.Out, Console.Error);
+    }
     if (rest.Remove("--peers-protocol"))
         return PeerProtocol.Run(rest, Console.Out);
     Summary[] summaries = [.. BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run([.. rest])];
