@@ -1,0 +1,114 @@
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+using Search.Indexing;
+
+namespace Search.Querying;
+
+/// <summary>
+/// The live documents of one snapshot that hold some required words (each as a stem in the title or the body, as a search
+/// finds a word), kept as one bit set per segment, so that each further word's documents among them are counted by
+/// intersecting its postings once rather than by running a query.
+/// </summary>
+internal sealed class WordMatches
+{
+    private readonly IList<AtomicReaderContext> _leaves;
+    private readonly bool _narrowed;
+    private readonly FixedBitSet?[] _required;
+    private readonly FixedBitSet?[] _scratch;
+
+    /// <param name="reader">The snapshot.</param>
+    /// <param name="required">Stems every counted document must hold; none means every live document.</param>
+    public WordMatches(IndexReader reader, IReadOnlyCollection<string> required)
+    {
+        _leaves = reader.Leaves;
+        _narrowed = required.Count > 0;
+        _required = new FixedBitSet?[_leaves.Count];
+        _scratch = new FixedBitSet?[_leaves.Count];
+        if (!_narrowed)
+            return;
+        bool any = false;
+        for (int i = 0; i < _leaves.Count; i++)
+        {
+            AtomicReader segment = _leaves[i].AtomicReader;
+            FixedBitSet? all = null;
+            foreach (string stem in required)
+            {
+                var holding = new FixedBitSet(segment.MaxDoc);
+                if (!AddDocumentsWith(segment, stem, holding))
+                {
+                    all = null;
+                    break;
+                }
+                all ??= holding;
+                if (all != holding)
+                    all.And(holding);
+            }
+            // A segment where no document holds them all is skipped from now on.
+            _required[i] = all is not null && all.Cardinality > 0 ? all : null;
+            any |= _required[i] is not null;
+        }
+        IsEmpty = !any;
+    }
+
+    /// <summary>Whether no live document holds every required word.</summary>
+    public bool IsEmpty { get; }
+
+    /// <summary>How many of the documents hold every one of <paramref name="stems"/> too (none: 0).</summary>
+    public long Count(IReadOnlyCollection<string> stems)
+    {
+        if (stems.Count == 0 || IsEmpty)
+            return 0;
+        long total = 0;
+        for (int i = 0; i < _leaves.Count; i++)
+        {
+            FixedBitSet? required = _required[i];
+            if (_narrowed && required is null)
+                continue;
+            AtomicReader segment = _leaves[i].AtomicReader;
+            FixedBitSet? holding = null;
+            foreach (string stem in stems)
+            {
+                FixedBitSet set = holding is null ? Scratch(i, segment.MaxDoc) : new FixedBitSet(segment.MaxDoc);
+                if (!AddDocumentsWith(segment, stem, set))
+                {
+                    holding = null;
+                    break;
+                }
+                holding ??= set;
+                if (holding != set)
+                    holding.And(set);
+            }
+            if (holding is not null)
+                total += required is null ? holding.Cardinality : FixedBitSet.IntersectionCount(holding, required);
+        }
+        return total;
+    }
+
+    /// <summary>This segment's reusable bit set, cleared.</summary>
+    private FixedBitSet Scratch(int leaf, int maxDoc)
+    {
+        FixedBitSet scratch = _scratch[leaf] ??= new FixedBitSet(maxDoc);
+        scratch.Clear(0, maxDoc);
+        return scratch;
+    }
+
+    /// <summary>Sets the live documents of <paramref name="segment"/> that hold <paramref name="stem"/> in a searchable
+    /// field; false when the segment has no such term at all.</summary>
+    private static bool AddDocumentsWith(AtomicReader segment, string stem, FixedBitSet into)
+    {
+        var term = new BytesRef(stem);
+        bool found = false;
+        foreach (string field in IndexSchema.SearchableFields)
+        {
+            TermsEnum? terms = segment.GetTerms(field)?.GetEnumerator();
+            if (terms is null || !terms.SeekExact(term))
+                continue;
+            DocsEnum? documents = terms.Docs(segment.LiveDocs, null, DocsFlags.NONE);
+            if (documents is null)
+                continue;
+            into.Or(documents);
+            found = true;
+        }
+        return found;
+    }
+}
