@@ -15,6 +15,10 @@ internal sealed class WordMatches
     private readonly bool _narrowed;
     private readonly FixedBitSet?[] _required;
     private readonly FixedBitSet?[] _scratch;
+    // Each segment's term and postings enumerators, one per searchable field, reused from word to word: a new one costs
+    // more than seeking it and reading a short postings list.
+    private readonly TermsEnum?[] _terms;
+    private readonly DocsEnum?[] _documents;
 
     /// <param name="reader">The snapshot.</param>
     /// <param name="required">Stems every counted document must hold; none means every live document.</param>
@@ -24,6 +28,8 @@ internal sealed class WordMatches
         _narrowed = required.Count > 0;
         _required = new FixedBitSet?[_leaves.Count];
         _scratch = new FixedBitSet?[_leaves.Count];
+        _terms = new TermsEnum?[_leaves.Count * IndexSchema.SearchableFields.Length];
+        _documents = new DocsEnum?[_terms.Length];
         if (!_narrowed)
             return;
         bool any = false;
@@ -34,7 +40,7 @@ internal sealed class WordMatches
             foreach (string stem in required)
             {
                 var holding = new FixedBitSet(segment.MaxDoc);
-                if (!AddDocumentsWith(segment, stem, holding))
+                if (!AddDocumentsWith(i, stem, holding))
                 {
                     all = null;
                     break;
@@ -69,7 +75,7 @@ internal sealed class WordMatches
             foreach (string stem in stems)
             {
                 FixedBitSet set = holding is null ? Scratch(i, segment.MaxDoc) : new FixedBitSet(segment.MaxDoc);
-                if (!AddDocumentsWith(segment, stem, set))
+                if (!AddDocumentsWith(i, stem, set))
                 {
                     holding = null;
                     break;
@@ -92,20 +98,23 @@ internal sealed class WordMatches
         return scratch;
     }
 
-    /// <summary>Sets the live documents of <paramref name="segment"/> that hold <paramref name="stem"/> in a searchable
+    /// <summary>Sets the live documents of segment <paramref name="leaf"/> that hold <paramref name="stem"/> in a searchable
     /// field; false when the segment has no such term at all.</summary>
-    private static bool AddDocumentsWith(AtomicReader segment, string stem, FixedBitSet into)
+    private bool AddDocumentsWith(int leaf, string stem, FixedBitSet into)
     {
+        AtomicReader segment = _leaves[leaf].AtomicReader;
         var term = new BytesRef(stem);
         bool found = false;
-        foreach (string field in IndexSchema.SearchableFields)
+        for (int f = 0; f < IndexSchema.SearchableFields.Length; f++)
         {
-            TermsEnum? terms = segment.GetTerms(field)?.GetEnumerator();
+            int slot = leaf * IndexSchema.SearchableFields.Length + f;
+            TermsEnum? terms = _terms[slot] ??= segment.GetTerms(IndexSchema.SearchableFields[f])?.GetEnumerator();
             if (terms is null || !terms.SeekExact(term))
                 continue;
-            DocsEnum? documents = terms.Docs(segment.LiveDocs, null, DocsFlags.NONE);
+            DocsEnum? documents = terms.Docs(segment.LiveDocs, _documents[slot], DocsFlags.NONE);
             if (documents is null)
                 continue;
+            _documents[slot] = documents;
             into.Or(documents);
             found = true;
         }
