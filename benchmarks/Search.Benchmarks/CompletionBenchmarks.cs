@@ -12,6 +12,7 @@ namespace Search.Benchmarks;
 /// </summary>
 [Config(typeof(ComparisonConfig))]
 [SuiteJob("Query", warmupCount: 3, iterationCount: 10)]
+[MedianColumn] // the figures quoted for completion are medians: this shared machine's outliers pull means far off
 public class CompletionBenchmarks
 {
     private SearchIndex _library = null!;
