@@ -39,15 +39,23 @@ internal sealed class WordMatches
             FixedBitSet? all = null;
             foreach (string stem in required)
             {
-                var holding = new FixedBitSet(segment.MaxDoc);
+                // Two bit sets per segment however many words: a long text must not cost one per word.
+                FixedBitSet holding = all is null ? new FixedBitSet(segment.MaxDoc) : Scratch(i, segment.MaxDoc);
                 if (!AddDocumentsWith(i, stem, holding))
                 {
                     all = null;
                     break;
                 }
-                all ??= holding;
-                if (all != holding)
+                if (all is null)
+                {
+                    all = holding;
+                }
+                else
+                {
                     all.And(holding);
+                    if (all.Cardinality == 0)
+                        break;
+                }
             }
             // A segment where no document holds them all is skipped from now on.
             _required[i] = all is not null && all.Cardinality > 0 ? all : null;
