@@ -27,6 +27,7 @@ public sealed class SearchIndex : IDisposable
     private readonly IndexStore _store;
     private readonly SearchIndexOptions _options;
     private readonly SearchExecutor _executor;
+    private readonly Completer _completer;
     private readonly OperationGate _gate = new();
     private readonly CancellationTokenSource _disposing = new();
 
@@ -35,6 +36,7 @@ public sealed class SearchIndex : IDisposable
         _store = store;
         _options = options;
         _executor = new SearchExecutor(store, options);
+        _completer = new Completer(store, options);
         if (options.Logger is { } logger)
             Log.IndexOpened(logger, store.Path ?? "(in memory)", Count, store.IsReadOnly);
     }
@@ -183,6 +185,37 @@ public sealed class SearchIndex : IDisposable
         ArgumentNullException.ThrowIfNull(request);
         using OperationGate.Entry entry = _gate.Enter();
         return _executor.Execute(request);
+    }
+
+    /// <summary>Completes the last, partly typed word of <paramref name="text"/> to words that occur in the documents, those
+    /// in most documents first: for a search box, on every key press.</summary>
+    /// <remarks>
+    /// <para>The partly typed word is the run of letters and digits at the end of <paramref name="text"/>; when the text ends
+    /// in a space or punctuation there is nothing to complete and the list is empty. It matches words as written in the
+    /// documents, folded and lower-cased (<c>zür</c> completes like <c>zur</c>, to <c>zurich</c>), never stems, and never
+    /// stop words, which are not indexed. Each <see cref="Completion.Query"/> is <paramref name="text"/> as typed up to that
+    /// word, then the word. When the text has earlier words (analysed like a search: stop words and punctuation drop out),
+    /// only documents that hold every one of them count, so <c>oil pr</c> offers the words that go with oil. Ties go to
+    /// word order (ordinal). A word in no document (counting its earlier words) is never offered. Like
+    /// <see cref="Search(SearchRequest)"/>, it reads one snapshot, with the same visibility, and no further than
+    /// <see cref="SearchIndexOptions.MaxQueryLength"/> characters of <paramref name="text"/>.</para>
+    /// <para><b>Cost.</b> One pass over the index's words that start with the partly typed word, then an exact count of
+    /// the likeliest of them (<c>Math.Max(50, 5 × size)</c>), each by intersecting its postings in the title and body with
+    /// the documents of the earlier words, gathered once. On 19,043 news articles that is about a millisecond from the
+    /// second or third letter on (one to three top-10 searches) and a few milliseconds for a first letter, which has
+    /// thousands of words to read. A word rarer in the whole index than those candidates, but common among the earlier
+    /// words' documents, may be missed.</para>
+    /// </remarks>
+    /// <param name="text">What has been typed so far.</param>
+    /// <param name="size">The most completions to return, from 1 to 1,000. Default 10.</param>
+    /// <returns>At most <paramref name="size"/> completions, most <see cref="Completion.Documents"/> first.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="size"/> is outside 1 to 1,000; the message names it
+    /// and its value.</exception>
+    public IReadOnlyList<Completion> Complete(string text, int size = 10)
+    {
+        using OperationGate.Entry entry = _gate.Enter();
+        return _completer.Complete(text, size);
     }
 
     /// <summary>Whether <paramref name="path"/> holds an index that <see cref="Open(string, SearchIndexOptions?)"/> would open without creating one.</summary>

@@ -5,6 +5,7 @@ public class GeneralTests
     [Theory]
     [InlineData("index")]
     [InlineData("query")]
+    [InlineData("complete")]
     [InlineData("get")]
     [InlineData("stats")]
     public async Task Help_EveryCommand_DescribesItWithExamples(string command)

@@ -119,6 +119,28 @@ internal static class HumanRenderer
         return $"No hits: {list} {(quoted.Length == 1 ? "is" : "are")} too common to be indexed; search for other words.";
     }
 
+    /// <summary>One completion a line, the counts lined up after the longest: <c>oil prices  (1,234 documents)</c>.</summary>
+    public static void WriteCompletions(TextWriter output, string text, IReadOnlyList<Completion> completions, bool color)
+    {
+        if (completions.Count == 0)
+        {
+            output.WriteLine($"No completions for {Quote(text)}.");
+            return;
+        }
+        string[] queries = [.. completions.Select(c => TerminalText.Line(c.Query))];
+        // Lined up by terminal columns, so wide characters do not shift the counts.
+        int[] widths = [.. queries.Select(q => TerminalText.Width(q))];
+        int width = widths.Max();
+        for (int i = 0; i < completions.Count; i++)
+        {
+            long documents = completions[i].Documents;
+            output.Write(queries[i]);
+            output.Write(new string(' ', width - widths[i] + 2));
+            TerminalWriter.WriteStyled(output, string.Create(Invariant, $"({documents:N0} {(documents == 1 ? "document" : "documents")})"), TerminalStyle.Faint, color);
+            output.WriteLine();
+        }
+    }
+
     public static void WriteDocument(TextWriter output, SeedDocument document)
     {
         output.WriteLine(TerminalText.Line(document.Title));

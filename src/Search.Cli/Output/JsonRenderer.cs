@@ -18,6 +18,9 @@ internal static class JsonRenderer
             results.IsPartial,
             results.DroppedStopWords.Count > 0 ? results.DroppedStopWords : null), CliJsonContext.Relaxed.QueryJson);
 
+    public static void WriteCompletions(TextWriter output, string text, IReadOnlyList<Completion> completions) =>
+        Write(output, new CompletionsJson(text, [.. completions.Select(c => new CompletionJson(c.Query, c.Documents))]), CliJsonContext.Relaxed.CompletionsJson);
+
     public static void WriteDocument(TextWriter output, SeedDocument document) =>
         Write(output, new DocumentJson(document.Id, document.Title, document.Date, document.Body), CliJsonContext.Relaxed.DocumentJson);
 
@@ -43,6 +46,10 @@ internal sealed record QueryJson(string Query, long TotalHits, double TookMs, IR
 
 internal sealed record HitJson(string Id, float Score, DateOnly? Date, string Title, string TitleHighlighted, IReadOnlyList<string> Snippets, string? Path);
 
+internal sealed record CompletionsJson(string Text, IReadOnlyList<CompletionJson> Completions);
+
+internal sealed record CompletionJson(string Query, long Documents);
+
 internal sealed record DocumentJson(string Id, string Title, DateOnly? Date, string Body);
 
 internal sealed record EvaluationJson(
@@ -66,6 +73,7 @@ internal sealed record StatsJson(long Documents, DateOnly? DateFrom, DateOnly? D
 [JsonSerializable(typeof(StatsJson))]
 [JsonSerializable(typeof(CheckJson))]
 [JsonSerializable(typeof(EvaluationJson))]
+[JsonSerializable(typeof(CompletionsJson))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     public static CliJsonContext Relaxed { get; } = new(new JsonSerializerOptions

@@ -41,28 +41,44 @@ internal sealed class Vocabulary(IndexReader reader)
     /// those in most documents first, then in word order.</summary>
     public IReadOnlyList<WordCount> StartingWith(string prefix, int limit)
     {
-        if (Terms is not { } all || limit <= 0)
+        if (limit <= 0)
             return [];
-        var best = new PriorityQueue<WordCount, (int, string)>(limit + 1, Comparer<(int Documents, string Word)>.Create(
-            // The queue keeps the least at its head, so that it is the one dropped: fewest documents, then the last word.
-            (a, b) => a.Documents != b.Documents ? a.Documents.CompareTo(b.Documents) : string.CompareOrdinal(b.Word, a.Word)));
-        TermsEnum terms = all.GetEnumerator();
         var start = new BytesRef(prefix);
-        if (terms.SeekCeil(start) == TermsEnum.SeekStatus.END)
-            return [];
-        do
+        // Summed segment by segment: merging the segments' word lists into one (a MultiTermsEnum) costs several times as
+        // much per word, and a one-letter prefix has thousands.
+        var documents = new Dictionary<BytesRef, int>();
+        foreach (AtomicReaderContext leaf in reader.Leaves)
         {
-            if (!StringHelper.StartsWith(terms.Term, start))
-                break;
-            var word = new WordCount(terms.Term.Utf8ToString(), terms.DocFreq, 0);
-            best.Enqueue(word, (word.Documents, word.Word));
-            if (best.Count > limit)
-                best.Dequeue();
+            TermsEnum? terms = leaf.AtomicReader.GetTerms(IndexSchema.Words)?.GetEnumerator();
+            if (terms is null || terms.SeekCeil(start) == TermsEnum.SeekStatus.END)
+                continue;
+            do
+            {
+                BytesRef term = terms.Term;
+                if (!StringHelper.StartsWith(term, start))
+                    break;
+                if (documents.TryGetValue(term, out int count))
+                    documents[term] = count + terms.DocFreq; // keeps the key first added, which the enumerator does not reuse
+                else
+                    documents.Add(BytesRef.DeepCopyOf(term), terms.DocFreq);
+            }
+            while (terms.MoveNext());
         }
-        while (terms.MoveNext());
-        var result = new WordCount[best.Count];
+        var order = new PriorityQueue<(BytesRef Word, int Documents), (BytesRef Word, int Documents)>(limit + 1, Comparer<(BytesRef Word, int Documents)>.Create(
+            // The queue keeps the least at its head, so that it is the one dropped: fewest documents, then the last word.
+            (a, b) => a.Documents != b.Documents ? a.Documents.CompareTo(b.Documents) : b.Word.CompareTo(a.Word)));
+        foreach ((BytesRef word, int count) in documents)
+        {
+            order.Enqueue((word, count), (word, count));
+            if (order.Count > limit)
+                order.Dequeue();
+        }
+        var result = new WordCount[order.Count];
         for (int i = result.Length - 1; i >= 0; i--)
-            result[i] = best.Dequeue();
+        {
+            (BytesRef word, int count) = order.Dequeue();
+            result[i] = new WordCount(word.Utf8ToString(), count, 0);
+        }
         return result;
     }
 }
