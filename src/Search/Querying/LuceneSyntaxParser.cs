@@ -237,7 +237,8 @@ internal sealed class LuceneSyntaxParser : MultiFieldQueryParser
             : $", and the {(_tagNames.Count == 1 ? "tag" : "tags")} {names}";
     }
 
-    private static bool IsTag(string field) => field.StartsWith(IndexSchema.TagFieldPrefix, StringComparison.Ordinal);
+    // Null for a term without a field, which the multi-field base then expands over title and body.
+    private static bool IsTag(string? field) => field is not null && field.StartsWith(IndexSchema.TagFieldPrefix, StringComparison.Ordinal);
 
     private static string NotDate(string field, string text) => field != IndexSchema.Date
         ? field
@@ -248,7 +249,9 @@ internal sealed class LuceneSyntaxParser : MultiFieldQueryParser
 internal sealed class FieldTermException(string field, string term, string message) : Exception(message)
 {
     /// <summary>The field as the query names it (a tag by its name, not its Lucene field).</summary>
-    public string Field { get; } = field.StartsWith(IndexSchema.TagFieldPrefix, StringComparison.Ordinal) ? field[IndexSchema.TagFieldPrefix.Length..] : field;
+    public string Field { get; } = field is not null && field.StartsWith(IndexSchema.TagFieldPrefix, StringComparison.Ordinal)
+        ? field[IndexSchema.TagFieldPrefix.Length..]
+        : field!; // null for a term without a field
 
     public string Term { get; } = term;
 }

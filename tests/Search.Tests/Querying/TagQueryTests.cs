@@ -34,6 +34,7 @@ public sealed class TagQueryTests
     [InlineData("topics:grain*", "a,e")]
     [InlineData("topics:Gr*", "b")]
     [InlineData("topics:gr?in", "a")]
+    [InlineData("topics:money-*", "c")]
     [InlineData("topics:[corn TO money-fx]", "a,b,c,e")]
     [InlineData("Topics:wheat", "a")]
     [InlineData("topics:harvest", "")]
