@@ -36,8 +36,21 @@ internal static class TagRules
         "" => $"the tag \"{name}\" has an empty value; a value must have at least one character",
         { Length: > MaxValueLength } => string.Create(CultureInfo.InvariantCulture,
             $"the tag \"{name}\" has a value of {value.Length:N0} characters (\"{Shown(value)}\"); a value may be at most {MaxValueLength} characters"),
+        _ when HasLoneSurrogate(value) => $"the tag \"{name}\" has a value with a lone surrogate, which is not Unicode text and could not be stored as given",
         _ => null,
     };
+
+    private static bool HasLoneSurrogate(string value)
+    {
+        for (int i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                i++;
+            else if (char.IsSurrogate(value[i]))
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>What is wrong with <paramref name="tags"/>, as the end of a sentence, or null when they are valid.</summary>
     public static string? Problem(IReadOnlyDictionary<string, IReadOnlyList<string>> tags)

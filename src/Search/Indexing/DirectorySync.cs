@@ -132,40 +132,13 @@ internal sealed class DirectorySync
         return (tally, vanished.Count);
     }
 
-    /// <summary>The rows of <paramref name="table"/> that give documents of the folder their tags, by id. Bad rows, and
-    /// second rows for one document, become failures; rows that name no file of the folder are left alone (one table may
-    /// serve several folders) and counted in the log.</summary>
+    /// <summary>The rows of <paramref name="table"/> that give documents of the folder their tags, by id; its bad rows
+    /// become failures, and the rows that name no file of the folder are counted in the log.</summary>
     private Dictionary<string, MetadataRow> AssignRows(string root, MetadataTable table, SeedListing listing, Tally tally)
     {
-        var ids = new HashSet<string>(listing.Files.Select(f => f.Id), StringComparer.Ordinal);
-        var rows = new Dictionary<string, MetadataRow>(StringComparer.Ordinal);
-        int unmatched = 0;
-        foreach (MetadataRow row in table.Rows)
-        {
-            string? id = MetadataTable.Resolve(row.Key, ids);
-            string? problem = row.Problem;
-            if (problem is null && id is not null && rows.TryGetValue(id, out MetadataRow? first))
-                problem = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"it names the document '{id}' again (row {first.Line} named it first)");
-            if (problem is not null)
-            {
-                string outcome = id is null ? "the row names no file of the folder"
-                    : rows.ContainsKey(id) ? "the row is not used" : $"the document '{id}' is indexed without tags";
-                tally.TableFailed(new IndexFailure
-                {
-                    Id = id ?? row.Key,
-                    Path = table.Path,
-                    Message = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{table.Path}: row {row.Line}: {problem}; {outcome}."),
-                });
-            }
-            else if (id is null)
-            {
-                unmatched++;
-            }
-            else
-            {
-                rows[id] = row;
-            }
-        }
+        Dictionary<string, MetadataRow> rows = table.RowsFor(listing.Files.Select(f => f.Id), out List<IndexFailure> failures, out int unmatched);
+        foreach (IndexFailure failure in failures)
+            tally.TableFailed(failure);
         if (unmatched > 0 && _logger is not null)
             Log.MetadataRowsUnmatched(_logger, table.Path, unmatched, root);
         return rows;

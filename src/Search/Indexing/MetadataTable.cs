@@ -101,9 +101,47 @@ internal sealed class MetadataTable
         return TagRules.Problem(tags) is { } problem ? MetadataRow.Bad(line, key, problem) : MetadataRow.Good(line, key, tags);
     }
 
-    /// <summary>The id of the document in a folder that a row's first cell names, or null when none of
-    /// <paramref name="ids"/> is named: the id itself, or the path with the seed files' extension.</summary>
-    public static string? Resolve(string key, IReadOnlySet<string> ids)
+    /// <summary>The rows that give the documents <paramref name="ids"/> (a folder's) their tags, by id. Bad rows, and second
+    /// rows for one document, come back as <paramref name="failures"/> naming the table and the row; rows that name none of
+    /// the documents are left alone (one table may serve several folders) and counted in <paramref name="unmatched"/>.</summary>
+    public Dictionary<string, MetadataRow> RowsFor(IEnumerable<string> ids, out List<IndexFailure> failures, out int unmatched)
+    {
+        var known = new HashSet<string>(ids, StringComparer.Ordinal);
+        var rows = new Dictionary<string, MetadataRow>(StringComparer.Ordinal);
+        failures = [];
+        unmatched = 0;
+        foreach (MetadataRow row in Rows)
+        {
+            string? id = Resolve(row.Key, known);
+            string? problem = row.Problem;
+            if (problem is null && id is not null && rows.TryGetValue(id, out MetadataRow? first))
+                problem = string.Create(CultureInfo.InvariantCulture, $"it names the document '{id}' again (row {first.Line} named it first)");
+            if (problem is not null)
+            {
+                string outcome = id is null ? "the row names no file of the folder"
+                    : rows.ContainsKey(id) ? "the row is not used" : $"the document '{id}' is indexed without tags";
+                failures.Add(new IndexFailure
+                {
+                    Id = id ?? row.Key,
+                    Path = Path,
+                    Message = string.Create(CultureInfo.InvariantCulture, $"{Path}: row {row.Line}: {problem}; {outcome}."),
+                });
+            }
+            else if (id is null)
+            {
+                unmatched++;
+            }
+            else
+            {
+                rows[id] = row;
+            }
+        }
+        return rows;
+    }
+
+    /// <summary>The id of the document that a row's first cell names, or null when it names none of <paramref name="ids"/>:
+    /// the id itself, or the path with the seed files' extension.</summary>
+    private static string? Resolve(string key, HashSet<string> ids)
     {
         if (key.StartsWith("./", StringComparison.Ordinal))
             key = key[2..];

@@ -81,6 +81,19 @@ public sealed class TagRulesTests
     }
 
     [Fact]
+    public async Task Upsert_ValueWithALoneSurrogate_ThrowsAndEmojiAreFine()
+    {
+        using SearchIndex index = SearchIndex.InMemory();
+
+        ArgumentException error = await Assert.ThrowsAsync<ArgumentException>(() => index.UpsertAsync(Tagged("topics", "bad\uD800")));
+        await index.UpsertAsync(Tagged("topics", "good 😀"));
+        await index.CommitAsync();
+
+        Assert.Contains("the tag \"topics\" has a value with a lone surrogate", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["good 😀"], index.Get("a")!.Tags["topics"]);
+    }
+
+    [Fact]
     public async Task Upsert_1001ValuesInAll_ThrowsAnd1000AreAccepted()
     {
         using SearchIndex index = SearchIndex.InMemory();
