@@ -22,15 +22,18 @@ internal sealed partial class QueryTranslator(Analyzer analyzer, SearchIndexOpti
     };
 
     /// <summary>The query and filter for <paramref name="request"/>; <paramref name="typos"/> is the snapshot it runs on,
-    /// for <see cref="SearchRequest.Typos"/> (null: no typo tolerance).</summary>
-    public TranslatedQuery Translate(SearchRequest request, TypoContext? typos = null)
+    /// for <see cref="SearchRequest.Typos"/> (null: no typo tolerance), and <paramref name="snapshot"/> the searcher it runs
+    /// on, which a <see cref="SearchRequest.SimilarTo"/> request needs to read its source document.</summary>
+    public TranslatedQuery Translate(SearchRequest request, TypoContext? typos = null, IndexSearcher? snapshot = null)
     {
         ArgumentNullException.ThrowIfNull(request.Query, nameof(request));
-        Query? query = IsMatchAll(request.Query)
-            ? new MatchAllDocsQuery()
-            : request.Syntax == QuerySyntax.Simple
-                ? ParseSimple(request.Query, request.Typos == TypoTolerance.Auto ? typos : null, request.AsYouType)
-                : ParseLucene(request.Query);
+        Query? query = request.SimilarTo is { } similarTo
+            ? LikeDocument(similarTo, snapshot ?? throw new ArgumentNullException(nameof(snapshot)))
+            : IsMatchAll(request.Query)
+                ? new MatchAllDocsQuery()
+                : request.Syntax == QuerySyntax.Simple
+                    ? ParseSimple(request.Query, request.Typos == TypoTolerance.Auto ? typos : null, request.AsYouType)
+                    : ParseLucene(request.Query);
         Filter? filter = request.DateFrom is null && request.DateTo is null
             ? null
             : DateTerms.Filter(request.DateFrom, request.DateTo);
@@ -48,6 +51,11 @@ internal sealed partial class QueryTranslator(Analyzer analyzer, SearchIndexOpti
     /// <summary>The part of the query text that is searched: the simple syntax reads no further than the length limit.</summary>
     public string SearchedText(SearchRequest request) =>
         request.Syntax == QuerySyntax.Simple ? QueryGuard.SanitizeSimple(request.Query, options) : request.Query;
+
+    /// <summary>The documents like <paramref name="id"/>; an id the snapshot does not hold matches nothing, like any query
+    /// without hits.</summary>
+    private Query LikeDocument(string id, IndexSearcher snapshot) =>
+        SimilarDocuments.Like(snapshot, analyzer, id, options.SimilarTerms) ?? new BooleanQuery();
 
     private static bool IsMatchAll(string query) => query.AsSpan().Trim() is "" or "*" or "*:*";
 
