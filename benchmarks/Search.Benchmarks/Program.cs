@@ -46,6 +46,13 @@ static int Run(List<string> rest)
         PairedIndexing.Run(scale, threads, runs, fromDocuments: rest.Remove("--from-documents"), Console.Out);
         return 0;
     }
+    if (rest.Remove("--similar-report"))
+    {
+        string? metadata = Take(rest, "--metadata");
+        int? sample = rest.Contains("--sample") ? TakeCount(rest, "--sample", 1) : null;
+        SimilarReport.Run(metadata, sample, Console.Out);
+        return 0;
+    }
     if (rest.Remove("--peers-protocol"))
         return PeerProtocol.Run(rest, Console.Out);
     Summary[] summaries = [.. BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run([.. rest])];

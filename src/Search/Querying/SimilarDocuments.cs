@@ -41,13 +41,22 @@ internal static class SimilarDocuments
         foreach (BooleanClause clause in ((BooleanQuery)mlt.Like(found[0].Doc)).Clauses)
         {
             var word = (TermQuery)clause.Query;
-            if (!settings.TitleAndBody)
+            if (settings.Fields == SimilarWordFields.MostFrequent)
             {
                 query.Add(word, Occur.SHOULD);
                 continue;
             }
-            query.Add(new TermQuery(new Term(IndexSchema.Title, word.Term.Bytes)) { Boost = word.Boost * Ranking.TitleBoost }, Occur.SHOULD);
-            query.Add(new TermQuery(new Term(IndexSchema.Body, word.Term.Bytes)) { Boost = word.Boost }, Occur.SHOULD);
+            var inTitle = new TermQuery(new Term(IndexSchema.Title, word.Term.Bytes)) { Boost = word.Boost * Ranking.TitleBoost };
+            var inBody = new TermQuery(new Term(IndexSchema.Body, word.Term.Bytes)) { Boost = word.Boost };
+            if (settings.Fields == SimilarWordFields.Sum)
+            {
+                query.Add(inTitle, Occur.SHOULD);
+                query.Add(inBody, Occur.SHOULD);
+            }
+            else
+            {
+                query.Add(new DisjunctionMaxQuery([inTitle, inBody], Ranking.FieldTieBreaker), Occur.SHOULD);
+            }
         }
         query.Add(new TermQuery(idTerm), Occur.MUST_NOT);
         return query;
