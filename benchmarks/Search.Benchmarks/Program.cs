@@ -53,6 +53,13 @@ static int Run(List<string> rest)
             Usage($"--paired-typos does not take '{string.Join(' ', rest)}'.");
         return PairedTypos.Run(rounds, Console.Out);
     }
+    if (rest.Remove("--similar-report"))
+    {
+        string? metadata = Take(rest, "--metadata");
+        int? sample = rest.Contains("--sample") ? TakeCount(rest, "--sample", 1) : null;
+        SimilarReport.Run(metadata, sample, Console.Out);
+        return 0;
+    }
     if (rest.Remove("--typo-report"))
     {
         string queries = Path.GetFullPath(Take(rest, "--queries") ?? TypoReport.DefaultQueries());

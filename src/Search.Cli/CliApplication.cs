@@ -27,6 +27,7 @@ internal static class CliApplication
         root.Subcommands.Add(IndexCommand.Create(host));
         root.Subcommands.Add(QueryCommand.Create(host));
         root.Subcommands.Add(CompleteCommand.Create(host));
+        root.Subcommands.Add(SimilarCommand.Create(host));
         root.Subcommands.Add(GetCommand.Create(host));
         root.Subcommands.Add(StatsCommand.Create(host));
         root.Subcommands.Add(CheckCommand.Create(host));

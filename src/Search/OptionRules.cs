@@ -38,6 +38,19 @@ internal static class OptionRules
             throw new ArgumentNullException(property, $"{property} must be set (was null).");
     }
 
+    public static void NotEmpty(string value, string property, string why)
+    {
+        if (value.Length == 0)
+            throw Invalid(property, $"{property} must not be empty (was \"\"): {why}.");
+    }
+
+    /// <summary>Refuses a value that must be empty because of another setting, saying <paramref name="why"/>.</summary>
+    public static void Empty(string value, string property, string why)
+    {
+        if (value.Length != 0)
+            throw Invalid(property, $"{property} must be empty (was \"{value}\") when {why}.");
+    }
+
     public static void Defined<TEnum>(TEnum value, string property)
         where TEnum : struct, Enum
     {

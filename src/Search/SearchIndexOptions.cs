@@ -63,6 +63,10 @@ public sealed record SearchIndexOptions
     /// <summary>Where the index reports what it does (opening, indexing summaries, skipped files). Default none.</summary>
     public ILogger? Logger { get; init; }
 
+    /// <summary>How <see cref="SearchRequest.SimilarTo"/> picks its words; internal so that the benchmarks can compare
+    /// settings on the library's own code path.</summary>
+    internal Querying.SimilarTermSettings SimilarTerms { get; init; } = Querying.SimilarTermSettings.Default;
+
     /// <summary>Checks every value, before anything is opened.</summary>
     /// <returns>These options, for chaining.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of range; the exception names the property.</exception>

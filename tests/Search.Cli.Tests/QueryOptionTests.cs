@@ -38,7 +38,7 @@ public sealed class QueryOptionTests
     [InlineData("1", 1)]
     public void ParseDuration_MillisecondsOrSeconds_GivesThatDuration(string text, int milliseconds)
     {
-        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), Commands.QueryCommand.ParseDuration(text));
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), Commands.ResultOptions.ParseDuration(text));
     }
 
     [Theory]
@@ -56,7 +56,7 @@ public sealed class QueryOptionTests
     [InlineData("100000s")]
     public void ParseDuration_NotAPositiveDuration_GivesNull(string text)
     {
-        Assert.Null(Commands.QueryCommand.ParseDuration(text));
+        Assert.Null(Commands.ResultOptions.ParseDuration(text));
     }
 
     [Fact]

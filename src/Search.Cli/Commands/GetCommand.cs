@@ -26,8 +26,7 @@ internal static class GetCommand
             string indexPath = host.IndexPath(parse.GetValue(index));
             string wanted = parse.GetValue(id) ?? string.Empty;
             using SearchIndex searchIndex = IndexOpener.OpenForReading(indexPath, host, parse.GetValue(CommonOptions.Verbose));
-            SeedDocument document = searchIndex.Get(wanted)
-                ?? throw new SearchException($"There is no document '{TerminalText.Line(wanted)}' in the index at '{TerminalText.Line(indexPath)}'.");
+            SeedDocument document = searchIndex.Get(wanted) ?? throw NoSuchDocument(wanted, indexPath);
             if (parse.GetValue(json))
                 JsonRenderer.WriteDocument(host.Out, document);
             else
@@ -36,4 +35,8 @@ internal static class GetCommand
         });
         return command;
     }
+
+    /// <summary>The error for an id the index does not hold (exit code 1), as every command that takes an id reports it.</summary>
+    public static SearchException NoSuchDocument(string id, string indexPath) =>
+        new($"There is no document '{TerminalText.Line(id)}' in the index at '{TerminalText.Line(indexPath)}'.");
 }

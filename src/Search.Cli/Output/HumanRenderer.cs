@@ -44,7 +44,7 @@ internal static class HumanRenderer
         if (results.Hits.Count == 0)
         {
             output.WriteLine(results.DroppedStopWords.Count > 0 ? TooCommon(results.DroppedStopWords)
-                : results.TotalHits == 0 ? $"No hits for {Quote(view.Query)}."
+                : results.TotalHits == 0 ? (view.Similar ? $"No documents like {Quote(view.Query)}." : $"No hits for {Quote(view.Query)}.")
                 : view.Limit == 0 ? string.Create(Invariant, $"{results.TotalHits:N0} {Hits(results.TotalHits)} (none shown: --limit 0).")
                 : string.Create(Invariant, $"No more hits: all {results.TotalHits:N0} were on earlier pages."));
             WritePartial(output, results, view);
@@ -104,7 +104,7 @@ internal static class HumanRenderer
         long nextOffset = (long)view.Offset + view.Limit;
         if (view.ByCursor)
             return $"Next page: --after {cursor} (in place of the current --after)";
-        if (nextOffset + view.Limit <= Commands.QueryCommand.MaxResultWindow)
+        if (nextOffset + view.Limit <= Commands.ResultOptions.MaxResultWindow)
             return string.Create(Invariant, $"Next page: --offset {nextOffset} (or --after {cursor}{(view.Offset > 0 ? " without --offset" : string.Empty)})");
         return $"Next page: --after {cursor}{(view.Offset > 0 ? " (without --offset)" : string.Empty)}";
     }
@@ -209,13 +209,16 @@ internal static class HumanRenderer
 }
 
 /// <summary>How to show one page of results.</summary>
-/// <param name="Query">The query as typed.</param>
+/// <param name="Query">The query as typed, or the id <c>search similar</c> was given.</param>
 /// <param name="Offset">The --offset of the page.</param>
 /// <param name="Limit">The --limit of the page.</param>
 /// <param name="ByCursor">Whether the page was asked for with --after (ranks are then unknown).</param>
 /// <param name="Color">Whether to use colour.</param>
 internal sealed record QueryView(string Query, int Offset, int Limit, bool ByCursor, bool Color)
 {
+    /// <summary>Whether the page lists documents like the one whose id is <see cref="Query"/> (<c>search similar</c>).</summary>
+    public bool Similar { get; init; }
+
     /// <summary>The rank of the first hit on the page, or null when paging by cursor.</summary>
     public int? FirstRank => ByCursor ? null : Offset + 1;
 }

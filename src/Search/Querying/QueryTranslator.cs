@@ -22,16 +22,19 @@ internal sealed partial class QueryTranslator(Analyzer analyzer, SearchIndexOpti
     };
 
     /// <summary>The query and filter for <paramref name="request"/>; <paramref name="typos"/> is the snapshot it runs on,
-    /// for <see cref="SearchRequest.Typos"/> (null: no typo tolerance), and <paramref name="tagNames"/> its tags, which the
-    /// Lucene syntax may name as fields (null: none).</summary>
-    public TranslatedQuery Translate(SearchRequest request, TypoContext? typos = null, IReadOnlyCollection<string>? tagNames = null)
+    /// for <see cref="SearchRequest.Typos"/> (null: no typo tolerance), and <paramref name="snapshot"/> the searcher it runs
+    /// on, whose tags the Lucene syntax may name as fields and whose source document a <see cref="SearchRequest.SimilarTo"/>
+    /// request reads (null: no tags, and no similar-to).</summary>
+    public TranslatedQuery Translate(SearchRequest request, TypoContext? typos = null, IndexSearcher? snapshot = null)
     {
         ArgumentNullException.ThrowIfNull(request.Query, nameof(request));
-        Query? query = IsMatchAll(request.Query)
-            ? new MatchAllDocsQuery()
-            : request.Syntax == QuerySyntax.Simple
-                ? ParseSimple(request.Query, request.Typos == TypoTolerance.Auto ? typos : null, request.AsYouType)
-                : ParseLucene(request.Query, tagNames ?? []);
+        Query? query = request.SimilarTo is { } similarTo
+            ? LikeDocument(similarTo, snapshot ?? throw new ArgumentNullException(nameof(snapshot)))
+            : IsMatchAll(request.Query)
+                ? new MatchAllDocsQuery()
+                : request.Syntax == QuerySyntax.Simple
+                    ? ParseSimple(request.Query, request.Typos == TypoTolerance.Auto ? typos : null, request.AsYouType)
+                    : ParseLucene(request.Query, snapshot is null ? [] : IndexSchema.TagNames(snapshot.IndexReader));
         Filter? filter = request.DateFrom is null && request.DateTo is null
             ? null
             : DateTerms.Filter(request.DateFrom, request.DateTo);
@@ -49,6 +52,11 @@ internal sealed partial class QueryTranslator(Analyzer analyzer, SearchIndexOpti
     /// <summary>The part of the query text that is searched: the simple syntax reads no further than the length limit.</summary>
     public string SearchedText(SearchRequest request) =>
         request.Syntax == QuerySyntax.Simple ? QueryGuard.SanitizeSimple(request.Query, options) : request.Query;
+
+    /// <summary>The documents like <paramref name="id"/>; an id the snapshot does not hold matches nothing, like any query
+    /// without hits.</summary>
+    private Query LikeDocument(string id, IndexSearcher snapshot) =>
+        SimilarDocuments.Like(snapshot, analyzer, id, options.SimilarTerms) ?? new BooleanQuery();
 
     private static bool IsMatchAll(string query) => query.AsSpan().Trim() is "" or "*" or "*:*";
 

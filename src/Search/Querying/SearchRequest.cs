@@ -2,9 +2,22 @@ namespace Search;
 
 /// <summary>A search: the query and everything optional about how to run it.</summary>
 /// <param name="Query">The query text, read with <see cref="Syntax"/>. Empty or <c>*</c> matches every document
-/// (useful with a date filter); a query of only negations (<c>-rust</c>, <c>NOT rust</c>) every document but those.</param>
+/// (useful with a date filter); a query of only negations (<c>-rust</c>, <c>NOT rust</c>) every document but those.
+/// Must be empty (<c>""</c>) when <see cref="SimilarTo"/> is set.</param>
 public sealed record SearchRequest(string Query)
 {
+    /// <summary>The id of a document to find documents like ("more like this", related articles), in place of a query: the
+    /// hits are the documents that share most of its distinctive title and body words, best first, without the document
+    /// itself. <see cref="Query"/> must then be empty. Default <see langword="null"/> (search <see cref="Query"/>).</summary>
+    /// <remarks>Dates, sorting, paging (<see cref="Offset"/> and <see cref="After"/>), highlighting (which marks the shared
+    /// words) and <see cref="Timeout"/> apply as to any search; <see cref="Syntax"/>, <see cref="Typos"/> and
+    /// <see cref="AsYouType"/> have nothing to read and are ignored. The words are picked by Lucene's <c>MoreLikeThis</c>
+    /// from the document's stored title and body, on the same snapshot the search runs on; a title match weighs as in a
+    /// query. An id the index does not hold gives no hits (<see cref="SearchResults.TotalHits"/> 0), as does a document too
+    /// short to have distinctive words: to tell the two apart, <see cref="SearchIndex.Get(string)"/> returns
+    /// <see langword="null"/> for an unknown id.</remarks>
+    public string? SimilarTo { get; init; }
+
     /// <summary>How <see cref="Query"/> is read. Default <see cref="QuerySyntax.Lucene"/>.</summary>
     public QuerySyntax Syntax { get; init; } = QuerySyntax.Lucene;
 
@@ -58,11 +71,17 @@ public sealed record SearchRequest(string Query)
     /// <exception cref="ArgumentNullException"><see cref="Query"/> or a highlight tag is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A number, enum value or <see cref="Timeout"/> is out of range; the
     /// exception names the property.</exception>
-    /// <exception cref="ArgumentException"><see cref="Offset"/> is combined with <see cref="After"/>, or
-    /// <see cref="DateFrom"/> is after <see cref="DateTo"/>.</exception>
+    /// <exception cref="ArgumentException"><see cref="Offset"/> is combined with <see cref="After"/>,
+    /// <see cref="DateFrom"/> is after <see cref="DateTo"/>, or <see cref="SimilarTo"/> is empty or set with a
+    /// <see cref="Query"/>.</exception>
     internal void Validate(int maxResultWindow)
     {
         OptionRules.NotNull(Query, nameof(Query));
+        if (SimilarTo is not null)
+        {
+            OptionRules.NotEmpty(SimilarTo, nameof(SimilarTo), "it is the id of the document to find documents like");
+            OptionRules.Empty(Query, nameof(Query), "SimilarTo is set: the hits are the documents like it, and a query cannot be searched as well");
+        }
         OptionRules.Between(Size, 0, maxResultWindow, nameof(Size), ", the index's MaxResultWindow");
         OptionRules.AtLeast(Offset, 0, nameof(Offset));
         if ((long)Offset + Size > maxResultWindow)
