@@ -53,7 +53,7 @@ public sealed class SimilarCommandTests
         Assert.Equal("wheat1", root.GetProperty("query").GetString());
         Assert.Equal(2, root.GetProperty("totalHits").GetInt64());
         JsonElement first = root.GetProperty("hits")[0];
-        Assert.Equal(["id", "score", "date", "title", "titleHighlighted", "snippets", "path"], first.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "score", "date", "title", "titleHighlighted", "snippets", "path", "tags"], first.EnumerateObject().Select(p => p.Name));
         Assert.Contains("<mark>", first.GetProperty("titleHighlighted").GetString(), StringComparison.Ordinal);
         Assert.Equal(["wheat2", "wheat3"], root.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()).Order(StringComparer.Ordinal));
     }
