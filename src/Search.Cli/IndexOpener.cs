@@ -98,7 +98,7 @@ internal static class IndexOpener
             if (SearchIndex.Exists(indexPath))
                 return true;
             host.Error.WriteLine($"No index at {Output.TerminalText.Line(indexPath)} yet: indexing {Output.TerminalText.Line(seeds)} first.");
-            IndexReport report = await index.IndexDirectoryAsync(seeds, null, cancellationToken).ConfigureAwait(false);
+            IndexReport report = await index.IndexDirectoryAsync(seeds, progress: null, cancellationToken).ConfigureAwait(false);
             Output.HumanRenderer.WriteIndexReport(host.Error, seeds, report);
         }
         return true;

@@ -20,6 +20,9 @@ internal static partial class Log
     [LoggerMessage(6, LogLevel.Information, "Committed {Folder} on the way: {Files} of {Total} files durable")]
     public static partial void CommittedOnTheWay(ILogger logger, string folder, int files, int total);
 
+    [LoggerMessage(7, LogLevel.Information, "{Rows} rows of the metadata table {Table} name no file in {Folder}")]
+    public static partial void MetadataRowsUnmatched(ILogger logger, string table, int rows, string folder);
+
     [LoggerMessage(5, LogLevel.Warning, "A background merge in {Index} failed and was discarded: {Reason}")]
     public static partial void MergeFailed(ILogger logger, string index, string reason);
 }

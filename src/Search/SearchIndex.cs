@@ -15,10 +15,10 @@ namespace Search;
 /// <para><b>Thread safety.</b> All members are safe to call from many threads at once. Each search reads one
 /// consistent snapshot, so its hits, stored fields and highlights always agree, whatever is written meanwhile.</para>
 /// <para><b>Visibility and durability.</b> Writes become visible to searches and durable when
-/// <see cref="CommitAsync"/> returns (<see cref="IndexDirectoryAsync"/> commits before it returns). A crash
+/// <see cref="CommitAsync"/> returns (<see cref="IndexDirectoryAsync(string, DirectorySyncOptions, CancellationToken)"/> commits before it returns). A crash
 /// loses at most the writes since the last commit. <see cref="Dispose"/> commits pending writes, except a
 /// <see cref="SearchIndexOptions.Rebuild"/> that has not committed yet, which it rolls back.</para>
-/// <para><b>All or nothing on failure.</b> A cancelled or failed <see cref="IndexDirectoryAsync"/>, and a failed write or
+/// <para><b>All or nothing on failure.</b> A cancelled or failed <see cref="IndexDirectoryAsync(string, DirectorySyncOptions, CancellationToken)"/>, and a failed write or
 /// commit, discard every uncommitted write (other callers' too) and leave the index at its last commit, so nothing half
 /// done is ever committed later.</para>
 /// </remarks>
@@ -100,27 +100,46 @@ public sealed class SearchIndex : IDisposable
     /// <see cref="SearchIndexOptions.IndexingThreads"/> thread-pool threads; those also make the paced commits
     /// (<see cref="SearchIndexOptions.CommitEveryDocuments"/>). The deletions and the final commit, with its fsyncs, run on
     /// the thread-pool thread that picks up after them (on the caller's only when all that finished before the call could
-    /// return, as for a folder with nothing to read). <paramref name="progress"/> is called from the indexing threads (a
-    /// <see cref="Progress{T}"/> posts to the context it was created on).</remarks>
+    /// return, as for a folder with nothing to read). <see cref="DirectorySyncOptions.Progress"/> is called from the indexing
+    /// threads (a <see cref="Progress{T}"/> posts to the context it was created on). With a
+    /// <see cref="DirectorySyncOptions.Metadata"/> table, the documents get their <see cref="SeedDocument.Tags"/> from its
+    /// rows; the table is read whole, on the caller's thread, before anything is indexed.</remarks>
     /// <param name="folder">The folder; document ids are file paths relative to it, without extension.</param>
-    /// <param name="progress">Receives progress a few times a second, and once at the end.</param>
+    /// <param name="options">The progress to report and the metadata table to take tags from (<see cref="DirectorySyncOptions.Metadata"/>).</param>
     /// <param name="cancellationToken">Stops between documents. Nothing more is committed then: the index goes back to its
     /// last commit (the one before the sync, or the sync's last paced commit, which the next run finishes), and every
     /// uncommitted write, other callers' included, is discarded.</param>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    /// <exception cref="FileNotFoundException">The metadata table does not exist; nothing was indexed.</exception>
+    /// <exception cref="IOException">The metadata table cannot be read; nothing was indexed.</exception>
+    /// <exception cref="SearchException">The metadata table is not UTF-8 text, or its header row is missing or names a column
+    /// that is not a valid tag name; nothing was indexed.</exception>
+    /// <exception cref="ArgumentException">An option is not valid; <see cref="ArgumentException.ParamName"/> is the property.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled, or the index is being disposed.</exception>
     /// <exception cref="IndexWriteException">Writing failed (a full disk, an I/O error); the index is back at its last commit.</exception>
-    public Task<IndexReport> IndexDirectoryAsync(string folder, IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        SyncDirectoryAsync(folder, progress, commit: true, cancellationToken);
+    public Task<IndexReport> IndexDirectoryAsync(string folder, DirectorySyncOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return SyncDirectoryAsync(folder, options.Validate(), commit: true, cancellationToken);
+    }
 
-    /// <summary><see cref="IndexDirectoryAsync"/>, optionally without its final commit: a rebuild of several folders (the
-    /// CLI's) commits once, after the last, so that stopping in any folder leaves the old index whole.</summary>
-    internal async Task<IndexReport> SyncDirectoryAsync(string folder, IProgress<IndexProgress>? progress, bool commit, CancellationToken cancellationToken)
+    /// <summary><see cref="IndexDirectoryAsync(string, DirectorySyncOptions, CancellationToken)"/> with progress only, and no
+    /// metadata table.</summary>
+    /// <param name="folder">The folder; document ids are file paths relative to it, without extension.</param>
+    /// <param name="progress">Receives progress a few times a second, and once at the end.</param>
+    /// <param name="cancellationToken">Stops between documents, as for the other overload.</param>
+    public Task<IndexReport> IndexDirectoryAsync(string folder, IProgress<IndexProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        SyncDirectoryAsync(folder, new DirectorySyncOptions { Progress = progress }, commit: true, cancellationToken);
+
+    /// <summary><see cref="IndexDirectoryAsync(string, DirectorySyncOptions, CancellationToken)"/>, optionally without its final
+    /// commit: a rebuild of several folders (the CLI's) commits once, after the last, so that stopping in any folder leaves
+    /// the old index whole.</summary>
+    internal async Task<IndexReport> SyncDirectoryAsync(string folder, DirectorySyncOptions options, bool commit, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         using OperationGate.Entry entry = _gate.Enter();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
-        return await new DirectorySync(_store, _options).RunAsync(folder, progress, commit, linked.Token).ConfigureAwait(false);
+        return await new DirectorySync(_store, _options).RunAsync(folder, options, commit, linked.Token).ConfigureAwait(false);
     }
 
     /// <summary>Adds <paramref name="document"/>, or replaces the document with the same id. Visible to searches
@@ -129,7 +148,10 @@ public sealed class SearchIndex : IDisposable
     /// the writer's memory buffer. When that buffer reaches <see cref="SearchIndexOptions.RamBufferSizeMB"/>, this call also
     /// writes the buffered documents to disk as a new segment (no fsync; that waits for the commit). Call it through
     /// <see cref="Task.Run(Func{Task})"/> if the caller's thread must not do that work (a UI thread).</remarks>
-    /// <param name="document">The document. Its id must be non-empty and at most 4,096 characters.</param>
+    /// <param name="document">The document. Its id must be non-empty and at most 4,096 characters; its tags must follow
+    /// the rules of <see cref="SeedDocument.Tags"/>.</param>
+    /// <exception cref="ArgumentException">The id or a tag is not valid; <see cref="ArgumentException.ParamName"/> is the
+    /// property (<c>document.Id</c>, <c>document.Tags</c>), and the message names the tag, its value and what is wrong.</exception>
     /// <param name="cancellationToken">Checked before the write.</param>
     public Task UpsertAsync(SeedDocument document, CancellationToken cancellationToken = default)
     {
@@ -137,6 +159,7 @@ public sealed class SearchIndex : IDisposable
         ValidateId(document.Id, "document.Id");
         OptionRules.NotNull(document.Title, "document.Title");
         OptionRules.NotNull(document.Body, "document.Body");
+        TagRules.Validate(document.Tags, "document.Tags");
         cancellationToken.ThrowIfCancellationRequested();
         using OperationGate.Entry entry = _gate.Enter();
         _store.Upsert(document);
@@ -272,10 +295,10 @@ public sealed class SearchIndex : IDisposable
         return SnapshotReader.Find(_store, id);
     }
 
-    /// <summary>Waits for running operations (cancelling a running <see cref="IndexDirectoryAsync"/>, whose writes are then
+    /// <summary>Waits for running operations (cancelling a running <see cref="IndexDirectoryAsync(string, DirectorySyncOptions, CancellationToken)"/>, whose writes are then
     /// discarded), commits pending writes and releases the folder and its lock. Safe to call more than once.</summary>
     /// <remarks>A <see cref="SearchIndexOptions.Rebuild"/> that has not committed yet is rolled back instead: only a commit
-    /// (<see cref="CommitAsync"/>, or the end of <see cref="IndexDirectoryAsync"/>) replaces the old index.</remarks>
+    /// (<see cref="CommitAsync"/>, or the end of <see cref="IndexDirectoryAsync(string, DirectorySyncOptions, CancellationToken)"/>) replaces the old index.</remarks>
     /// <exception cref="IndexWriteException">The final commit failed; the pending writes are lost, the last commit is
     /// intact, and the folder is released all the same.</exception>
     public void Dispose()

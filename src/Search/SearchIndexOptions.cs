@@ -18,21 +18,21 @@ public sealed record SearchIndexOptions
     /// readers find no index until it is whole. Default <see langword="false"/>.</summary>
     public bool Rebuild { get; init; }
 
-    /// <summary>The largest seed file <see cref="SearchIndex.IndexDirectoryAsync"/> accepts; larger files
+    /// <summary>The largest seed file <see cref="SearchIndex.IndexDirectoryAsync(string, DirectorySyncOptions, CancellationToken)"/> accepts; larger files
     /// are reported as failures. Default <see cref="SeedDocumentReader.DefaultMaxFileBytes"/> (16 MiB).</summary>
     public long MaxFileBytes { get; init; } = SeedDocumentReader.DefaultMaxFileBytes;
 
-    /// <summary>How many files <see cref="SearchIndex.IndexDirectoryAsync"/> reads, parses and analyses at
+    /// <summary>How many files <see cref="SearchIndex.IndexDirectoryAsync(string, DirectorySyncOptions, CancellationToken)"/> reads, parses and analyses at
     /// once. Default: the number of processors.</summary>
     public int IndexingThreads { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>A long <see cref="SearchIndex.IndexDirectoryAsync"/> commits after this many written documents, so a crash
+    /// <summary>A long <see cref="SearchIndex.IndexDirectoryAsync(string, DirectorySyncOptions, CancellationToken)"/> commits after this many written documents, so a crash
     /// loses at most that much work (the next run redoes it). Default 100,000 (with <see cref="CommitInterval"/>, whichever
     /// comes first): each commit flushes and syncs every new file, which costs indexing speed. Not while
     /// <see cref="Rebuild"/> has yet to commit: a rebuild replaces the old index only once, at its end.</summary>
     public int CommitEveryDocuments { get; init; } = 100_000;
 
-    /// <summary>A long <see cref="SearchIndex.IndexDirectoryAsync"/> also commits when this much time has passed since the last
+    /// <summary>A long <see cref="SearchIndex.IndexDirectoryAsync(string, DirectorySyncOptions, CancellationToken)"/> also commits when this much time has passed since the last
     /// commit and documents were written. Default 30 seconds.</summary>
     public TimeSpan CommitInterval { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -28,7 +28,7 @@ public class GetAndStatsCommandTests
         RunResult run = await Cli.RunAsync(workspace.Path, "get", SeedId, "--json");
 
         using JsonDocument json = JsonDocument.Parse(run.Output);
-        Assert.Equal(["id", "title", "date", "body"], json.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "title", "date", "body", "tags"], json.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.Equal("2021-08-14", json.RootElement.GetProperty("date").GetString());
         Assert.Contains("psychological war", json.RootElement.GetProperty("body").GetString(), StringComparison.Ordinal);
     }
@@ -54,7 +54,7 @@ public class GetAndStatsCommandTests
         Assert.Equal(0, run.ExitCode);
         using JsonDocument json = JsonDocument.Parse(run.Output);
         JsonElement root = json.RootElement;
-        Assert.Equal(["documents", "dateFrom", "dateTo", "sizeBytes", "segments"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["documents", "dateFrom", "dateTo", "sizeBytes", "segments", "tags"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(1, root.GetProperty("documents").GetInt64());
         Assert.Equal("2021-08-14", root.GetProperty("dateFrom").GetString());
         Assert.Equal("2021-08-14", root.GetProperty("dateTo").GetString());

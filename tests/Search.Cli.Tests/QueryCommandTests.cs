@@ -24,7 +24,7 @@ public class QueryCommandTests
         Assert.True(root.GetProperty("tookMs").GetDouble() > 0);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("next").ValueKind);
         JsonElement hit = Assert.Single(root.GetProperty("hits").EnumerateArray());
-        Assert.Equal(["id", "score", "date", "title", "titleHighlighted", "snippets", "path"], hit.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "score", "date", "title", "titleHighlighted", "snippets", "path", "tags"], hit.EnumerateObject().Select(p => p.Name));
         Assert.Equal(SeedId, hit.GetProperty("id").GetString());
         Assert.True(hit.GetProperty("score").GetSingle() > 0);
         Assert.Equal("2021-08-14", hit.GetProperty("date").GetString());

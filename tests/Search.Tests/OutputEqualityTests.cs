@@ -69,6 +69,8 @@ public sealed class OutputEqualityTests
     private static object Sample(Type type, int variant)
     {
         Type? element = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? type.GetGenericArguments()[0] : null;
+        if (type == typeof(IReadOnlyDictionary<string, IReadOnlyList<string>>))
+            return new Dictionary<string, IReadOnlyList<string>> { ["tag"] = new List<string> { "value " + variant } };
         if (element is not null)
         {
             var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(element))!;
@@ -85,6 +87,7 @@ public sealed class OutputEqualityTests
             Type t when t == typeof(bool) => variant == 1,
             Type t when t == typeof(DateOnly) => new DateOnly(2021, 8, 1 + variant),
             Type t when t == typeof(TimeSpan) => TimeSpan.FromSeconds(1 + variant),
+            Type t when t == typeof(TagCount) => new TagCount("tag", 1 + variant),
             Type t when t.Namespace is "Search" or "Search.Evaluation" => Build(t, variant),
             _ => throw new NotSupportedException($"No sample value for {type}."),
         };

@@ -47,7 +47,7 @@ internal static class EvalCommand
         SearchIndexOptions options = IndexOpener.Options(host, verbose) with { MaxResultWindow = Math.Max(depth, 10_000) };
         using IDisposable? writing = indexPath is null ? null : host.Writing();
         using SearchIndex index = indexPath is null ? SearchIndex.InMemory(options) : IndexOpener.OpenForSync(host.FullPath(indexPath), host, options).Index;
-        IndexReport report = await index.IndexDirectoryAsync(host.FullPath(corpus), null, cancellationToken).ConfigureAwait(false);
+        IndexReport report = await index.IndexDirectoryAsync(host.FullPath(corpus), progress: null, cancellationToken).ConfigureAwait(false);
         if (report.Failures.Count > 0)
             HumanRenderer.WriteIndexReport(host.Error, host.FullPath(corpus), report);
 

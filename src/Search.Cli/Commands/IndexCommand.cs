@@ -22,6 +22,13 @@ internal static class IndexCommand
         {
             Description = "Exit with code 1 if any file could not be indexed.",
         };
+        var metadata = new Option<string?>("--metadata")
+        {
+            Description = "A tab-separated table that gives the documents their tags: a header row naming the columns, then a row per " +
+                "document, its path relative to the folder (with or without .txt) first, then a comma-separated list of values per tag. " +
+                "With several folders, each names its documents relative to itself.",
+            HelpName = "FILE",
+        };
         var commitEvery = new Option<int?>("--commit-every")
         {
             Description = "Commit after this many written documents, so a crash loses at most that much work. Default 100,000 (and every 30 s).",
@@ -41,9 +48,10 @@ internal static class IndexCommand
               search index
               search index ~/news --index ~/news-index
               search index seeds more-seeds --rebuild --strict
+              search index reuters21578 --metadata reuters21578/meta.tsv
             """)
         {
-            folders, index, rebuild, strict, commitEvery,
+            folders, index, rebuild, strict, metadata, commitEvery,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
             host,
@@ -51,13 +59,15 @@ internal static class IndexCommand
             host.IndexPath(parse.GetValue(index)),
             parse.GetValue(rebuild),
             parse.GetValue(strict),
+            parse.GetValue(metadata) is { } table ? host.FullPath(table) : null,
             parse.GetValue(commitEvery),
             parse.GetValue(CommonOptions.Verbose),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliHost host, string[] folders, string indexPath, bool rebuild, bool strict, int? commitEvery, bool verbose, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliHost host, string[] folders, string indexPath, bool rebuild, bool strict, string? metadata,
+        int? commitEvery, bool verbose, CancellationToken cancellationToken)
     {
         string[] fullPaths = [.. folders.Select(host.FullPath)];
         foreach (string folder in fullPaths)
@@ -68,6 +78,14 @@ internal static class IndexCommand
                     ? $"'{TerminalText.Line(folder)}' is a file, not a folder; index the folder that holds it."
                     : $"The folder '{TerminalText.Line(folder)}' does not exist.");
             }
+        }
+
+        // Checked before the index is opened; the library reads the table (and checks its header) before it indexes anything.
+        if (metadata is not null && !File.Exists(metadata))
+        {
+            throw new FileNotFoundException(Directory.Exists(metadata)
+                ? $"The metadata table '{metadata}' is a folder, not a file."
+                : $"The metadata table '{metadata}' does not exist.", metadata);
         }
 
         SearchIndexOptions options = IndexOpener.Options(host, verbose) with { Rebuild = rebuild };
@@ -83,7 +101,7 @@ internal static class IndexCommand
             // A rebuild of several folders commits once, after the last: stopping in any of them leaves the old index whole.
             bool commit = !rebuild || i == fullPaths.Length - 1;
             IndexReport report = await ProgressView.RunAsync(host, folder,
-                progress => index.SyncDirectoryAsync(folder, progress, commit, cancellationToken)).ConfigureAwait(false);
+                progress => index.SyncDirectoryAsync(folder, new DirectorySyncOptions { Progress = progress, Metadata = metadata }, commit, cancellationToken)).ConfigureAwait(false);
             HumanRenderer.WriteIndexReport(host.Out, folder, report);
             reports.Add(report);
         }

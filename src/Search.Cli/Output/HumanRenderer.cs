@@ -145,6 +145,8 @@ internal static class HumanRenderer
     {
         output.WriteLine(TerminalText.Line(document.Title));
         output.WriteLine($"{document.Date?.ToString("yyyy-MM-dd", Invariant) ?? "(no date)"}  [{TerminalText.Line(document.Id)}]");
+        foreach ((string name, IReadOnlyList<string> values) in document.Tags)
+            output.WriteLine($"{name}: {TerminalText.Line(string.Join(", ", values))}");
         output.WriteLine();
         output.WriteLine(TerminalText.Block(document.Body));
     }
@@ -159,6 +161,13 @@ internal static class HumanRenderer
         output.WriteLine($"Dates      {dates}");
         output.WriteLine(string.Create(Invariant, $"Size       {stats.SizeBytes / 1e6:0.00} MB ({stats.SizeBytes:N0} bytes)"));
         output.WriteLine(string.Create(Invariant, $"Segments   {stats.Segments}"));
+        int width = stats.Tags.Count == 0 ? 0 : stats.Tags.Max(tag => tag.Name.Length);
+        for (int i = 0; i < stats.Tags.Count; i++)
+        {
+            TagCount tag = stats.Tags[i];
+            output.WriteLine(string.Create(Invariant,
+                $"{(i == 0 ? "Tags" : string.Empty),-10} {tag.Name.PadRight(width)}  {tag.Documents:N0} {(tag.Documents == 1 ? "document" : "documents")}"));
+        }
         foreach (string folder in stats.UnfinishedSyncs)
             output.WriteLine($"Unfinished {UnfinishedSync(folder)}");
     }

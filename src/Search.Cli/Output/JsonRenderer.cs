@@ -12,7 +12,7 @@ internal static class JsonRenderer
             query,
             results.TotalHits,
             Math.Round(results.Took.TotalMilliseconds, 3),
-            [.. results.Hits.Select(h => new HitJson(h.Id, h.Score, h.Date, h.Title, h.HighlightedTitle ?? h.Title, h.Snippets, h.Path))],
+            [.. results.Hits.Select(h => new HitJson(h.Id, h.Score, h.Date, h.Title, h.HighlightedTitle ?? h.Title, h.Snippets, h.Path, h.Tags))],
             results.Next,
             results.Suggestion,
             results.IsPartial,
@@ -22,10 +22,11 @@ internal static class JsonRenderer
         Write(output, new CompletionsJson(text, [.. completions.Select(c => new CompletionJson(c.Query, c.Documents))]), CliJsonContext.Relaxed.CompletionsJson);
 
     public static void WriteDocument(TextWriter output, SeedDocument document) =>
-        Write(output, new DocumentJson(document.Id, document.Title, document.Date, document.Body), CliJsonContext.Relaxed.DocumentJson);
+        Write(output, new DocumentJson(document.Id, document.Title, document.Date, document.Body, document.Tags), CliJsonContext.Relaxed.DocumentJson);
 
     public static void WriteStats(TextWriter output, IndexStats stats) =>
-        Write(output, new StatsJson(stats.Documents, stats.DateFrom, stats.DateTo, stats.SizeBytes, stats.Segments, stats.UnfinishedSyncs.Count > 0 ? stats.UnfinishedSyncs : null), CliJsonContext.Relaxed.StatsJson);
+        Write(output, new StatsJson(stats.Documents, stats.DateFrom, stats.DateTo, stats.SizeBytes, stats.Segments,
+            [.. stats.Tags.Select(tag => new TagCountJson(tag.Name, tag.Documents))], stats.UnfinishedSyncs.Count > 0 ? stats.UnfinishedSyncs : null), CliJsonContext.Relaxed.StatsJson);
 
     public static void WriteCheck(TextWriter output, IndexCheckReport report) =>
         Write(output, new CheckJson(report.Healthy, report.Inconclusive, report.Documents, report.Segments, report.Problems), CliJsonContext.Relaxed.CheckJson);
@@ -44,13 +45,14 @@ internal sealed record QueryJson(string Query, long TotalHits, double TookMs, IR
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Partial,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? DroppedStopWords);
 
-internal sealed record HitJson(string Id, float Score, DateOnly? Date, string Title, string TitleHighlighted, IReadOnlyList<string> Snippets, string? Path);
+internal sealed record HitJson(string Id, float Score, DateOnly? Date, string Title, string TitleHighlighted, IReadOnlyList<string> Snippets, string? Path,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Tags);
 
 internal sealed record CompletionsJson(string Text, IReadOnlyList<CompletionJson> Completions);
 
 internal sealed record CompletionJson(string Query, long Documents);
 
-internal sealed record DocumentJson(string Id, string Title, DateOnly? Date, string Body);
+internal sealed record DocumentJson(string Id, string Title, DateOnly? Date, string Body, IReadOnlyDictionary<string, IReadOnlyList<string>> Tags);
 
 internal sealed record EvaluationJson(
     int Queries,
@@ -61,9 +63,11 @@ internal sealed record EvaluationJson(
     [property: JsonPropertyName("recall@1000")] double RecallAt1000,
     IReadOnlyList<string> WithoutRelevant);
 
+internal sealed record TagCountJson(string Name, long Documents);
+
 internal sealed record CheckJson(bool Healthy, bool Inconclusive, long Documents, int Segments, IReadOnlyList<string> Problems);
 
-internal sealed record StatsJson(long Documents, DateOnly? DateFrom, DateOnly? DateTo, long SizeBytes, int Segments,
+internal sealed record StatsJson(long Documents, DateOnly? DateFrom, DateOnly? DateTo, long SizeBytes, int Segments, IReadOnlyList<TagCountJson> Tags,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? UnfinishedSyncs);
 
 // Snippets carry <mark> tags for web pages: write them as-is rather than as \u003C escapes.

@@ -26,8 +26,9 @@ internal sealed class DirectorySync
         _logger = options.Logger;
     }
 
-    public async Task<IndexReport> RunAsync(string folder, IProgress<IndexProgress>? progress, bool commit, CancellationToken cancellationToken)
+    public async Task<IndexReport> RunAsync(string folder, DirectorySyncOptions syncOptions, bool commit, CancellationToken cancellationToken)
     {
+        IProgress<IndexProgress>? progress = syncOptions.Progress;
         long started = Stopwatch.GetTimestamp();
         // "docs" and "docs/" are one folder: documents remember it, and a later sync must recognise it.
         string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
@@ -38,13 +39,15 @@ internal sealed class DirectorySync
                 : $"The folder '{root}' does not exist.");
         }
 
+        // Read whole before anything is indexed: a missing table or a bad header stops the sync here.
+        MetadataTable? table = syncOptions.Metadata is { } metadata ? MetadataTable.Read(metadata) : null;
         SeedListing listing = SeedFileFinder.Find(root);
         using IDisposable sync = await _store.BeginSyncAsync(cancellationToken).ConfigureAwait(false);
         Tally tally;
         int deleted;
         try
         {
-            (tally, deleted) = await SyncAsync(root, listing, progress, cancellationToken).ConfigureAwait(false);
+            (tally, deleted) = await SyncAsync(root, listing, table, progress, cancellationToken).ConfigureAwait(false);
             if (commit && _store.RebuildPending)
                 deleted = DroppedByRebuild();
             if (commit)
@@ -78,12 +81,13 @@ internal sealed class DirectorySync
 
     /// <summary>Writes every change the folder calls for, without the final commit; returns the counts and the documents
     /// deleted.</summary>
-    private async Task<(Tally Tally, int Deleted)> SyncAsync(string root, SeedListing listing, IProgress<IndexProgress>? progress,
-        CancellationToken cancellationToken)
+    private async Task<(Tally Tally, int Deleted)> SyncAsync(string root, SeedListing listing, MetadataTable? table,
+        IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
     {
         List<SeedFile> files = listing.Files;
         Dictionary<string, IndexedFile> indexed = LoadIndexed();
         var tally = new Tally(files.Count, files.Sum(f => f.Length), progress);
+        Dictionary<string, MetadataRow> rows = table is null ? [] : AssignRows(root, table, listing, tally);
         foreach (IndexFailure skipped in listing.Skipped)
             tally.Failed(skipped);
         foreach (SeedFile clash in listing.Clashes)
@@ -105,7 +109,7 @@ internal sealed class DirectorySync
                 {
                     Parallel.ForEach(files, parallel, file =>
                     {
-                        bool written = SyncFile(root, file, indexed, tally, out long bytesRead);
+                        bool written = SyncFile(root, file, indexed, rows, tally, out long bytesRead);
                         (int filesDone, long bytesDone) = tally.FileDone(bytesRead);
                         flusher.FileDone(filesDone, bytesDone);
                         if (written && pacer.DocumentWritten())
@@ -126,6 +130,18 @@ internal sealed class DirectorySync
         List<string> vanished = Vanished(root, listing, indexed);
         _store.DeleteMany(vanished);
         return (tally, vanished.Count);
+    }
+
+    /// <summary>The rows of <paramref name="table"/> that give documents of the folder their tags, by id; its bad rows
+    /// become failures, and the rows that name no file of the folder are counted in the log.</summary>
+    private Dictionary<string, MetadataRow> AssignRows(string root, MetadataTable table, SeedListing listing, Tally tally)
+    {
+        Dictionary<string, MetadataRow> rows = table.RowsFor(listing.Files.Select(f => f.Id), out List<IndexFailure> failures, out int unmatched);
+        foreach (IndexFailure failure in failures)
+            tally.TableFailed(failure);
+        if (unmatched > 0 && _logger is not null)
+            Log.MetadataRowsUnmatched(_logger, table.Path, unmatched, root);
+        return rows;
     }
 
     /// <summary>How many documents of the old index the rebuild is about to replace it without: its deletions, which its
@@ -181,7 +197,8 @@ internal sealed class DirectorySync
     }
 
     /// <summary>Reads, checks and writes one file; true when a document was written.</summary>
-    private bool SyncFile(string root, SeedFile file, Dictionary<string, IndexedFile> indexed, Tally tally, out long bytesRead)
+    private bool SyncFile(string root, SeedFile file, Dictionary<string, IndexedFile> indexed, Dictionary<string, MetadataRow> rows,
+        Tally tally, out long bytesRead)
     {
         bytesRead = 0;
         byte[] bytes;
@@ -201,8 +218,10 @@ internal sealed class DirectorySync
         }
 
         bytesRead = bytes.Length;
-        // A 128-bit non-cryptographic hash detects changed files as surely as SHA-256 here, at a fraction of the cost.
-        UInt128 hash = XxHash128.HashToUInt128(bytes);
+        // A 128-bit non-cryptographic hash detects changed files as surely as SHA-256 here, at a fraction of the cost. The
+        // tags of the file's metadata row are part of what it hashes, so a changed row re-indexes the document too.
+        rows.TryGetValue(file.Id, out MetadataRow? row);
+        UInt128 hash = ContentHash(bytes, row);
         bool known = indexed.TryGetValue(file.Id, out IndexedFile? previous);
         if (known && previous!.Hash == hash && previous.Source == root)
         {
@@ -221,6 +240,8 @@ internal sealed class DirectorySync
         try
         {
             SeedDocument document = SeedDocumentReader.Decode(file.Path, file.Id, bytes);
+            if (row is not null)
+                document = document with { Tags = row.Tags };
             _store.WriteSynced(document, new FileOrigin(root, file.Path, hash), isNew: !known);
         }
         catch (SeedDocumentException e)
@@ -236,6 +257,18 @@ internal sealed class DirectorySync
         }
         tally.Indexed(known, bytes.Length);
         return true;
+    }
+
+    /// <summary>The hash of a file's bytes, followed by the bytes of its metadata row's tags when it has any (so a file without
+    /// tags keeps the hash of its bytes alone).</summary>
+    private static UInt128 ContentHash(byte[] bytes, MetadataRow? row)
+    {
+        if (row is null || row.Bytes.Length == 0)
+            return XxHash128.HashToUInt128(bytes);
+        var hasher = new XxHash128();
+        hasher.Append(bytes);
+        hasher.Append(row.Bytes);
+        return hasher.GetCurrentHashAsUInt128();
     }
 
     /// <summary>What the index holds now (including uncommitted writes), by id, read from doc values alone.</summary>
@@ -273,6 +306,7 @@ internal sealed class DirectorySync
     private sealed class Tally(int filesTotal, long bytesTotal, IProgress<IndexProgress>? progress)
     {
         private readonly ConcurrentBag<IndexFailure> _failures = [];
+        private readonly List<IndexFailure> _tableFailures = [];
         private int _added;
         private int _updated;
         private int _unchanged;
@@ -293,6 +327,10 @@ internal sealed class DirectorySync
         public void Failed(SeedFile file, string message) => _failures.Add(new IndexFailure { Id = file.Id, Path = file.Path, Message = message });
 
         public void Failed(IndexFailure failure) => _failures.Add(failure);
+
+        /// <summary>A bad row of the metadata table: reported, but its document was written (without the row's tags), so
+        /// a rebuild must not keep the old version of it as it does for a file that could not be read.</summary>
+        public void TableFailed(IndexFailure failure) => _tableFailures.Add(failure);
 
         public HashSet<string> FailedIds() => [.. _failures.Select(f => f.Id)];
 
@@ -340,7 +378,7 @@ internal sealed class DirectorySync
             Updated = _updated,
             Unchanged = _unchanged,
             Deleted = deleted,
-            Failures = [.. _failures.OrderBy(f => f.Path, StringComparer.Ordinal)],
+            Failures = [.. _failures.OrderBy(f => f.Path, StringComparer.Ordinal), .. _tableFailures],
             BytesIndexed = _bytesIndexed,
             Elapsed = elapsed,
         };

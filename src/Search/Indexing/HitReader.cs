@@ -7,7 +7,7 @@ namespace Search.Indexing;
 /// <summary>
 /// Reads what a hit shows. With highlighting the body is needed, so the stored document is loaded; without, id,
 /// title and date come from doc values, which skips decompressing a stored-fields block per hit (the largest cost of a
-/// top-10 search in Lucene.Net 4.8). The file path always comes from doc values.
+/// top-10 search in Lucene.Net 4.8). The file path and the tags always come from doc values.
 /// </summary>
 internal sealed class HitReader(IndexSearcher searcher, bool withBody)
 {
@@ -19,7 +19,8 @@ internal sealed class HitReader(IndexSearcher searcher, bool withBody)
         AtomicReaderContext leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
         AtomicReader reader = leaf.AtomicReader;
         int local = doc - leaf.DocBase;
-        SeedDocument document = withBody ? IndexSchema.FromLucene(searcher.Doc(doc, IndexSchema.HitFields)) : ReadValues(reader, local);
+        SeedDocument document = (withBody ? IndexSchema.FromLucene(searcher.Doc(doc, IndexSchema.HitFields)) : ReadValues(reader, local))
+            with { Tags = IndexSchema.TagsOf(reader, local, _scratch) };
         var origins = new SegmentOrigins(reader);
         return (document, origins.Read(local) is { } origin ? origins.FilePath(local, document.Id, origin.Folder) : null);
     }

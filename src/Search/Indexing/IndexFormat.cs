@@ -39,7 +39,7 @@ internal static class IndexFormat
     /// <summary>This build's format fingerprint: <see cref="FingerprintOf"/> of <see cref="Describe()"/>, 32 lowercase hex
     /// digits. A constant, so that opening an index costs no analysis; a test recomputes it, and fails with the new value
     /// when a change to the schema or the analysis changed the format.</summary>
-    public const string Fingerprint = "7f701a8a2e2abfa448335c36f5de41a0";
+    public const string Fingerprint = "ded52cf6bc7a4e34db11bb8d5819270a";
 
     /// <summary>Whether commit user data records this build's format.</summary>
     public static bool IsCurrent(IDictionary<string, string>? data) =>
@@ -73,7 +73,10 @@ internal static class IndexFormat
     /// <summary>This build's canonical description.</summary>
     public static string Describe()
     {
-        var sample = new SeedDocument("format/sample", "Probe title: " + Probe, "Probe body. " + Probe, new DateOnly(2021, 8, 14));
+        var sample = new SeedDocument("format/sample", "Probe title: " + Probe, "Probe body. " + Probe, new DateOnly(2021, 8, 14))
+        {
+            Tags = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["topics"] = ["Grain", "wheat"], ["places"] = ["usa"] },
+        };
         var origin = new FileOrigin("/seeds", "/seeds/format/sample.md", UInt128.MaxValue - 1);
         using var reusable = new IndexSchema.ReusableDocument();
         Document document = reusable.Fill(sample, origin);

@@ -1,6 +1,6 @@
 namespace Search;
 
-/// <summary>How far an <see cref="SearchIndex.IndexDirectoryAsync"/> run has come.</summary>
+/// <summary>How far an <see cref="SearchIndex.IndexDirectoryAsync(string, DirectorySyncOptions, CancellationToken)"/> run has come.</summary>
 /// <remarks>Two reports are equal when every property is.</remarks>
 public sealed record IndexProgress
 {

@@ -1,6 +1,6 @@
 namespace Search;
 
-/// <summary>What one <see cref="SearchIndex.IndexDirectoryAsync"/> run did.</summary>
+/// <summary>What one <see cref="SearchIndex.IndexDirectoryAsync(string, DirectorySyncOptions, CancellationToken)"/> run did.</summary>
 /// <remarks>A class without value equality: it reports one run, timing included, so two reports are equal only when they
 /// are the same object. Compare the counts and <see cref="Failures"/> (whose <see cref="IndexFailure"/>s compare by
 /// value) to compare what two runs did.</remarks>

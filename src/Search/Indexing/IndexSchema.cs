@@ -50,6 +50,51 @@ internal static class IndexSchema
     /// <summary>The extension of seed files, matched in any case; almost every file has it in lower case.</summary>
     public const string DefaultExtension = ".txt";
 
+    /// <summary>Every tag of a document in one binary doc value (<see cref="TagValues"/>), names and values in the order given,
+    /// so a hit shows its tags without decompressing stored fields. Searching and counting use the <see cref="TagField"/>s.</summary>
+    public const string Tags = "tags";
+
+    /// <summary>What starts the field of every tag (<see cref="TagField"/>): a tag name has no '.', so no tag field can be
+    /// named like one of the library's own.</summary>
+    public const string TagFieldPrefix = "tags.";
+
+    /// <summary>The field of the tag <paramref name="name"/>: each value indexed once as one exact term (not analysed, not
+    /// stored, documents only, no norms), and again in sorted-set doc values of the same name, for counting.</summary>
+    public static string TagField(string name) => TagFieldPrefix + name;
+
+    /// <summary>The names of the tags in the index (from its field infos, so a tag whose documents were all deleted may stay
+    /// until a merge), in ordinal order.</summary>
+    public static IReadOnlyList<string> TagNames(IndexReader reader)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (AtomicReaderContext leaf in reader.Leaves)
+        {
+            foreach (FieldInfo info in leaf.AtomicReader.FieldInfos)
+            {
+                if (info.Name.StartsWith(TagFieldPrefix, StringComparison.Ordinal))
+                    names.Add(info.Name[TagFieldPrefix.Length..]);
+            }
+        }
+        return [.. names];
+    }
+
+    /// <summary>The tags of document <paramref name="doc"/> of a segment, from <see cref="Tags"/>.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> TagsOf(AtomicReader reader, int doc, BytesRef scratch)
+    {
+        if (reader.GetBinaryDocValues(Tags) is not { } tags)
+            return TagRules.None;
+        tags.Get(doc, scratch);
+        return TagValues.Decode(scratch.Bytes.AsSpan(scratch.Offset, scratch.Length));
+    }
+
+    /// <summary>The tags of document <paramref name="doc"/> of a whole index.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> TagsOf(IndexReader reader, int doc)
+    {
+        IList<AtomicReaderContext> leaves = reader.Leaves;
+        AtomicReaderContext leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        return TagsOf(leaf.AtomicReader, doc - leaf.DocBase, new BytesRef());
+    }
+
     /// <summary>The bytes of the content hash at the start of an <see cref="Origin"/> value.</summary>
     private const int OriginHashLength = 16;
 
@@ -117,6 +162,15 @@ internal static class IndexSchema
         return type;
     }
 
+    private static readonly FieldType TagType = FrozenTagType();
+
+    private static FieldType FrozenTagType()
+    {
+        var type = new FieldType { IsIndexed = true, IsTokenized = false, IsStored = false, IndexOptions = IndexOptions.DOCS_ONLY, OmitNorms = true };
+        type.Freeze();
+        return type;
+    }
+
     private static readonly FieldType StoredDateType = FrozenDateType();
 
     private static FieldType FrozenDateType()
@@ -155,6 +209,11 @@ internal static class IndexSchema
         private readonly NumericDocValuesField _dateSorted = new(Date, 0L);
         private readonly BinaryDocValuesField _origin = new(Origin, new BytesRef());
         private readonly SortedDocValuesField _extension = new(Extension, new BytesRef());
+        private readonly BinaryDocValuesField _tags = new(Tags, new BytesRef());
+        private readonly TagValues.Writer _tagBytes = new();
+        // Per tag name, the fields its values were written with so far: a name holds one list per document, so the first
+        // values of its pool are free at each fill.
+        private readonly Dictionary<string, List<(Field Term, SortedSetDocValuesField Value)>> _tagFields = new(StringComparer.Ordinal);
         private string? _folder;
         private byte[] _originBytes = [];
 
@@ -196,6 +255,8 @@ internal static class IndexSchema
                 _document.Add(_date);
                 _document.Add(_dateSorted);
             }
+            if (document.Tags.Count > 0)
+                AddTags(document.Tags);
             if (origin is not null)
             {
                 // Doc values only: sync reads them back per document without decompressing stored fields, hits rebuild
@@ -218,6 +279,30 @@ internal static class IndexSchema
                 }
             }
             return _document;
+        }
+
+        private void AddTags(IReadOnlyDictionary<string, IReadOnlyList<string>> tags)
+        {
+            foreach ((string name, IReadOnlyList<string> values) in tags)
+            {
+                if (!_tagFields.TryGetValue(name, out List<(Field Term, SortedSetDocValuesField Value)>? pool))
+                    _tagFields[name] = pool = [];
+                for (int i = 0; i < values.Count; i++)
+                {
+                    if (i == pool.Count)
+                    {
+                        string field = TagField(name);
+                        pool.Add((new Field(field, values[i], TagType), new SortedSetDocValuesField(field, new BytesRef())));
+                    }
+                    (Field term, SortedSetDocValuesField value) = pool[i];
+                    term.SetStringValue(values[i]);
+                    value.SetBytesValue(new BytesRef(values[i]));
+                    _document.Add(term);
+                    _document.Add(value);
+                }
+            }
+            _tags.SetBytesValue(_tagBytes.Encode(tags));
+            _document.Add(_tags);
         }
     }
 

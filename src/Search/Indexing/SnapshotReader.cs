@@ -21,7 +21,10 @@ internal static class SnapshotReader
         using SearcherLease lease = store.Lease();
         IndexSearcher searcher = lease.Searcher;
         TopDocs top = searcher.Search(new TermQuery(IndexSchema.IdTerm(id)), 1);
-        return top.ScoreDocs.Length == 0 ? null : IndexSchema.FromLucene(searcher.Doc(top.ScoreDocs[0].Doc, IndexSchema.HitFields));
+        if (top.ScoreDocs.Length == 0)
+            return null;
+        int doc = top.ScoreDocs[0].Doc;
+        return IndexSchema.FromLucene(searcher.Doc(doc, IndexSchema.HitFields)) with { Tags = IndexSchema.TagsOf(searcher.IndexReader, doc) };
     }
 
     /// <summary>The stats of the current snapshot.</summary>
@@ -38,6 +41,7 @@ internal static class SnapshotReader
             SizeBytes = store.SizeBytes(),
             Segments = reader.Leaves.Count,
             UnfinishedSyncs = store.UnfinishedSyncs(reader),
+            Tags = TagCounts(reader),
         };
     }
 
@@ -46,6 +50,33 @@ internal static class SnapshotReader
     {
         using SearcherLease lease = store.Lease();
         return store.UnfinishedSyncs(lease.Searcher.IndexReader);
+    }
+
+    /// <summary>How many live documents hold each tag, from the tags' doc values; tags no live document holds any more (whose
+    /// documents were deleted, before a merge drops the field) are left out.</summary>
+    private static List<TagCount> TagCounts(IndexReader reader)
+    {
+        var counts = new List<TagCount>();
+        foreach (string name in IndexSchema.TagNames(reader))
+        {
+            string field = IndexSchema.TagField(name);
+            long documents = 0;
+            foreach (AtomicReaderContext leaf in reader.Leaves)
+            {
+                AtomicReader segment = leaf.AtomicReader;
+                if (segment.GetDocsWithField(field) is not { } holding)
+                    continue;
+                IBits? live = segment.LiveDocs;
+                for (int doc = 0; doc < segment.MaxDoc; doc++)
+                {
+                    if (holding.Get(doc) && (live is null || live.Get(doc)))
+                        documents++;
+                }
+            }
+            if (documents > 0)
+                counts.Add(new TagCount(name, documents));
+        }
+        return counts;
     }
 
     /// <summary>The earliest and latest date of the live documents, or null when none has a date. One pass over the date

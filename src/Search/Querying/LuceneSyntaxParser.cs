@@ -8,8 +8,9 @@ using Search.Indexing;
 namespace Search.Querying;
 
 /// <summary>
-/// Lucene's classic multi-field parser with this library's rules: known fields only (case-insensitive),
-/// dates read into numeric ranges, no regular expressions, leading wildcards as configured, bounded
+/// Lucene's classic multi-field parser with this library's rules: known fields only (case-insensitive), the tags of the
+/// index as fields of exact values (<c>topics:grain</c>: not analysed, not lower-cased, also in prefixes, wildcards and
+/// ranges), dates read into numeric ranges, no regular expressions, leading wildcards as configured, bounded
 /// expansions, invariant culture. Not thread-safe, like its base: make one per query.
 /// </summary>
 internal sealed class LuceneSyntaxParser : MultiFieldQueryParser
@@ -17,15 +18,19 @@ internal sealed class LuceneSyntaxParser : MultiFieldQueryParser
     private static readonly string[] KnownFields = [IndexSchema.Title, IndexSchema.Body, IndexSchema.Date, IndexSchema.Id];
 
     private readonly string _text;
+    private readonly IReadOnlyCollection<string> _tagNames;
     private readonly int _maxClauses;
     private int _clauses;
     private int _nesting;
 
-    /// <summary>A parser for <paramref name="text"/>, which <see cref="Parse()"/> then reads.</summary>
-    public LuceneSyntaxParser(string text, Analyzer analyzer, IDictionary<string, float> boosts, SearchIndexOptions options)
+    /// <summary>A parser for <paramref name="text"/>, which <see cref="Parse()"/> then reads; <paramref name="tagNames"/> are the
+    /// tags of the snapshot the query runs on, which it may name as fields.</summary>
+    public LuceneSyntaxParser(string text, Analyzer analyzer, IDictionary<string, float> boosts, SearchIndexOptions options,
+        IReadOnlyCollection<string> tagNames)
         : base(LuceneVersion.LUCENE_48, IndexSchema.SearchableFields, analyzer, boosts)
     {
         _text = text;
+        _tagNames = tagNames;
         _maxClauses = options.MaxClauses;
         Locale = System.Globalization.CultureInfo.InvariantCulture;
         TimeZone = TimeZoneInfo.Utc;
@@ -57,6 +62,8 @@ internal sealed class LuceneSyntaxParser : MultiFieldQueryParser
     protected override Query GetRangeQuery(string field, string part1, string part2, bool startInclusive, bool endInclusive) => Counted(part1 ?? part2, () =>
     {
         field = Known(field, part1 ?? string.Empty); // null for an open start (*)
+        if (IsTag(field))
+            return NewRangeQuery(field, part1, part2, startInclusive, endInclusive);
         if (field != IndexSchema.Date)
             return base.GetRangeQuery(field, Folded(field, part1, isPattern: false), Folded(field, part2, isPattern: false), startInclusive, endInclusive);
         return DateTerms.ForRange(part1, part2, startInclusive, endInclusive, out string? bad)
@@ -66,7 +73,9 @@ internal sealed class LuceneSyntaxParser : MultiFieldQueryParser
     protected override Query GetPrefixQuery(string field, string termStr) => Counted(termStr, () =>
     {
         field = NotDate(Known(field, termStr), termStr);
-        return base.GetPrefixQuery(field, Folded(field, termStr, isPattern: false));
+        return IsTag(field)
+            ? NewPrefixQuery(new Lucene.Net.Index.Term(field, termStr))
+            : base.GetPrefixQuery(field, Folded(field, termStr, isPattern: false));
     });
 
     protected override Query GetWildcardQuery(string field, string termStr) => Counted(termStr, () =>
@@ -79,13 +88,17 @@ internal sealed class LuceneSyntaxParser : MultiFieldQueryParser
         }
         CheckPatternLength(field, termStr);
         CheckPatternTail(field, termStr);
-        return base.GetWildcardQuery(field, Folded(field, termStr, isPattern: true));
+        return IsTag(field)
+            ? NewWildcardQuery(new Lucene.Net.Index.Term(field, termStr))
+            : base.GetWildcardQuery(field, Folded(field, termStr, isPattern: true));
     });
 
     protected override Query GetFuzzyQuery(string field, string termStr, float minSimilarity) => Counted(termStr, () =>
     {
         field = NotDate(Known(field, termStr), termStr);
         CheckPatternLength(field, termStr);
+        if (IsTag(field))
+            return NewFuzzyQuery(new Lucene.Net.Index.Term(field, termStr), minSimilarity, FuzzyPrefixLength);
         if (field is not (IndexSchema.Title or IndexSchema.Body))
             return base.GetFuzzyQuery(field, termStr, minSimilarity);
         // Edits as Lucene's parser counts them for the term as typed (the old word~0.8 is a share of its length).
@@ -193,7 +206,8 @@ internal sealed class LuceneSyntaxParser : MultiFieldQueryParser
     /// <summary>Parses the text given to the constructor.</summary>
     public Query? Parse() => Parse(_text);
 
-    private static string Known(string? field, string text)
+    /// <summary>The Lucene field of the field the query names: one of the library's own, or a tag of the index.</summary>
+    private string Known(string? field, string text)
     {
         if (field is null)
             return null!; // the multi-field base expands a missing field over title and body
@@ -202,9 +216,29 @@ internal sealed class LuceneSyntaxParser : MultiFieldQueryParser
             if (string.Equals(field, known, StringComparison.OrdinalIgnoreCase))
                 return known;
         }
+        foreach (string tag in _tagNames)
+        {
+            if (string.Equals(field, tag, StringComparison.OrdinalIgnoreCase))
+                return IndexSchema.TagField(tag);
+        }
         throw new FieldTermException(field, text,
-            $"Unknown field '{field}'; the fields are title, body, date and id. To search for a colon, put the text in quotes or escape it as '\\:'.");
+            $"Unknown field '{field}'; the fields are title, body, date and id{TagList()}. To search for a colon, put the text in quotes or escape it as '\\:'.");
     }
+
+    /// <summary>The tags an unknown field could have been meant as, for its error message.</summary>
+    private string TagList()
+    {
+        const int Shown = 20;
+        if (_tagNames.Count == 0)
+            return ", and this index has no tags";
+        string names = string.Join(", ", _tagNames.Take(Shown));
+        return _tagNames.Count > Shown
+            ? string.Create(CultureInfo.InvariantCulture, $", and the tags {names} and {_tagNames.Count - Shown:N0} more")
+            : $", and the {(_tagNames.Count == 1 ? "tag" : "tags")} {names}";
+    }
+
+    // Null for a term without a field, which the multi-field base then expands over title and body.
+    private static bool IsTag(string? field) => field is not null && field.StartsWith(IndexSchema.TagFieldPrefix, StringComparison.Ordinal);
 
     private static string NotDate(string field, string text) => field != IndexSchema.Date
         ? field
@@ -214,7 +248,10 @@ internal sealed class LuceneSyntaxParser : MultiFieldQueryParser
 /// <summary>A problem with one field-qualified term, found while parsing; its position is found by the caller.</summary>
 internal sealed class FieldTermException(string field, string term, string message) : Exception(message)
 {
-    public string Field { get; } = field;
+    /// <summary>The field as the query names it (a tag by its name, not its Lucene field).</summary>
+    public string Field { get; } = field is not null && field.StartsWith(IndexSchema.TagFieldPrefix, StringComparison.Ordinal)
+        ? field[IndexSchema.TagFieldPrefix.Length..]
+        : field!; // null for a term without a field
 
     public string Term { get; } = term;
 }

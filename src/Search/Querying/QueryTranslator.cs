@@ -22,15 +22,16 @@ internal sealed partial class QueryTranslator(Analyzer analyzer, SearchIndexOpti
     };
 
     /// <summary>The query and filter for <paramref name="request"/>; <paramref name="typos"/> is the snapshot it runs on,
-    /// for <see cref="SearchRequest.Typos"/> (null: no typo tolerance).</summary>
-    public TranslatedQuery Translate(SearchRequest request, TypoContext? typos = null)
+    /// for <see cref="SearchRequest.Typos"/> (null: no typo tolerance), and <paramref name="tagNames"/> its tags, which the
+    /// Lucene syntax may name as fields (null: none).</summary>
+    public TranslatedQuery Translate(SearchRequest request, TypoContext? typos = null, IReadOnlyCollection<string>? tagNames = null)
     {
         ArgumentNullException.ThrowIfNull(request.Query, nameof(request));
         Query? query = IsMatchAll(request.Query)
             ? new MatchAllDocsQuery()
             : request.Syntax == QuerySyntax.Simple
                 ? ParseSimple(request.Query, request.Typos == TypoTolerance.Auto ? typos : null, request.AsYouType)
-                : ParseLucene(request.Query);
+                : ParseLucene(request.Query, tagNames ?? []);
         Filter? filter = request.DateFrom is null && request.DateTo is null
             ? null
             : DateTerms.Filter(request.DateFrom, request.DateTo);
@@ -52,13 +53,13 @@ internal sealed partial class QueryTranslator(Analyzer analyzer, SearchIndexOpti
     private static bool IsMatchAll(string query) => query.AsSpan().Trim() is "" or "*" or "*:*";
 
     /// <summary>The query, or null when no searchable term is left in it.</summary>
-    private Query? ParseLucene(string text)
+    private Query? ParseLucene(string text, IReadOnlyCollection<string> tagNames)
     {
         QueryGuard.CheckLucene(text, options);
         Query? query;
         try
         {
-            query = new LuceneSyntaxParser(text, analyzer, FieldWeights, options).Parse();
+            query = new LuceneSyntaxParser(text, analyzer, FieldWeights, options, tagNames).Parse();
         }
         catch (ParseException e)
         {

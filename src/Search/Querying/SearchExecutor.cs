@@ -20,7 +20,8 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
         IndexSearcher searcher = lease.Searcher;
         // Typo tolerance and did-you-mean read the words of this snapshot, each word once.
         var spelling = new Spelling(searcher.IndexReader, store.Analyzer);
-        TranslatedQuery translated = _translator.Translate(request, new TypoContext(spelling, searcher.TopReaderContext));
+        TranslatedQuery translated = _translator.Translate(request, new TypoContext(spelling, searcher.TopReaderContext),
+            IndexSchema.TagNames(searcher.IndexReader));
         FieldDoc? after = request.After is null ? null : SearchCursor.Decode(request.After, request.Sort);
         int window = request.Offset + request.Size;
         TopDocs top;
@@ -84,6 +85,7 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
             Snippets = highlighted?.Snippets ?? [],
             Matches = highlighted?.Matches ?? [],
             Path = path,
+            Tags = document.Tags,
         }, highlighted is not null);
     }
 

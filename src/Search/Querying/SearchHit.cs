@@ -2,7 +2,7 @@ namespace Search;
 
 /// <summary>One matching document.</summary>
 /// <remarks>Two hits are equal when every property is, <see cref="Snippets"/> and <see cref="Matches"/> element by
-/// element.</remarks>
+/// element, <see cref="Tags"/> by content.</remarks>
 public sealed record SearchHit
 {
     /// <summary>The document id.</summary>
@@ -40,14 +40,21 @@ public sealed record SearchHit
     /// directly.</summary>
     public string? Path { get; init; }
 
-    /// <summary>Whether <paramref name="other"/> is the same hit: every property equal, the lists element by element.</summary>
+    /// <summary>The document's tags (<see cref="SeedDocument.Tags"/>), names and values in the order they were given. Default:
+    /// empty (the document has none).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Tags { get; init; } = TagRules.None;
+
+    /// <summary>Whether <paramref name="other"/> is the same hit: every property equal, the lists element by element, the
+    /// tags by content.</summary>
     public bool Equals(SearchHit? other) =>
         ReferenceEquals(this, other) || (other is not null
             && Id == other.Id && Score.Equals(other.Score) && Date == other.Date && Title == other.Title
             && HighlightedTitle == other.HighlightedTitle && Path == other.Path
-            && ListEquality.Equal(Snippets, other.Snippets) && ListEquality.Equal(Matches, other.Matches));
+            && ListEquality.Equal(Snippets, other.Snippets) && ListEquality.Equal(Matches, other.Matches)
+            && ListEquality.Equal(Tags, other.Tags));
 
     /// <inheritdoc/>
     public override int GetHashCode() =>
-        HashCode.Combine(Id, Score, Date, Title, HighlightedTitle, Path, ListEquality.Hash(Snippets), ListEquality.Hash(Matches));
+        HashCode.Combine(HashCode.Combine(Id, Score, Date, Title, HighlightedTitle, Path, ListEquality.Hash(Snippets), ListEquality.Hash(Matches)),
+            ListEquality.Hash(Tags));
 }

@@ -194,7 +194,7 @@ public class IncrementalSyncTests
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => index.IndexDirectoryAsync(folder.Path, null, cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => index.IndexDirectoryAsync(folder.Path, progress: null, cancel.Token));
 
         Assert.Equal(1, index.Count);
         Assert.NotNull(index.Get("committed"));
