@@ -40,6 +40,7 @@ internal static class QueryCommand
             HighlightOptions.MinFragmentSize, HighlightOptions.MaxFragmentSize);
         Option<TimeSpan?> timeout = TimeoutOption();
         Option<bool> json = CommonOptions.Json();
+        var facets = new FacetOptions();
 
         var command = new Command("query", """
             Search the index. If there is no index yet, the seeds folder here is indexed first.
@@ -49,10 +50,13 @@ internal static class QueryCommand
               search query "taliban AND \"united states\"" --from 2021-08-01 --sort date
               search query "title:ghani" --json
               search query "what happened in kabul" --syntax simple --limit 5
+              search query "*" --facet topics --facet date:month
+              search query wheat --filter places=usa --facet topics
             """)
         {
             query, index, limit, offset, after, from, to, sort, syntax, typos, fragments, fragmentSize, timeout, json,
         };
+        facets.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
         {
             if (parse.GetValue(offset) > 0 && parse.GetValue(after) is not null)
@@ -79,6 +83,8 @@ internal static class QueryCommand
                 Syntax = parse.GetValue(syntax) == "simple" ? QuerySyntax.Simple : QuerySyntax.Lucene,
                 Typos = parse.GetValue(typos) == "off" ? TypoTolerance.Off : TypoTolerance.Auto,
                 Timeout = parse.GetValue(timeout),
+                Filters = facets.Filters(parse),
+                Facets = facets.Facets(parse),
                 Highlight = new HighlightOptions
                 {
                     Fragments = parse.GetValue(fragments),
