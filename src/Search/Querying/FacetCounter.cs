@@ -18,10 +18,18 @@ internal sealed class FacetCounter : ICollector
     /// its non-empty buckets, so one stray date cannot turn a day histogram into hundreds of thousands of zeros.</summary>
     public const int MaxDateBuckets = 3660;
 
+    /// <summary>The most days counted in an array: about 180 years. Days further out are counted in
+    /// <see cref="_farDays"/>, so one stray date cannot make the array huge.</summary>
+    private const int MaxDaySpan = 1 << 16;
+
     private readonly IReadOnlyList<string> _names;
     private readonly Dictionary<string, TagCounter> _tags = new(StringComparer.Ordinal);
+    private readonly TagCounter[] _tagCounters;
     private readonly bool _countDates;
-    private readonly Dictionary<long, long> _days = [];
+    // Counts per day from _firstDay on: an array index per hit is much cheaper than a dictionary look-up.
+    private long[] _dayCounts = [];
+    private long _firstDay;
+    private readonly Dictionary<long, long> _farDays = [];
     private NumericDocValues? _dates;
     private IBits? _dated;
 
@@ -36,6 +44,7 @@ internal sealed class FacetCounter : ICollector
             else
                 _tags.TryAdd(name, new TagCounter(IndexSchema.TagField(name)));
         }
+        _tagCounters = [.. _tags.Values];
     }
 
     public bool AcceptsDocsOutOfOrder => true; // counts do not depend on the order documents arrive in
@@ -48,7 +57,7 @@ internal sealed class FacetCounter : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         AtomicReader reader = context.AtomicReader;
-        foreach (TagCounter tag in _tags.Values)
+        foreach (TagCounter tag in _tagCounters)
             tag.StartSegment(reader);
         if (_countDates)
         {
@@ -59,11 +68,57 @@ internal sealed class FacetCounter : ICollector
 
     public void Collect(int doc)
     {
-        foreach (TagCounter tag in _tags.Values)
+        foreach (TagCounter tag in _tagCounters)
             tag.Collect(doc);
         // A document without a date reads as 0 from the doc values; it belongs in no bucket.
         if (_dates is not null && _dated!.Get(doc))
-            CollectionsMarshal.GetValueRefOrAddDefault(_days, _dates.Get(doc), out _)++;
+            CountDay(_dates.Get(doc));
+    }
+
+    private void CountDay(long day)
+    {
+        long at = day - _firstDay;
+        if ((ulong)at < (ulong)_dayCounts.Length)
+            _dayCounts[at]++;
+        else if (GrowDays(day))
+            _dayCounts[day - _firstDay]++;
+        else
+            CollectionsMarshal.GetValueRefOrAddDefault(_farDays, day, out _)++;
+    }
+
+    /// <summary>Widens the day array to take <paramref name="day"/> (with room to spare either way), unless that would
+    /// span more than <see cref="MaxDaySpan"/> days; true when it now does.</summary>
+    private bool GrowDays(long day)
+    {
+        if (_dayCounts.Length == 0)
+        {
+            _firstDay = day - 64;
+            _dayCounts = new long[128];
+            return true;
+        }
+        long first = Math.Min(_firstDay, day - 64);
+        long end = Math.Max(_firstDay + _dayCounts.Length, day + 65);
+        // Doubling keeps the number of copies small when dates arrive in order, one after another.
+        end = Math.Max(end, first + _dayCounts.Length * 2L);
+        if (end - first > MaxDaySpan)
+            return false;
+        long[] wider = new long[end - first];
+        Array.Copy(_dayCounts, 0, wider, _firstDay - first, _dayCounts.Length);
+        _dayCounts = wider;
+        _firstDay = first;
+        return true;
+    }
+
+    /// <summary>The count of every day seen, by day number.</summary>
+    private Dictionary<long, long> Days()
+    {
+        var days = new Dictionary<long, long>(_farDays);
+        for (int i = 0; i < _dayCounts.Length; i++)
+        {
+            if (_dayCounts[i] > 0)
+                days[_firstDay + i] = _dayCounts[i];
+        }
+        return days;
     }
 
     /// <summary>Every requested facet, keyed by its name in request order: tag values most frequent first (ties by value,
@@ -71,12 +126,13 @@ internal sealed class FacetCounter : ICollector
     public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Results(int size)
     {
         var results = new Dictionary<string, IReadOnlyList<FacetValue>>(StringComparer.Ordinal);
+        Dictionary<long, long> days = _countDates ? Days() : [];
         foreach (string name in _names)
         {
             if (results.ContainsKey(name))
                 continue;
             results[name] = FacetNames.DateUnitOf(name) is DateUnit unit
-                ? DateHistogram.Buckets(_days, unit, MaxDateBuckets)
+                ? DateHistogram.Buckets(days, unit, MaxDateBuckets)
                 : _tags[name].Top(size);
         }
         return results;

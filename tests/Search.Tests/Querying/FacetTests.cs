@@ -132,6 +132,19 @@ public sealed class FacetTests
     }
 
     [Fact]
+    public async Task Search_DatesMillenniaApart_AreEachCountedInTheirBucket()
+    {
+        using SearchIndex index = await TestDocs.IndexOf(
+            TestDocs.Doc("first", "t", "b", "0001-01-01"), TestDocs.Doc("mid", "t", "b", "2021-08-14"), TestDocs.Doc("mid2", "t", "b", "2021-08-14"),
+            TestDocs.Doc("last", "t", "b", "9999-12-31"));
+
+        SearchResults results = index.Search(new SearchRequest("*") { Facets = ["date:year", "date:day"] });
+
+        Assert.Equal(["0001=1", "2021=2", "9999=1"], Shown(results.Facets["date:year"]));
+        Assert.Equal(["0001-01-01=1", "2021-08-14=2", "9999-12-31=1"], Shown(results.Facets["date:day"]));
+    }
+
+    [Fact]
     public async Task Search_NoFacetsAsked_GivesAnEmptyDictionary()
     {
         using SearchIndex index = await Corpus();
