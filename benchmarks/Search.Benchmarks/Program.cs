@@ -46,6 +46,13 @@ static int Run(List<string> rest)
         PairedIndexing.Run(scale, threads, runs, fromDocuments: rest.Remove("--from-documents"), Console.Out);
         return 0;
     }
+    if (rest.Remove("--paired-typos"))
+    {
+        int rounds = TakeCount(rest, "--rounds", 20);
+        if (rest.Count > 0)
+            Usage($"--paired-typos does not take '{string.Join(' ', rest)}'.");
+        return PairedTypos.Run(rounds, Console.Out);
+    }
     if (rest.Remove("--typo-report"))
     {
         string queries = Path.GetFullPath(Take(rest, "--queries") ?? TypoReport.DefaultQueries());
