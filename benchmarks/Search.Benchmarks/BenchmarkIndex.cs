@@ -1,17 +1,21 @@
 namespace Search.Benchmarks;
 
 /// <summary>The on-disk indexes of the corpus that query benchmarks share, built once and kept in the temp folder:
-/// the library's (written by <see cref="SearchIndex.IndexDirectoryAsync"/> with its defaults) and raw Lucene.Net's
+/// the library's (written by <see cref="SearchIndex.IndexDirectoryAsync(string, DirectorySyncOptions, CancellationToken)"/> with its defaults, and the corpus's metadata table) and raw Lucene.Net's
 /// (written by <see cref="RawLucene.IndexFolder"/>). Each side searches the index it built, as a user of it would.
 /// Each is keyed by the corpus and the build of the code that wrote it.</summary>
 public static class BenchmarkIndex
 {
-    /// <summary>The library's index of <paramref name="corpus"/>.</summary>
+    /// <summary>The library's index of <paramref name="corpus"/>, its documents tagged from the corpus's
+    /// <see cref="Corpus.Metadata"/> table when it has one.</summary>
     public static string PathFor(Corpus corpus) =>
-        Build(corpus, "query-index", typeof(SearchIndex), path =>
+        Build(corpus, corpus.Metadata is null ? "query-index" : "tagged-query-index", typeof(SearchIndex), path =>
         {
             using SearchIndex index = SearchIndex.Open(path);
-            index.IndexDirectoryAsync(corpus.Folder).GetAwaiter().GetResult();
+            IndexReport report = index.IndexDirectoryAsync(corpus.Folder, new DirectorySyncOptions { Metadata = corpus.Metadata }).GetAwaiter().GetResult();
+            // A table whose rows name no document would measure facets over no tags without saying so.
+            if (corpus.Metadata is not null && report.Failures.Count > 0)
+                throw new InvalidOperationException($"Indexing {corpus.Folder} with {corpus.Metadata}: {report.Failures[0].Message}");
         });
 
     /// <summary>Raw Lucene.Net's index of <paramref name="corpus"/>, written with one thread.</summary>

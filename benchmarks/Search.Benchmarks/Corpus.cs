@@ -108,6 +108,37 @@ public sealed class Corpus
         return new Corpus(name, path, folder, files);
     }
 
+    /// <summary>The metadata table that gives the documents their tags, with its rows named relative to <see cref="Folder"/>:
+    /// a <c>meta.tsv</c> in the folder, or in a folder just below it (as in the Reuters-21578 archive, whose documents sit
+    /// in <c>reuters21578/</c>), then copied once to the temp folder with that folder put before each row's name. Null when
+    /// there is none, as for <c>seeds/</c>.</summary>
+    public string? Metadata => (_metadata ??= new Lazy<string?>(FindMetadata)).Value;
+
+    private Lazy<string?>? _metadata;
+
+    private string? FindMetadata()
+    {
+        string here = Path.Combine(Folder, MetadataFile);
+        if (File.Exists(here))
+            return here;
+        string? below = Directory.EnumerateDirectories(Folder).Select(d => Path.Combine(d, MetadataFile)).Where(File.Exists).Order(StringComparer.Ordinal).FirstOrDefault();
+        if (below is null)
+            return null;
+        string prefix = Path.GetFileName(Path.GetDirectoryName(below)!) + "/";
+        string target = Path.Combine(Path.GetTempPath(), "search-bench", $"{Name}-{Files.Count}-{Bytes}-{new FileInfo(below).Length}-{MetadataFile}");
+        if (File.Exists(target))
+            return target;
+        string[] lines = File.ReadAllLines(below);
+        // The header names the columns; every other row names its document first.
+        string[] rows = [lines[0], .. lines.Skip(1).Select(line => line.Length == 0 ? line : prefix + line)];
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.WriteAllLines(target + ".partial", rows);
+        File.Move(target + ".partial", target, overwrite: true);
+        return target;
+    }
+
+    private const string MetadataFile = "meta.tsv";
+
     /// <summary>A folder holding the corpus <paramref name="scale"/> times (copies under <c>r0/</c>, <c>r1/</c>, ...),
     /// built once per machine. Scale 1 is the corpus folder itself.</summary>
     public string ScaledFolder(int scale)

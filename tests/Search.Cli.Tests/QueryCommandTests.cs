@@ -18,7 +18,7 @@ public class QueryCommandTests
         Assert.Equal(0, run.ExitCode);
         using JsonDocument json = JsonDocument.Parse(run.Output);
         JsonElement root = json.RootElement;
-        Assert.Equal(["query", "totalHits", "tookMs", "hits", "next", "suggestion"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["query", "totalHits", "tookMs", "hits", "next", "suggestion", "facets"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("Kabul", root.GetProperty("query").GetString());
         Assert.Equal(1, root.GetProperty("totalHits").GetInt64());
         Assert.True(root.GetProperty("tookMs").GetDouble() > 0);

@@ -95,7 +95,7 @@ public class QueryTextTests
         Assert.Equal(0, run.ExitCode);
         using JsonDocument json = JsonDocument.Parse(run.Output);
         JsonElement root = json.RootElement;
-        Assert.Equal(["query", "totalHits", "tookMs", "hits", "next", "suggestion", "droppedStopWords"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["query", "totalHits", "tookMs", "hits", "next", "suggestion", "facets", "droppedStopWords"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(0, root.GetProperty("totalHits").GetInt64());
         Assert.Equal(["What", "is"], root.GetProperty("droppedStopWords").EnumerateArray().Select(w => w.GetString()));
     }

@@ -30,6 +30,8 @@ internal static class QueryCommand
               search query "taliban AND \"united states\"" --from 2021-08-01 --sort date
               search query "title:ghani" --json
               search query "what happened in kabul" --syntax simple --limit 5
+              search query "*" --facet topics --facet date:month
+              search query wheat --filter places=usa --facet topics
             """)
         {
             query, syntax, typos,

@@ -31,6 +31,9 @@ internal sealed class ResultOptions
 
     public Option<bool> Json { get; } = CommonOptions.Json();
 
+    /// <summary>--filter and --facet.</summary>
+    public FacetOptions Facets { get; } = new();
+
     /// <summary>How deep <c>--offset</c> and <c>--limit</c> may reach: the library's default result window.</summary>
     public static int MaxResultWindow { get; } = new SearchIndexOptions().MaxResultWindow;
 
@@ -39,6 +42,7 @@ internal sealed class ResultOptions
     {
         foreach (Option option in (Option[])[Index, Limit, Offset, After, From, To, Sort, Fragments, FragmentSize, Timeout, Json])
             command.Options.Add(option);
+        Facets.AddTo(command);
     }
 
     /// <summary><paramref name="request"/> with the paging, dates, sort, time budget and highlighting the command line asks
@@ -68,6 +72,8 @@ internal sealed class ResultOptions
             DateTo = parse.GetValue(To),
             Sort = parse.GetValue(Sort) switch { "date" => SearchSort.DateDescending, "-date" => SearchSort.DateAscending, _ => SearchSort.Relevance },
             Timeout = parse.GetValue(Timeout),
+            Filters = Facets.Filters(parse),
+            Facets = Facets.Facets(parse),
             Highlight = new HighlightOptions
             {
                 Fragments = parse.GetValue(Fragments),

@@ -31,7 +31,14 @@ internal static class HumanRenderer
             $"({(added + updated) / seconds:N0} docs/s, {bytesIndexed / 1e6 / seconds:0.00} MB/s)");
     }
 
+    /// <summary>The hits, then the facets asked for.</summary>
     public static void WriteResults(TextWriter output, SearchResults results, QueryView view)
+    {
+        WriteHits(output, results, view);
+        FacetRenderer.Write(output, results.Facets);
+    }
+
+    private static void WriteHits(TextWriter output, SearchResults results, QueryView view)
     {
         if (results.Suggestion is { } suggestion)
             output.WriteLine($"Did you mean {Quote(suggestion)}?");

@@ -15,6 +15,7 @@ internal static class JsonRenderer
             [.. results.Hits.Select(h => new HitJson(h.Id, h.Score, h.Date, h.Title, h.HighlightedTitle ?? h.Title, h.Snippets, h.Path, h.Tags))],
             results.Next,
             results.Suggestion,
+            results.Facets.ToDictionary(pair => pair.Key, IReadOnlyList<FacetValueJson> (pair) => [.. pair.Value.Select(v => new FacetValueJson(v.Value, v.Count))], StringComparer.Ordinal),
             results.IsPartial,
             results.DroppedStopWords.Count > 0 ? results.DroppedStopWords : null), CliJsonContext.Relaxed.QueryJson);
 
@@ -42,11 +43,14 @@ internal static class JsonRenderer
 
 // Fields that are usually empty appear only when they say something, so the documented shape stays as it was for scripts.
 internal sealed record QueryJson(string Query, long TotalHits, double TookMs, IReadOnlyList<HitJson> Hits, string? Next, string? Suggestion,
+    IReadOnlyDictionary<string, IReadOnlyList<FacetValueJson>> Facets,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Partial,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? DroppedStopWords);
 
 internal sealed record HitJson(string Id, float Score, DateOnly? Date, string Title, string TitleHighlighted, IReadOnlyList<string> Snippets, string? Path,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Tags);
+
+internal sealed record FacetValueJson(string Value, long Count);
 
 internal sealed record CompletionsJson(string Text, IReadOnlyList<CompletionJson> Completions);
 

@@ -17,26 +17,28 @@ internal static class HitOrder
     /// top-score collector and puts equal scores in id order afterwards (<see cref="RelevanceTies"/>), which is much cheaper
     /// than sorting every collected hit by score then id; when a tie reaches past the collected hits, or the query's hits
     /// fall into a few score groups anyway (prefix, wildcard, match-all), it collects by score then id directly
-    /// (<see cref="ScoreThenIdCollector"/>).</summary>
-    public static (TopDocs Top, bool Partial) Collect(IndexSearcher searcher, TranslatedQuery translated, SearchSort sort, FieldDoc? after, int count, TimeSpan? timeout)
+    /// (<see cref="ScoreThenIdCollector"/>). <paramref name="alongside"/>, when given, sees every hit once, in the first
+    /// pass (a second pass for ties leaves it out), and is cut short with the top hits when the time runs out.</summary>
+    public static (TopDocs Top, bool Partial) Collect(IndexSearcher searcher, TranslatedQuery translated, SearchSort sort, FieldDoc? after, int count,
+        TimeSpan? timeout, ICollector? alongside = null)
     {
         Query query = translated.Query;
         Filter? filter = translated.Filter;
         if (sort == SearchSort.Relevance && after is null && QueryTree.IsConstantScoring(query))
-            return CollectByScoreThenId(searcher, translated, count, timeout);
+            return CollectByScoreThenId(searcher, translated, count, timeout, alongside);
         if (sort == SearchSort.Relevance && after is null)
         {
             int collect = count + RelevanceTies.Slack;
             TopDocs byScore;
             bool partial = false;
-            if (timeout is null)
+            if (timeout is null && alongside is null)
             {
                 byScore = searcher.Search(query, filter, collect);
             }
             else
             {
                 TopScoreDocCollector collector = TopScoreDocCollector.Create(collect, docsScoredInOrder: false);
-                partial = RunWithin(searcher, translated, collector, timeout.Value);
+                partial = Run(searcher, translated, With(collector, alongside), timeout);
                 byScore = collector.GetTopDocs();
             }
             ScoreDoc[]? ordered = partial
@@ -44,18 +46,18 @@ internal static class HitOrder
                 : RelevanceTies.TryOrderById(searcher, byScore.ScoreDocs, count - 1, complete: byScore.ScoreDocs.Length < collect);
             return ordered is not null
                 ? (new TopDocs(byScore.TotalHits, ordered, byScore.MaxScore), partial)
-                : CollectByScoreThenId(searcher, translated, count, timeout);
+                : CollectByScoreThenId(searcher, translated, count, timeout, alongside: null);
         }
 
         Sort order = LuceneSort(sort);
-        if (timeout is null)
+        if (timeout is null && alongside is null)
         {
             return (after is null
                 ? searcher.Search(query, filter, count, order, true, false)
                 : searcher.SearchAfter(after, query, filter, count, order, true, false), false);
         }
         TopFieldCollector sorted = TopFieldCollector.Create(order, count, after, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-        bool sortedPartial = RunWithin(searcher, translated, sorted, timeout.Value);
+        bool sortedPartial = Run(searcher, translated, With(sorted, alongside), timeout);
         return (sorted.GetTopDocs(), sortedPartial);
     }
 
@@ -110,18 +112,28 @@ internal static class HitOrder
     private static long DateKey(SearchSort sort, DateOnly? date) =>
         date is DateOnly day ? IndexSchema.DateValue(day) : sort == SearchSort.DateDescending ? long.MinValue : long.MaxValue;
 
-    private static (TopDocs Top, bool Partial) CollectByScoreThenId(IndexSearcher searcher, TranslatedQuery translated, int count, TimeSpan? timeout)
+    private static (TopDocs Top, bool Partial) CollectByScoreThenId(IndexSearcher searcher, TranslatedQuery translated, int count, TimeSpan? timeout,
+        ICollector? alongside)
     {
         var collector = new ScoreThenIdCollector(count);
-        bool partial = false;
-        if (timeout is null)
-            searcher.Search(translated.Query, translated.Filter, collector);
-        else
-            partial = RunWithin(searcher, translated, collector, timeout.Value);
+        bool partial = Run(searcher, translated, With(collector, alongside), timeout);
         return (collector.GetTopDocs(), partial);
     }
 
-    /// <summary>Collects until done or until the budget runs out; true when it ran out (the collector holds what was found).</summary>
+    private static ICollector With(ICollector top, ICollector? alongside) => alongside is null ? top : MultiCollector.Wrap(top, alongside);
+
+    /// <summary>Collects until done or until the budget (if any) runs out; true when it ran out (the collector holds what was
+    /// found).</summary>
+    private static bool Run(IndexSearcher searcher, TranslatedQuery translated, ICollector collector, TimeSpan? budget)
+    {
+        if (budget is null)
+        {
+            searcher.Search(translated.Query, translated.Filter, collector);
+            return false;
+        }
+        return RunWithin(searcher, translated, collector, budget.Value);
+    }
+
     private static bool RunWithin(IndexSearcher searcher, TranslatedQuery translated, ICollector collector, TimeSpan budget)
     {
         var limited = new TimeLimitingCollector(collector, TimeLimitingCollector.GlobalCounter, Math.Max(1, (long)budget.TotalMilliseconds));

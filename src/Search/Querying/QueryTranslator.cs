@@ -9,7 +9,7 @@ using Search.Indexing;
 namespace Search.Querying;
 
 /// <summary>
-/// Turns a <see cref="SearchRequest"/> into the Lucene query and date filter to run. The one place where
+/// Turns a <see cref="SearchRequest"/> into the Lucene query and the filter (dates, tags) to run. The one place where
 /// parser failures become <see cref="QuerySyntaxException"/>s.
 /// </summary>
 internal sealed partial class QueryTranslator(Analyzer analyzer, SearchIndexOptions options)
@@ -35,9 +35,9 @@ internal sealed partial class QueryTranslator(Analyzer analyzer, SearchIndexOpti
                 : request.Syntax == QuerySyntax.Simple
                     ? ParseSimple(request.Query, request.Typos == TypoTolerance.Auto ? typos : null, request.AsYouType)
                     : ParseLucene(request.Query, snapshot is null ? [] : IndexSchema.TagNames(snapshot.IndexReader));
-        Filter? filter = request.DateFrom is null && request.DateTo is null
+        Filter? filter = RequestFilter.For(request.DateFrom is null && request.DateTo is null
             ? null
-            : DateTerms.Filter(request.DateFrom, request.DateTo);
+            : DateTerms.Filter(request.DateFrom, request.DateTo), request.Filters);
         if (query is null)
         {
             // Nothing searchable is left (stop words, punctuation): it matches nothing, and the stop words say why.

@@ -25,10 +25,11 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
         int window = request.Offset + request.Size;
         TopDocs top;
         bool partial;
+        FacetCounter? facets = request.Facets.Count > 0 ? new FacetCounter(request.Facets) : null;
         try
         {
-            // One more than the page: whether it exists decides if there is a next page.
-            (top, partial) = HitOrder.Collect(searcher, translated, request.Sort, after, window + 1, request.Timeout);
+            // One more than the page: whether it exists decides if there is a next page. Facets count in the same pass.
+            (top, partial) = HitOrder.Collect(searcher, translated, request.Sort, after, window + 1, request.Timeout, facets);
         }
         catch (TermExpansionException e)
         {
@@ -65,6 +66,7 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
             IsPartial = partial,
             DroppedStopWords = translated.DroppedStopWords,
             Suggestion = DidYouMean.For(_translator.SearchedText(request), spelling),
+            Facets = facets?.Results(request.FacetSize) ?? SearchResults.NoFacets,
             Took = Stopwatch.GetElapsedTime(started),
         };
     }

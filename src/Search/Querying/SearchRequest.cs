@@ -1,3 +1,5 @@
+using Search.Querying;
+
 namespace Search;
 
 /// <summary>A search: the query and everything optional about how to run it.</summary>
@@ -38,6 +40,24 @@ public sealed record SearchRequest(string Query)
     /// <summary>Only documents dated on or before this day (inclusive). Default none.</summary>
     public DateOnly? DateTo { get; init; }
 
+    /// <summary>Only documents holding, for every tag named, one of its values: <c>["places"] = ["usa", "canada"],
+    /// ["topics"] = ["grain"]</c> keeps documents with places usa or canada and topic grain (OR within a tag, AND across
+    /// tags). Values are exact, case as given; a tag no document has matches nothing. Filters never change scores. At most
+    /// 1,000 values per tag. Default empty: no filter.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Filters { get; init; } = TagRules.None;
+
+    /// <summary>What to count over every hit (not only this page; with the dates and <see cref="Filters"/> applied): tag
+    /// names, and the date histograms <c>date:year</c>, <c>date:month</c> and <c>date:day</c>. The counts come in
+    /// <see cref="SearchResults.Facets"/>. Default empty: nothing counted.</summary>
+    public IReadOnlyList<string> Facets { get; init; } = [];
+
+    /// <summary>How many values of each tag facet to return, the most frequent. Date histograms are not cut. Default 10,
+    /// from 1 to 1,000.</summary>
+    public int FacetSize { get; init; } = 10;
+
+    /// <summary>The most values <see cref="FacetSize"/> may ask for.</summary>
+    internal const int MaxFacetSize = 1000;
+
     /// <summary>The order of hits. Default <see cref="SearchSort.Relevance"/>.</summary>
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
 
@@ -72,8 +92,9 @@ public sealed record SearchRequest(string Query)
     /// <exception cref="ArgumentOutOfRangeException">A number, enum value or <see cref="Timeout"/> is out of range; the
     /// exception names the property.</exception>
     /// <exception cref="ArgumentException"><see cref="Offset"/> is combined with <see cref="After"/>,
-    /// <see cref="DateFrom"/> is after <see cref="DateTo"/>, or <see cref="SimilarTo"/> is empty or set with a
-    /// <see cref="Query"/>.</exception>
+    /// <see cref="DateFrom"/> is after <see cref="DateTo"/>, <see cref="SimilarTo"/> is empty or set with a
+    /// <see cref="Query"/>, or a filter or facet names no tag or has no values; the exception names the property and the
+    /// tag.</exception>
     internal void Validate(int maxResultWindow)
     {
         OptionRules.NotNull(Query, nameof(Query));
@@ -102,5 +123,28 @@ public sealed record SearchRequest(string Query)
         if (Timeout is TimeSpan budget)
             OptionRules.Positive(budget, nameof(Timeout));
         Highlight?.Validate(nameof(Highlight) + ".");
+        ValidateFilters();
+        ValidateFacets();
+    }
+
+    private void ValidateFilters()
+    {
+        OptionRules.NotNull(Filters, nameof(Filters));
+        foreach ((string name, IReadOnlyList<string>? values) in Filters)
+        {
+            if (RequestFilter.Problem(name, values) is { } problem)
+                throw OptionRules.Invalid(nameof(Filters), $"{nameof(Filters)}: {problem}.");
+        }
+    }
+
+    private void ValidateFacets()
+    {
+        OptionRules.NotNull(Facets, nameof(Facets));
+        foreach (string? name in Facets)
+        {
+            if (FacetNames.Problem(name) is { } problem)
+                throw OptionRules.Invalid(nameof(Facets), $"{nameof(Facets)}: {problem}.");
+        }
+        OptionRules.Between(FacetSize, 1, MaxFacetSize, nameof(FacetSize));
     }
 }

@@ -37,6 +37,19 @@ public sealed class SearchResults
     /// checked, so a correctly spelled query pays nothing for this.</summary>
     public string? Suggestion { get; init; }
 
+    /// <summary>The counts of <see cref="SearchRequest.Facets"/>, keyed by each name as requested, over every hit of the
+    /// query (not only this page), with its dates and filters. A tag's values come most frequent first, equal counts by value
+    /// in ordinal order, at most <see cref="SearchRequest.FacetSize"/>; a tag no hit holds gives an empty list. A date
+    /// histogram's buckets come in date order, with every bucket between the first and the last non-empty one (the empty
+    /// ones at 0), except that one spanning more than 3,660 buckets (ten years of days) lists only its non-empty buckets;
+    /// undated documents are in no bucket. When <see cref="IsPartial"/> is set because time ran out while finding hits, the
+    /// counts cover the hits found so far. Default empty: no facets asked.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets { get; init; } = NoFacets;
+
+    /// <summary>No facets: the default of <see cref="Facets"/>.</summary>
+    internal static readonly IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> NoFacets =
+        new System.Collections.ObjectModel.ReadOnlyDictionary<string, IReadOnlyList<FacetValue>>(new Dictionary<string, IReadOnlyList<FacetValue>>());
+
     /// <summary>How long the search took, highlighting included.</summary>
     public required TimeSpan Took { get; init; }
 }
