@@ -40,6 +40,27 @@ public sealed class SimilarCommandTests
     }
 
     [Fact]
+    public async Task Similar_WithFilterAndFacet_FiltersAndCountsLikeQuery()
+    {
+        using TempFolder workspace = new();
+        workspace.Write("news/wheat1.txt", Cli.Seed("2021-08-10", "Wheat harvest hit by drought in Kansas", "The wheat harvest in Kansas fell as drought cut yields."));
+        workspace.Write("news/wheat2.txt", Cli.Seed("2021-08-01", "Drought cuts Kansas wheat yields", "Kansas farmers expect lower wheat yields after drought."));
+        workspace.Write("news/wheat3.txt", Cli.Seed("2021-09-01", "Kansas wheat crop", "The drought in Kansas cut the wheat crop and yields."));
+        workspace.Write("meta.tsv", "file\tplaces\nwheat1.txt\tusa\nwheat2.txt\tusa\nwheat3.txt\tcanada\n");
+        RunResult indexed = await Cli.RunAsync(workspace.Path, "index", "news", "--index", "idx", "--metadata", "meta.tsv");
+        Assert.True(indexed.ExitCode == 0, indexed.Error);
+
+        RunResult run = await Cli.RunAsync(workspace.Path, "similar", "wheat1", "--index", "idx", "--filter", "places=usa", "--facet", "places", "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using JsonDocument json = JsonDocument.Parse(run.Output);
+        Assert.Equal(["wheat2"], json.RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()));
+        JsonElement places = Assert.Single(json.RootElement.GetProperty("facets").GetProperty("places").EnumerateArray());
+        Assert.Equal("usa", places.GetProperty("value").GetString());
+        Assert.Equal(1, places.GetProperty("count").GetInt64());
+    }
+
+    [Fact]
     public async Task Similar_Json_HasTheQueryShapeWithTheIdAsQuery()
     {
         using TempFolder workspace = await IndexedNewsAsync();
@@ -49,7 +70,7 @@ public sealed class SimilarCommandTests
         Assert.True(run.ExitCode == 0, run.Error);
         using JsonDocument json = JsonDocument.Parse(run.Output);
         JsonElement root = json.RootElement;
-        Assert.Equal(["query", "totalHits", "tookMs", "hits", "next", "suggestion"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["query", "totalHits", "tookMs", "hits", "next", "suggestion", "facets"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("wheat1", root.GetProperty("query").GetString());
         Assert.Equal(2, root.GetProperty("totalHits").GetInt64());
         JsonElement first = root.GetProperty("hits")[0];
