@@ -11,7 +11,7 @@ internal sealed class FacetOptions
         Description = "Only documents whose tag NAME has the exact VALUE (repeatable: the same name twice means either value, "
                       + "different names must all hold), e.g. --filter places=usa --filter topics=grain.",
         HelpName = "NAME=VALUE",
-        Arity = ArgumentArity.ZeroOrMore,
+        Arity = ArgumentArity.OneOrMore,
         DefaultValueFactory = _ => [],
     };
 
@@ -19,7 +19,7 @@ internal sealed class FacetOptions
     {
         Description = "Count the hits by a tag, or by date with date:year, date:month or date:day (repeatable).",
         HelpName = "NAME",
-        Arity = ArgumentArity.ZeroOrMore,
+        Arity = ArgumentArity.OneOrMore,
         DefaultValueFactory = _ => [],
     };
 

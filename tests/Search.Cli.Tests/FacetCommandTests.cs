@@ -136,6 +136,20 @@ public sealed class FacetCommandTests
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"--filter takes NAME=VALUE, such as places=usa, not '{filter}'."), run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--filter")]
+    [InlineData("--facet")]
+    public async Task Query_FlagWithoutItsValue_ExitsTwoNamingTheFlag(string flag)
+    {
+        using TempFolder workspace = await Indexed();
+
+        // Last on the line, so that nothing follows to be taken for its value: it must not be ignored.
+        RunResult run = await Cli.RunAsync(workspace.Path, "query", "wheat", flag);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"'{flag}'", run.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task QueryFacet_BadName_ExitsTwoNamingIt()
     {
