@@ -143,6 +143,8 @@ public sealed class TagsCommandTests
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("column 2 of the header: the tag name \"Topics\" is not valid", run.Error, StringComparison.Ordinal);
+        // No empty index is left behind, which a later query would take as built rather than index ./seeds.
+        Assert.False(Directory.Exists(workspace.Combine(".search-index")));
     }
 
     [Fact]

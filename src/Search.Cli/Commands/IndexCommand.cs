@@ -80,13 +80,10 @@ internal static class IndexCommand
             }
         }
 
-        // Checked before the index is opened; the library reads the table (and checks its header) before it indexes anything.
-        if (metadata is not null && !File.Exists(metadata))
-        {
-            throw new FileNotFoundException(Directory.Exists(metadata)
-                ? $"The metadata table '{metadata}' is a folder, not a file."
-                : $"The metadata table '{metadata}' does not exist.", metadata);
-        }
+        // Read (and its header checked) before the index is opened: opening creates a new index, and a table that cannot be
+        // used must not leave an empty one behind for the next query to take as built. The library reads it again to sync.
+        if (metadata is not null)
+            Search.Indexing.MetadataTable.Read(metadata);
 
         SearchIndexOptions options = IndexOpener.Options(host, verbose) with { Rebuild = rebuild };
         if (commitEvery is int every)
