@@ -21,8 +21,11 @@ internal sealed class CliProcess : IDisposable
         _readingErrors = Task.Run(ReadErrorsAsync);
     }
 
-    public static CliProcess Start(string workingDirectory, params string[] args) =>
-        new(Process.Start(StartInfo(workingDirectory, args)) ?? throw new InvalidOperationException("dotnet did not start"));
+    public static CliProcess Start(string workingDirectory, params string[] args) => Start(StartInfo(workingDirectory, args));
+
+    /// <summary>Starts the CLI as <paramref name="start"/> (from <see cref="StartInfo"/>, with changes) says.</summary>
+    public static CliProcess Start(ProcessStartInfo start) =>
+        new(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
 
     /// <summary>How to start the built CLI with redirected streams, SIGINT and SIGTERM at their defaults.</summary>
     /// <remarks>A shell without job control starts background jobs with SIGINT ignored, and children inherit that (the
@@ -41,6 +44,7 @@ internal sealed class CliProcess : IDisposable
         foreach (string arg in (string[])["--default-signal=INT,TERM", "dotnet", Path.Combine(AppContext.BaseDirectory, "Search.Cli.dll"), .. args])
             start.ArgumentList.Add(arg);
         start.Environment.Remove(CliHost.IndexVariable);
+        start.Environment.Remove(CliHost.ApiKeyVariable);
         return start;
     }
 

@@ -44,6 +44,22 @@ public class ReadmeExampleTests
         Assert.Contains(example, readme, StringComparison.Ordinal);
     }
 
+    /// <summary>The ASP.NET Core example is the sample app's Program.cs (which the API tests host), shown verbatim.</summary>
+    [Theory]
+    [InlineData("README.md")]
+    [InlineData("src/Search.AspNetCore/PACKAGE.md")] // the readme NuGet shows for the Search.AspNetCore package
+    public void WebExample_AppearsVerbatimIn(string file)
+    {
+        string[] source = File.ReadAllLines(RepositoryFiles.Path("samples", "Search.WebApp", "Program.cs"));
+        int start = Array.FindIndex(source, l => l.Trim() == "// README example start") + 1;
+        int end = Array.FindIndex(source, l => l.Trim() == "// README example end");
+        Assert.True(start > 0 && end > start, "The README example markers were not found in the sample app.");
+        string example = string.Join('\n', source[start..end]);
+        string readme = File.ReadAllText(RepositoryFiles.Path(file.Split('/'))).ReplaceLineEndings("\n");
+
+        Assert.Contains(example, readme, StringComparison.Ordinal);
+    }
+
     private static async Task Example(string indexPath, string seeds)
     {
         // README example start

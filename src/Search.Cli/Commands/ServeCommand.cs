@@ -64,8 +64,9 @@ internal static class ServeCommand
         WebApplication app = Build(host, indexPath, urls, apiKey, verbose);
         await using (app.ConfigureAwait(false))
         {
-            // While serving, a signal stops the server and waits for it, instead of ending the process under a writer.
-            using IDisposable? serving = writable ? host.Writing() : null;
+            // While serving, a signal stops the server and waits for it (open requests finish, the index closes), rather than
+            // ending the process at once.
+            using IDisposable? serving = host.Writing();
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             host.Out.WriteLine($"Serving {Output.TerminalText.Line(indexPath)} at {string.Join(", ", app.Urls)} ({(writable ? "writes need the API key" : "read-only")}). Press Ctrl+C to stop.");
             host.Out.Flush();
