@@ -32,6 +32,7 @@ internal static class CliApplication
         root.Subcommands.Add(StatsCommand.Create(host));
         root.Subcommands.Add(CheckCommand.Create(host));
         root.Subcommands.Add(EvalCommand.Create(host));
+        root.Subcommands.Add(ServeCommand.Create(host));
         return root;
     }
 

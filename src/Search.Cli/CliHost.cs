@@ -9,6 +9,10 @@ internal sealed record CliHost(TextWriter Out, TextWriter Error, string WorkingD
     /// <summary>The environment variable that names the default index folder.</summary>
     public const string IndexVariable = "SEARCH_INDEX";
 
+    /// <summary>The environment variable that holds <c>search serve</c>'s API key, which then need not be on a command line
+    /// that other users of the machine can read.</summary>
+    public const string ApiKeyVariable = "SEARCH_API_KEY";
+
     /// <summary>Standard output is a terminal that takes colour.</summary>
     public bool OutIsTerminal { get; init; }
 
@@ -26,6 +30,9 @@ internal sealed record CliHost(TextWriter Out, TextWriter Error, string WorkingD
     /// <summary>The value of <see cref="IndexVariable"/>, if set.</summary>
     public string? IndexFromEnvironment { get; init; }
 
+    /// <summary>The value of <see cref="ApiKeyVariable"/>, if set.</summary>
+    public string? ApiKeyFromEnvironment { get; init; }
+
     public static CliHost FromConsole()
     {
         // NO_COLOR (no-color.org) turns colour off; a dumb terminal can show neither colour nor a redrawn progress bar.
@@ -36,6 +43,7 @@ internal sealed record CliHost(TextWriter Out, TextWriter Error, string WorkingD
             OutIsTerminal = !Console.IsOutputRedirected && !noColor && !dumb,
             ErrorIsTerminal = !Console.IsErrorRedirected && !dumb,
             IndexFromEnvironment = Environment.GetEnvironmentVariable(IndexVariable),
+            ApiKeyFromEnvironment = Environment.GetEnvironmentVariable(ApiKeyVariable),
         };
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Lucene.Net.Search;
 using Search.Indexing;
 using Search.Querying;
@@ -139,7 +140,17 @@ public sealed class SearchIndex : IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         using OperationGate.Entry entry = _gate.Enter();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
-        return await new DirectorySync(_store, _options).RunAsync(folder, options, commit, linked.Token).ConfigureAwait(false);
+        using Activity? activity = SearchTelemetry.StartSync(folder);
+        try
+        {
+            IndexReport report = await new DirectorySync(_store, _options).RunAsync(folder, options, commit, linked.Token).ConfigureAwait(false);
+            SearchTelemetry.Synced(activity, report);
+            return report;
+        }
+        catch (Exception e) when (SearchTelemetry.Failed(activity, "sync", e))
+        {
+            throw; // not reached: the filter records the failure and lets the exception pass
+        }
     }
 
     /// <summary>Adds <paramref name="document"/>, or replaces the document with the same id. Visible to searches
@@ -162,7 +173,15 @@ public sealed class SearchIndex : IDisposable
         TagRules.Validate(document.Tags, "document.Tags");
         cancellationToken.ThrowIfCancellationRequested();
         using OperationGate.Entry entry = _gate.Enter();
-        _store.Upsert(document);
+        try
+        {
+            _store.Upsert(document);
+        }
+        catch (Exception e) when (SearchTelemetry.Failed(null, "upsert", e))
+        {
+            throw; // not reached: the filter records the failure and lets the exception pass
+        }
+        SearchTelemetry.Upserted();
         return Task.CompletedTask;
     }
 
@@ -177,7 +196,14 @@ public sealed class SearchIndex : IDisposable
         ValidateId(id, nameof(id));
         cancellationToken.ThrowIfCancellationRequested();
         using OperationGate.Entry entry = _gate.Enter();
-        return Task.FromResult(_store.Delete(id));
+        try
+        {
+            return Task.FromResult(_store.Delete(id));
+        }
+        catch (Exception e) when (SearchTelemetry.Failed(null, "delete", e))
+        {
+            throw; // not reached: the filter records the failure and lets the exception pass
+        }
     }
 
     /// <summary>Makes every write so far durable, then visible to searches started after it returns.</summary>
@@ -207,7 +233,15 @@ public sealed class SearchIndex : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         using OperationGate.Entry entry = _gate.Enter();
-        return _executor.Execute(request);
+        using Activity? activity = SearchTelemetry.StartSearch(request);
+        try
+        {
+            return SearchTelemetry.Searched(activity, _executor.Execute(request));
+        }
+        catch (Exception e) when (SearchTelemetry.Failed(activity, "search", e))
+        {
+            throw; // not reached: the filter records the failure and lets the exception pass
+        }
     }
 
     /// <summary>Completes the last, partly typed word of <paramref name="text"/> to words that occur in the documents, those
@@ -238,7 +272,15 @@ public sealed class SearchIndex : IDisposable
     public IReadOnlyList<Completion> Complete(string text, int size = 10)
     {
         using OperationGate.Entry entry = _gate.Enter();
-        return _completer.Complete(text, size);
+        using Activity? activity = SearchTelemetry.StartComplete();
+        try
+        {
+            return SearchTelemetry.Completed(activity, _completer.Complete(text, size));
+        }
+        catch (Exception e) when (SearchTelemetry.Failed(activity, "complete", e))
+        {
+            throw; // not reached: the filter records the failure and lets the exception pass
+        }
     }
 
     /// <summary>Whether <paramref name="path"/> holds an index that <see cref="Open(string, SearchIndexOptions?)"/> would open without creating one.</summary>

@@ -4,7 +4,7 @@
 'use strict';
 
 (() => {
-  const API = new URL(document.querySelector('meta[name="search-api"]')?.content ?? 'api/', document.baseURI);
+  const API = apiBase(document.querySelector('meta[name="search-api"]')?.content);
   const PAGE_SIZE = 10;
   const COMPLETION_DELAY_MS = 150;
   const COMPLETION_LIMIT = 8;
@@ -125,6 +125,12 @@
     const body = type.includes('json') ? await response.json().catch(() => null) : null;
     if (!response.ok) throw new ApiError(response.status, body);
     return body;
+  }
+
+  /** The API's root with a final slash, so that relative paths such as 'search' resolve beneath it. */
+  function apiBase(configured) {
+    const prefix = configured && !configured.includes('{{') ? configured : 'api';
+    return new URL(prefix.endsWith('/') ? prefix : `${prefix}/`, document.baseURI);
   }
 
   /** Ids may hold slashes: each segment is encoded, the slashes stay, as the API's route expects. */

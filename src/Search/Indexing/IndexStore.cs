@@ -225,12 +225,20 @@ internal sealed class IndexStore : IDisposable
     /// <summary>Makes everything written so far durable, then shows it to new searches.</summary>
     public void Commit()
     {
-        Session.Run(this, static (writer, store) =>
+        using System.Diagnostics.Activity? activity = SearchTelemetry.StartCommit();
+        try
         {
-            writer.Commit();
-            store._rebuildPending = false;
-            store._searchers.MaybeRefreshBlocking();
-        });
+            Session.Run(this, static (writer, store) =>
+            {
+                writer.Commit();
+                store._rebuildPending = false;
+                store._searchers.MaybeRefreshBlocking();
+            });
+        }
+        catch (Exception e) when (SearchTelemetry.Failed(activity, "commit", e))
+        {
+            throw; // not reached: the filter records the failure and lets the exception pass
+        }
         if (Session.TakeMergeFailure() is { } mergeFailure && _options.Logger is { } logger)
             Log.MergeFailed(logger, Description, ExceptionText.Summary(mergeFailure));
     }

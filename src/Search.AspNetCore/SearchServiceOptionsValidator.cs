@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+
+namespace Search.AspNetCore;
+
+/// <summary>Checks <see cref="SearchServiceOptions"/> when the host starts, with messages that name the setting as it is
+/// configured (<c>Search:MaxQueryLength must be at least 1 (was 0).</c>), so a mistake stops the app before its first
+/// request rather than failing every search.</summary>
+internal sealed class SearchServiceOptionsValidator : IValidateOptions<SearchServiceOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SearchServiceOptions options)
+    {
+        var failures = new List<string>();
+        string section = SearchServiceOptions.SectionName;
+        if (string.IsNullOrWhiteSpace(options.IndexPath))
+            failures.Add($"{section}:{nameof(SearchServiceOptions.IndexPath)} is required: the folder of the index to serve.");
+        if (options.MaxRequestBodyBytes < 1)
+            failures.Add($"{section}:{nameof(SearchServiceOptions.MaxRequestBodyBytes)} must be at least 1 (was {options.MaxRequestBodyBytes}).");
+        if (options.RetryAfterSeconds < 1)
+            failures.Add($"{section}:{nameof(SearchServiceOptions.RetryAfterSeconds)} must be at least 1 (was {options.RetryAfterSeconds}).");
+        try
+        {
+            options.ToIndexOptions().Validate();
+        }
+        catch (ArgumentException e)
+        {
+            // The library's message starts with the property's name: say where it is configured.
+            failures.Add($"{section}:{FirstLine(e.Message)}");
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static string FirstLine(string message)
+    {
+        int end = message.IndexOfAny(['\r', '\n']);
+        string line = end >= 0 ? message[..end] : message;
+        int parameter = line.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        return parameter >= 0 ? line[..parameter] : line;
+    }
+}
