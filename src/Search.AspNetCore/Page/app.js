@@ -298,11 +298,13 @@
       }
     }
 
-    const similar = element('a', { className: 'similar', href: urlFor({ ...s, similar: hit.id, after: '' }) }, 'Similar');
+    // Similar documents come best first: a date order would bury the closest ones.
+    const similarState = { ...s, similar: hit.id, sort: 'relevance', after: '' };
+    const similar = element('a', { className: 'similar', href: urlFor(similarState) }, 'Similar');
     similar.setAttribute('aria-label', `Documents similar to ${hit.title || hit.id}`);
     similar.addEventListener('click', (event) => {
       event.preventDefault();
-      refine({ similar: hit.id });
+      navigate(similarState);
     });
 
     return element('li', { className: 'hit' }, head, ...snippets,
