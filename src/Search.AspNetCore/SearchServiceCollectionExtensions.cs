@@ -43,6 +43,7 @@ public static class SearchServiceCollectionExtensions
         services.AddOptions<SearchServiceOptions>().ValidateOnStart();
         services.TryAddSingleton(provider => OpenIndex(provider));
         services.TryAddSingleton<IndexWriteLock>();
+        services.TryAddSingleton<IndexAccessor>();
         return services;
     }
 

@@ -104,6 +104,39 @@ internal static class IndexOpener
         return true;
     }
 
+    /// <summary>For <c>search serve</c>, which answers 503 until there is an index rather than making clients wait for a
+    /// connection: when there is no index yet and nobody is creating one, opens a rebuild of it (holding the folder's lock,
+    /// so a request cannot create an empty index first) for the caller to fill from <c>./seeds</c> in the background.</summary>
+    /// <returns>The rebuild and the seeds folder; null when the index exists or another process is creating it.</returns>
+    /// <exception cref="IndexUnavailableException">There is no index, nobody is creating one, and there are no seeds.</exception>
+    public static (SearchIndex Index, string Seeds)? StartSeedBuild(string indexPath, CliHost host, bool verbose)
+    {
+        if (File.Exists(indexPath))
+            throw new IndexUnavailableException(indexPath, $"'{indexPath}' is a file, not an index folder. Pass an index folder with --index.");
+        if (SearchIndex.Exists(indexPath))
+            return null;
+        string seeds = host.FullPath("seeds");
+        if (!Directory.Exists(seeds))
+        {
+            if (SearchIndex.IsLocked(indexPath))
+                return null;
+            throw new IndexUnavailableException(indexPath,
+                $"There is no index at '{indexPath}' and no 'seeds' folder here to build one from. Create it with: search index FOLDER");
+        }
+        try
+        {
+            SearchIndex index = SearchIndex.Open(indexPath, Options(host, verbose) with { Rebuild = true });
+            if (!SearchIndex.Exists(indexPath))
+                return (index, seeds);
+            index.Dispose(); // another process committed it between the look and the lock
+            return null;
+        }
+        catch (IndexLockedException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>For a folder sync (<c>search index</c>, <c>search eval --index</c>): opens the index to write. An index written
     /// by another version of Search is rebuilt instead, saying so on stderr: the sync has the documents to rebuild it from,
     /// and the old index stays searchable (by its own version) until the rebuild commits.</summary>

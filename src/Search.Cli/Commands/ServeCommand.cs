@@ -37,7 +37,7 @@ internal static class ServeCommand
         var command = new Command("serve", """
             Serve the index over HTTP: a search page at / and the JSON API under /api (search, complete, similar/ID,
             documents/ID, stats), /health and /openapi/v1.json. If there is no index yet, the seeds folder here is indexed
-            first. Stops on Ctrl+C.
+            (the API answers 503 meanwhile). Stops on Ctrl+C or SIGTERM.
 
             Examples:
               search serve
@@ -55,21 +55,28 @@ internal static class ServeCommand
     private static async Task<int> RunAsync(CliHost host, string? indexOption, string urls, string? apiKey, bool verbose, CancellationToken cancellationToken)
     {
         string indexPath = host.IndexPath(indexOption);
-        // Builds the index from ./seeds when there is none, as the first query would, and proves it opens before listening.
-        using (await IndexOpener.OpenForQueryAsync(indexPath, host, verbose, cancellationToken).ConfigureAwait(false))
-        {
-        }
-
         bool writable = !string.IsNullOrEmpty(apiKey);
+        // With no index yet, the seeds here are indexed while the server already answers (503 and Retry-After until the
+        // build commits), so a page opened at once says what is happening instead of failing to connect.
+        (SearchIndex Index, string Seeds)? build = IndexOpener.StartSeedBuild(indexPath, host, verbose);
         WebApplication app = Build(host, indexPath, urls, apiKey, verbose);
         await using (app.ConfigureAwait(false))
         {
             // While serving, a signal stops the server and waits for it (open requests finish, the index closes), rather than
             // ending the process at once.
             using IDisposable? serving = host.Writing();
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                build?.Index.Dispose();
+                throw;
+            }
             host.Out.WriteLine($"Serving {Output.TerminalText.Line(indexPath)} at {string.Join(", ", app.Urls)} ({(writable ? "writes need the API key" : "read-only")}). Press Ctrl+C to stop.");
             host.Out.Flush();
+            Task building = build is { } started ? BuildFromSeedsAsync(host, started.Index, started.Seeds, cancellationToken) : Task.CompletedTask;
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
@@ -79,8 +86,32 @@ internal static class ServeCommand
                 host.Error.WriteLine("Stopping.");
             }
             await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await building.ConfigureAwait(false);
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>Fills the rebuild from the seeds and commits it, saying so on stderr; a failure or Ctrl+C leaves no index,
+    /// and the API goes on answering 503 with the reason.</summary>
+    private static async Task BuildFromSeedsAsync(CliHost host, SearchIndex index, string seeds, CancellationToken cancellationToken)
+    {
+        using (index)
+        {
+            host.Error.WriteLine($"No index yet: indexing {Output.TerminalText.Line(seeds)} first; the API answers 503 until it is done.");
+            try
+            {
+                IndexReport report = await index.IndexDirectoryAsync(seeds, progress: null, cancellationToken).ConfigureAwait(false);
+                Output.HumanRenderer.WriteIndexReport(host.Error, seeds, report);
+            }
+            catch (OperationCanceledException)
+            {
+                host.Error.WriteLine("Indexing the seeds stopped before it committed; nothing of it is kept.");
+            }
+            catch (Exception e) when (e is SearchException or IOException or UnauthorizedAccessException)
+            {
+                host.Error.WriteLine($"search: indexing the seeds failed: {ErrorReporter.Describe(e)}");
+            }
+        }
     }
 
     /// <summary>The app: the package's API, page and health check over the index, with Kestrel's limits.</summary>

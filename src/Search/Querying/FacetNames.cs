@@ -21,7 +21,7 @@ internal static class FacetNames
     {
         null => "a facet name is null",
         _ when DateUnitOf(name) is not null => null,
-        _ when name.StartsWith("date", StringComparison.Ordinal) =>
+        _ when name == "date" || name.StartsWith("date:", StringComparison.Ordinal) =>
             $"\"{name}\" is not a facet: the date histograms are {DateYear}, {DateMonth} and {DateDay}",
         _ => TagRules.NameProblem(name),
     };

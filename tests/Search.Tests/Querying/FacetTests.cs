@@ -185,6 +185,19 @@ public sealed class FacetTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Reuters-21578's metadata has a <c>date_raw</c> column: a tag whose name merely starts with "date" is a tag.</summary>
+    [Fact]
+    public async Task Search_TagNamedLikeDate_IsFacetedAsATag()
+    {
+        using SearchIndex index = SearchIndex.InMemory();
+        await index.UpsertAsync(new SeedDocument("a", "Oil", "oil") { Tags = new Dictionary<string, IReadOnlyList<string>> { ["date_raw"] = ["26-FEB-1987"] } });
+        await index.CommitAsync();
+
+        SearchResults results = index.Search(new SearchRequest("oil") { Facets = ["date_raw"] });
+
+        Assert.Equal(["26-FEB-1987=1"], Shown(results.Facets["date_raw"]));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1001)]
