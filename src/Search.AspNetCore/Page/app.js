@@ -104,10 +104,11 @@
   // ---- API -----------------------------------------------------------------------------------------------------
 
   class ApiError extends Error {
-    constructor(status, problem) {
+    constructor(status, problem, retryAfter) {
       super(problem?.detail || problem?.title || `The server answered with status ${status}.`);
       this.status = status;
       this.problem = problem ?? {};
+      this.retryAfter = retryAfter ?? null;
     }
   }
 
@@ -123,7 +124,10 @@
     }
     const type = response.headers.get('content-type') ?? '';
     const body = type.includes('json') ? await response.json().catch(() => null) : null;
-    if (!response.ok) throw new ApiError(response.status, body);
+    if (!response.ok) {
+      const retryAfter = Number.parseInt(response.headers.get('retry-after') ?? '', 10);
+      throw new ApiError(response.status, body, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null);
+    }
     return body;
   }
 
@@ -138,13 +142,21 @@
     return id.split('/').map(encodeURIComponent).join('/');
   }
 
-  const statsReady = getJson('stats').then(
-    (stats) => {
+  // What the index holds, for the facets and the header; kept once read, asked again while the index cannot answer yet.
+  let statsCache = null;
+  async function loadStats() {
+    if (statsCache) return statsCache;
+    try {
+      const stats = await getJson('stats');
       const range = stats.dateFrom && stats.dateTo ? `, ${stats.dateFrom} to ${stats.dateTo}` : '';
       ui.stats.textContent = `${numberFormat.format(stats.documents)} documents${range}`;
+      statsCache = stats;
       return stats;
-    },
-    () => ({ documents: 0, tags: [] }));
+    } catch {
+      return { documents: 0, tags: [] };
+    }
+  }
+  loadStats();
 
   /** Day buckets for a range up to about two months, months up to three years, years beyond. */
   function dateFacetFor(s, stats) {
@@ -192,7 +204,7 @@
     searchController = controller;
     ui.resultsSection.setAttribute('aria-busy', 'true');
     try {
-      const stats = await statsReady;
+      const stats = await loadStats();
       const dateFacet = dateFacetFor(s, stats);
       const path = s.similar ? `similar/${idPath(s.similar)}` : 'search';
       const data = await getJson(path, searchParams(s, stats, dateFacet), controller.signal);
@@ -203,6 +215,8 @@
       if (e.name === 'AbortError') return;
       clearResults();
       showError(e, s);
+      // 503 means the index cannot answer yet (it is being built): try the same search again when the server says to.
+      if (e.status === 503 && e.retryAfter) setTimeout(() => { if (current === s) show(s); }, e.retryAfter * 1000);
     } finally {
       if (searchController === controller) ui.resultsSection.removeAttribute('aria-busy');
     }
@@ -404,6 +418,8 @@
     for (const tag of stats.tags ?? []) {
       const values = facets[tag.name];
       if (!values?.length) continue;
+      // A tag whose commonest value holds one hit is an identifier (an id column of imported metadata), not a category.
+      if (values.length > 1 && values[0].count === 1 && !s.filters.some((f) => f.startsWith(`${tag.name}:`))) continue;
       const list = element('ul', {});
       for (const { value, count } of values) {
         const filter = `${tag.name}:${value}`;
@@ -637,6 +653,9 @@
   function showError(error, s) {
     const message = error instanceof ApiError ? error.message : 'Something went wrong in the page.';
     const parts = [element('p', { className: 'error-message' }, message)];
+    if (error.status === 503 && error.retryAfter) {
+      parts.push(element('p', { className: 'muted' }, `Trying again in ${error.retryAfter} seconds.`));
+    }
     const position = error.problem?.position;
     if (s && Number.isInteger(position) && position >= 0 && position <= s.q.length) {
       // The query with the offending character marked, so the user sees where the parser stopped.
