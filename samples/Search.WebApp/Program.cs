@@ -1,6 +1,4 @@
 // README example start
-using Search.AspNetCore;
-
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSearchIndex();                       // the "Search" section: IndexPath, ApiKey, ReadOnly, limits
 builder.Services.AddHealthChecks().AddSearchIndex();

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Search.Contracts;
 
-namespace Search.AspNetCore;
+using Search;
+using Search.AspNetCore;
+
+namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>Maps the HTTP API over the index registered by <c>AddSearchIndex</c>.</summary>
 public static class SearchEndpointRouteBuilderExtensions

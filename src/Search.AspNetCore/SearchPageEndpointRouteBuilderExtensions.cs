@@ -1,10 +1,11 @@
 using System.Net;
 using System.Reflection;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Search.AspNetCore;
+using Search.AspNetCore;
+
+namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>Maps the search page: a single page for people, over the API of <see cref="SearchEndpointRouteBuilderExtensions.MapSearchApi"/>.</summary>
 public static class SearchPageEndpointRouteBuilderExtensions

@@ -1,7 +1,7 @@
 namespace Search.AspNetCore;
 
 /// <summary>How <see cref="Microsoft.Extensions.DependencyInjection.SearchServiceCollectionExtensions.AddSearchIndex(Microsoft.Extensions.DependencyInjection.IServiceCollection)"/>
-/// opens the app's index and how <see cref="SearchEndpointRouteBuilderExtensions.MapSearchApi"/> serves it; bound from the
+/// opens the app's index and how <see cref="Microsoft.AspNetCore.Builder.SearchEndpointRouteBuilderExtensions.MapSearchApi"/> serves it; bound from the
 /// configuration section <c>Search</c> (<c>"Search": { "IndexPath": "index", "ApiKey": "..." }</c>) or set in code.</summary>
 /// <remarks>The index knobs mean what the same properties of <see cref="SearchIndexOptions"/> mean, with the same defaults.</remarks>
 public sealed class SearchServiceOptions
