@@ -64,21 +64,24 @@ public static class SearchEndpointRouteBuilderExtensions
         return api;
     }
 
-    private static IResult Search([AsParameters] QueryTextParameters text, [AsParameters] ResultParameters results, SearchIndex index, IOptions<SearchServiceOptions> options)
+    private static IResult Search([AsParameters] QueryTextParameters text, [AsParameters] ResultParameters results, HttpContext http, IOptions<SearchServiceOptions> options)
     {
+        SearchIndex index = IndexOf(http);
         SearchRequest request = SearchRequestReader.Search(text, results, options.Value.MaxResultWindow);
         return Json(ResultJson.Results(request.Query, index.Search(request)), ApiJsonContext.Relaxed.QueryJson);
     }
 
-    private static IResult Complete([FromQuery(Name = "q")] string? q, [FromQuery(Name = "limit")] string? limit, SearchIndex index)
+    private static IResult Complete([FromQuery(Name = "q")] string? q, [FromQuery(Name = "limit")] string? limit, HttpContext http)
     {
+        SearchIndex index = IndexOf(http);
         if (q is null)
             throw new ApiParameterException("q", "q is required: the text typed so far.");
         return Json(ResultJson.Completions(q, index.Complete(q, SearchRequestReader.CompletionLimit(limit))), ApiJsonContext.Relaxed.CompletionsJson);
     }
 
-    private static IResult Similar(string id, [AsParameters] ResultParameters results, SearchIndex index, IOptions<SearchServiceOptions> options)
+    private static IResult Similar(string id, [AsParameters] ResultParameters results, HttpContext http, IOptions<SearchServiceOptions> options)
     {
+        SearchIndex index = IndexOf(http);
         id = Id(id);
         SearchRequest request = SearchRequestReader.Similar(id, results, options.Value.MaxResultWindow);
         SearchResults found = index.Search(request);
@@ -88,15 +91,16 @@ public static class SearchEndpointRouteBuilderExtensions
         return Json(ResultJson.Results(id, found), ApiJsonContext.Relaxed.QueryJson);
     }
 
-    private static IResult GetDocument(string id, SearchIndex index)
+    private static IResult GetDocument(string id, HttpContext http)
     {
+        SearchIndex index = IndexOf(http);
         id = Id(id);
         return index.Get(id) is { } document ? Json(ResultJson.Document(document), ApiJsonContext.Relaxed.DocumentJson) : ApiProblems.NotFound(id);
     }
 
-    private static IResult Stats(SearchIndex index) => Json(ResultJson.Stats(index.GetStats()), ApiJsonContext.Relaxed.StatsJson);
+    private static IResult Stats(HttpContext http) => Json(ResultJson.Stats(IndexOf(http).GetStats()), ApiJsonContext.Relaxed.StatsJson);
 
-    private static async Task<IResult> PutDocument(string id, HttpContext http, SearchIndex index, IndexWriteLock writes, IOptions<SearchServiceOptions> options)
+    private static async Task<IResult> PutDocument(string id, HttpContext http, IndexWriteLock writes, IOptions<SearchServiceOptions> options)
     {
         id = Id(id);
         if (Refused(http, options.Value) is { } refused)
@@ -106,6 +110,7 @@ public static class SearchEndpointRouteBuilderExtensions
         if (write.Id is not null && write.Id != id)
             throw new ApiParameterException("id", $"The body's id '{write.Id}' differs from the path's '{id}'; leave it out or make them equal.");
         SeedDocument document = write.ToDocument(id);
+        SearchIndex index = IndexOf(http);
         bool existed;
         using (await writes.EnterAsync(http.RequestAborted).ConfigureAwait(false))
         {
@@ -118,11 +123,12 @@ public static class SearchEndpointRouteBuilderExtensions
             : Results.Json(json, ApiJsonContext.Relaxed.DocumentJson, statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> DeleteDocument(string id, HttpContext http, SearchIndex index, IndexWriteLock writes, IOptions<SearchServiceOptions> options)
+    private static async Task<IResult> DeleteDocument(string id, HttpContext http, IndexWriteLock writes, IOptions<SearchServiceOptions> options)
     {
         id = Id(id);
         if (Refused(http, options.Value) is { } refused)
             return refused;
+        SearchIndex index = IndexOf(http);
         using (await writes.EnterAsync(http.RequestAborted).ConfigureAwait(false))
         {
             if (!await index.DeleteAsync(id, CancellationToken.None).ConfigureAwait(false))
@@ -132,7 +138,7 @@ public static class SearchEndpointRouteBuilderExtensions
         return Results.NoContent();
     }
 
-    private static async Task<IResult> PostDocuments(HttpContext http, SearchIndex index, IndexWriteLock writes, IOptions<SearchServiceOptions> options)
+    private static async Task<IResult> PostDocuments(HttpContext http, IndexWriteLock writes, IOptions<SearchServiceOptions> options)
     {
         if (Refused(http, options.Value) is { } refused)
             return refused;
@@ -155,6 +161,7 @@ public static class SearchEndpointRouteBuilderExtensions
                 throw new ApiParameterException($"[{i}].tags", $"Document {i} of the array ('{write.Id}'): {e.Message.Split(" (Parameter")[0]}");
             }
         }
+        SearchIndex index = IndexOf(http);
         using (await writes.EnterAsync(http.RequestAborted).ConfigureAwait(false))
         {
             foreach (SeedDocument document in documents)
@@ -191,6 +198,11 @@ public static class SearchEndpointRouteBuilderExtensions
             throw new ApiParameterException("body", "The request body must be JSON, sent with Content-Type: application/json.");
         return await JsonSerializer.DeserializeAsync(http.Request.Body, type, http.RequestAborted).ConfigureAwait(false);
     }
+
+    /// <summary>The app's index, resolved inside the endpoint rather than bound as a parameter: the first request opens it,
+    /// and a failure to open it (locked, missing) must reach <see cref="ApiProblems.Guard"/> to be answered 503, which it
+    /// would not while binding, before the endpoint filters run.</summary>
+    private static SearchIndex IndexOf(HttpContext http) => http.RequestServices.GetRequiredService<SearchIndex>();
 
     /// <summary>The id in a path: ids hold <c>/</c>, which a client may send as is or escaped.</summary>
     private static string Id(string id) => id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
