@@ -12,6 +12,9 @@ internal sealed class ApiHost : IDisposable
 {
     public const string Key = "test-key";
 
+    // WebApplicationFactory starts the app on its first client without a lock: two first clients at once would start
+    // two apps over one folder.
+    private readonly Lock _gate = new();
     private readonly TempFolder _folder;
     private readonly bool _ownsFolder;
     private WebApplicationFactory<Program>? _factory;
@@ -47,7 +50,14 @@ internal sealed class ApiHost : IDisposable
     public WebApplicationFactory<Program> Factory => _factory ?? throw new ObjectDisposedException(nameof(ApiHost));
 
     /// <summary>A client of the app; the first call starts it.</summary>
-    public HttpClient Client => _client ??= Factory.CreateClient();
+    public HttpClient Client
+    {
+        get
+        {
+            lock (_gate)
+                return _client ??= Factory.CreateClient();
+        }
+    }
 
     /// <summary>The app's own index, as the endpoints use it.</summary>
     public SearchIndex Index => Factory.Services.GetRequiredService<SearchIndex>();
@@ -55,7 +65,9 @@ internal sealed class ApiHost : IDisposable
     /// <summary>A client that sends the API key with every request.</summary>
     public HttpClient Writer()
     {
-        HttpClient client = Factory.CreateClient();
+        HttpClient client;
+        lock (_gate)
+            client = Factory.CreateClient();
         client.DefaultRequestHeaders.Add(SearchEndpointRouteBuilderExtensions.ApiKeyHeader, Key);
         return client;
     }

@@ -1,3 +1,7 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Search.AspNetCore.Tests;
@@ -10,13 +14,35 @@ public sealed class OptionsValidationTests
     [InlineData("Search:IndexPath", " ", "Search:IndexPath is required")]
     [InlineData("Search:MaxRequestBodyBytes", "0", "Search:MaxRequestBodyBytes must be at least 1 (was 0).")]
     [InlineData("Search:RetryAfterSeconds", "-3", "Search:RetryAfterSeconds must be at least 1 (was -3).")]
-    public void A_bad_setting_stops_the_app_at_start_naming_it(string key, string value, string message)
+    [InlineData("Search:MaxResultWindow", "0", "Search:MaxResultWindow")]
+    public async Task A_bad_setting_stops_the_app_at_start_naming_it(string key, string value, string message)
     {
-        using var host = new ApiHost((key, value));
+        using var folder = new TempFolder();
+        string index = folder.Combine("index");
+        // The README's registration on a host of the test's own: WebApplicationFactory's deferred start can report a
+        // failed start as ObjectDisposedException, depending on which thread gets there first.
+        WebApplicationBuilder builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Search:IndexPath"] = index, [key] = value });
+        builder.Services.AddSearchIndex();
+        await using WebApplication app = builder.Build();
+        app.MapSearchApi();
 
-        OptionsValidationException error = Assert.Throws<OptionsValidationException>(() => host.Client);
+        OptionsValidationException error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(index));
+    }
+
+    [Fact]
+    public void The_sample_app_does_not_start_with_a_bad_setting()
+    {
+        using var host = new ApiHost(("Search:MaxQueryLength", "0"));
+
+        // OptionsValidationException, or ObjectDisposedException when the failed app is torn down first (see above).
+        Exception error = Assert.ThrowsAny<Exception>(() => host.Client);
+
+        Assert.True(error is OptionsValidationException or ObjectDisposedException, error.ToString());
         Assert.False(Directory.Exists(host.IndexPath));
     }
 
