@@ -10,9 +10,10 @@ public sealed class OptionsValidationTests
 {
     [Theory]
     [InlineData("Search:MaxQueryLength", "0", "Search:MaxQueryLength must be at least 1 (was 0).")]
+    [InlineData("Search:MaxQueryLength", "-1", "Search:MaxQueryLength must be at least 1 (was -1).")]
     [InlineData("Search:IndexPath", "", "Search:IndexPath is required")]
     [InlineData("Search:IndexPath", " ", "Search:IndexPath is required")]
-    [InlineData("Search:MaxRequestBodyBytes", "0", "Search:MaxRequestBodyBytes must be at least 1 (was 0).")]
+    [InlineData("Search:MaxRequestBodyBytes", "-1", "Search:MaxRequestBodyBytes must be at least 1 (was -1).")]
     [InlineData("Search:RetryAfterSeconds", "-3", "Search:RetryAfterSeconds must be at least 1 (was -3).")]
     [InlineData("Search:MaxResultWindow", "0", "Search:MaxResultWindow")]
     public async Task A_bad_setting_stops_the_app_at_start_naming_it(string key, string value, string message)
