@@ -189,8 +189,6 @@ public static class SearchEndpointRouteBuilderExtensions
             throw new BadHttpRequestException($"The request body is larger than {options.MaxRequestBodyBytes} bytes, the most a write takes (Search:MaxRequestBodyBytes).", StatusCodes.Status413PayloadTooLarge);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = options.MaxRequestBodyBytes;
-        if (!(http.Request.ContentType ?? string.Empty).StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-            throw new ApiParameterException("body", "The request body must be JSON, sent with Content-Type: application/json.");
         return await JsonSerializer.DeserializeAsync(http.Request.Body, type, http.RequestAborted).ConfigureAwait(false);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace Search.AspNetCore;
@@ -14,9 +15,9 @@ internal sealed class SearchServiceOptionsValidator : IValidateOptions<SearchSer
         if (string.IsNullOrWhiteSpace(options.IndexPath))
             failures.Add($"{section}:{nameof(SearchServiceOptions.IndexPath)} is required: the folder of the index to serve.");
         if (options.MaxRequestBodyBytes < 1)
-            failures.Add($"{section}:{nameof(SearchServiceOptions.MaxRequestBodyBytes)} must be at least 1 (was {options.MaxRequestBodyBytes}).");
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{section}:{nameof(SearchServiceOptions.MaxRequestBodyBytes)} must be at least 1 (was {options.MaxRequestBodyBytes})."));
         if (options.RetryAfterSeconds < 1)
-            failures.Add($"{section}:{nameof(SearchServiceOptions.RetryAfterSeconds)} must be at least 1 (was {options.RetryAfterSeconds}).");
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"{section}:{nameof(SearchServiceOptions.RetryAfterSeconds)} must be at least 1 (was {options.RetryAfterSeconds})."));
         try
         {
             options.ToIndexOptions().Validate();

@@ -32,6 +32,13 @@ public sealed class ServeCommandTests
         using (JsonDocument openApi = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json")))
             Assert.True(openApi.RootElement.GetProperty("paths").TryGetProperty("/api/search", out _));
 
+        // What routing answers by itself is a problem too.
+        using (HttpResponseMessage unknown = await http.GetAsync("/api/nothing-here"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+            Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+        }
+
         // Without a key the index is served read-only: writes are refused, not half-done.
         using HttpResponseMessage write = await http.PutAsync("/api/documents/new", Json("""{"title":"t","body":"b"}"""));
         Assert.Equal(HttpStatusCode.Unauthorized, write.StatusCode);

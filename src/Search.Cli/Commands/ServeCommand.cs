@@ -137,6 +137,9 @@ internal static class ServeCommand
         });
         builder.Services.AddHealthChecks().AddSearchIndex();
         builder.Services.AddOpenApi();
+        // What routing answers by itself (an unknown path 404, a wrong method 405, a body that is not JSON 415) and any
+        // failure outside the API's own handling are problem details too, never an empty body or a stack trace.
+        builder.Services.AddProblemDetails();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // Headers must arrive promptly and bodies keep a minimum rate (Kestrel's defaults); searches read nothing more,
@@ -146,6 +149,8 @@ internal static class ServeCommand
         });
 
         WebApplication app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.MapSearchApi();
         app.MapSearchPage();
         app.MapHealthChecks("/health");
