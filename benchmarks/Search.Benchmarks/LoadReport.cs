@@ -29,10 +29,12 @@ public static class LoadReport
         string indexPath = BenchmarkIndex.PathFor(corpus);
         LoadQuery[] queries = [.. BenchmarkQuery.Load(corpus).Select(LoadQuery.For)];
         using SearchIndex index = SearchIndex.Open(indexPath, new SearchIndexOptions { ReadOnly = true });
+        string loadBefore = LoadAverage();
 
         var http = new List<(LoadResult Result, long MaxWorkingSet)>();
         int? exitCode;
         long idleWorkingSet, peakWorkingSet;
+        bool endedEarly;
         bool agree;
         using (ServerProcess server = ServerProcess.StartAsync(indexPath, error).GetAwaiter().GetResult())
         {
@@ -42,6 +44,7 @@ public static class LoadReport
             foreach (int connections in settings.Concurrency)
                 http.Add(LoadServer(server, connections, queries, settings));
             peakWorkingSet = Math.Max(server.Memory().Peak, http.Max(h => h.MaxWorkingSet));
+            endedEarly = server.HasExited;
             exitCode = server.StopAsync().GetAwaiter().GetResult();
         }
 
@@ -60,6 +63,7 @@ public static class LoadReport
             $"Corpus {corpus.Name} ({corpus.Files.Count:N0} document{(corpus.Files.Count == 1 ? "" : "s")}); {queries.Length} queries in turn ({string.Join(", ", queries.Select(q => q.Query.Category))}), " +
             $"top {Limit} with {Fragments} highlighted fragments; each level {settings.Warmup.TotalSeconds:0.###} s of warm-up, then {settings.Duration.TotalSeconds:0.###} s measured; " +
             $"{Environment.ProcessorCount} cores, shared by the client and the server."));
+        output.WriteLine(string.Create(invariant, $"Load average (1, 5, 15 min) before: {loadBefore}; after: {LoadAverage()}."));
         output.WriteLine();
         output.WriteLine("| Side | Concurrency | Requests | Requests/s | p50 ms | p99 ms | Failed | Server working set, max in level |");
         output.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
@@ -79,14 +83,20 @@ public static class LoadReport
 
         int failed = http.Sum(h => h.Result.Failed);
         // The command line's documented exit code for Ctrl+C is 130; 0 would be a clean stop too.
-        bool stopped = exitCode is 0 or Interrupted;
-        output.WriteLine(exitCode is null
+        bool stopped = !endedEarly && (exitCode is 0 or Interrupted);
+        output.WriteLine(endedEarly
+            ? string.Create(invariant, $"The server ended during the run, before this sent SIGINT, with exit code {exitCode}.")
+            : exitCode is null
             ? "The server did not stop within 30 s of SIGINT and was killed."
             : string.Create(invariant, $"The server stopped on SIGINT with exit code {exitCode}{(stopped ? " (Ctrl+C's, as documented)" : ", which is not a clean stop")}."));
         if (failed > 0)
             error.WriteLine(string.Create(invariant, $"{failed} HTTP request(s) failed."));
         return failed == 0 && stopped && agree ? 0 : 1;
     }
+
+    /// <summary>The machine's load averages, which say how much other work shared the cores (Linux only).</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string Row(LoadResult result) => string.Create(CultureInfo.InvariantCulture,
         $"{result.Completed:N0} | {result.PerSecond:N0} | {result.P50Ms:N2} | {result.P99Ms:N2}");

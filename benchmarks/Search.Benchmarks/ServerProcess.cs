@@ -86,13 +86,23 @@ public sealed partial class ServerProcess : IDisposable
         }
     }
 
-    /// <summary>The server's working set now and its peak so far (on Linux, VmRSS and VmHWM).</summary>
+    /// <summary>Whether the server has ended, stopped by nothing this class did.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The server's working set now and its peak so far (on Linux, VmRSS and VmHWM); zeros once it has ended.</summary>
     public (long Current, long Peak) Memory()
     {
         lock (_process)
         {
-            _process.Refresh();
-            return (_process.WorkingSet64, _process.PeakWorkingSet64);
+            try
+            {
+                _process.Refresh();
+                return (_process.WorkingSet64, _process.PeakWorkingSet64);
+            }
+            catch (InvalidOperationException) when (_process.HasExited)
+            {
+                return (0, 0);
+            }
         }
     }
 
@@ -100,6 +110,8 @@ public sealed partial class ServerProcess : IDisposable
     /// <returns>Its exit code, or null if it had not stopped after 30 seconds (it is then killed).</returns>
     public async Task<int?> StopAsync()
     {
+        if (_process.HasExited)
+            return _process.ExitCode;
         // The tests signal the CLI with kill(1) too; .NET has no API that sends a signal to another process.
         using (Process kill = Process.Start("kill", ["-s", "INT", _process.Id.ToString(CultureInfo.InvariantCulture)]))
             await kill.WaitForExitAsync().ConfigureAwait(false);
