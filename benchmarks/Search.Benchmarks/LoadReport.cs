@@ -38,7 +38,7 @@ public static class LoadReport
         bool agree;
         using (ServerProcess server = ServerProcess.StartAsync(indexPath, error).GetAwaiter().GetResult())
         {
-            output.WriteLine($"Started: {server.Command} (process {server.Id}), listening at {server.Address}");
+            output.WriteLine(string.Create(invariant, $"Started: {server.Command} (process {server.Id}), listening at {server.Address}"));
             idleWorkingSet = server.Memory().Current;
             agree = Agree(server.Address, index, queries, output, error);
             foreach (int connections in settings.Concurrency)
