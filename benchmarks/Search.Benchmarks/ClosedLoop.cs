@@ -19,7 +19,10 @@ public static class ClosedLoop
     /// <summary>Runs <paramref name="workers"/> workers, as tasks (for asynchronous work such as HTTP requests) or on
     /// threads of their own (for synchronous work, which would otherwise wait for the thread pool to grow).</summary>
     /// <param name="operation">The worker's number and its operation's sequence number; false for a failure.</param>
-    public static LoadResult Run(int workers, TimeSpan warmup, TimeSpan window, bool dedicatedThreads, Func<int, long, Task<bool>> operation)
+    /// <param name="hopeless">Asked after a failure: true ends the level early (say, the server has gone), rather than
+    /// failing as fast as the loop can spin.</param>
+    public static LoadResult Run(int workers, TimeSpan warmup, TimeSpan window, bool dedicatedThreads, Func<int, long, Task<bool>> operation,
+        Func<bool>? hopeless = null)
     {
         long start = Stopwatch.GetTimestamp();
         long windowStart = start + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
@@ -31,7 +34,7 @@ public static class ClosedLoop
             for (int w = 0; w < workers; w++)
             {
                 int worker = w;
-                threads[w] = new Thread(() => outcomes[worker] = Work(worker, windowStart, windowEnd, operation).GetAwaiter().GetResult())
+                threads[w] = new Thread(() => outcomes[worker] = Work(worker, windowStart, windowEnd, operation, hopeless).GetAwaiter().GetResult())
                 {
                     IsBackground = true,
                     Name = $"load worker {worker}",
@@ -44,7 +47,7 @@ public static class ClosedLoop
         else
         {
             Task[] tasks = [.. Enumerable.Range(0, workers).Select(worker => Task.Run(async () =>
-                outcomes[worker] = await Work(worker, windowStart, windowEnd, operation).ConfigureAwait(false)))];
+                outcomes[worker] = await Work(worker, windowStart, windowEnd, operation, hopeless).ConfigureAwait(false)))];
             Task.WaitAll(tasks);
         }
 
@@ -52,7 +55,7 @@ public static class ClosedLoop
         return new LoadResult(workers, latencies.Length, window, Percentile(latencies, 0.50), Percentile(latencies, 0.99), outcomes.Sum(o => o.Failed));
     }
 
-    private static async Task<WorkerOutcome> Work(int worker, long windowStart, long windowEnd, Func<int, long, Task<bool>> operation)
+    private static async Task<WorkerOutcome> Work(int worker, long windowStart, long windowEnd, Func<int, long, Task<bool>> operation, Func<bool>? hopeless)
     {
         var outcome = new WorkerOutcome();
         for (long sequence = 0; ; sequence++)
@@ -63,7 +66,11 @@ public static class ClosedLoop
             bool succeeded = await operation(worker, sequence).ConfigureAwait(false);
             long ended = Stopwatch.GetTimestamp();
             if (!succeeded)
+            {
                 outcome.Failed++;
+                if (hopeless?.Invoke() == true)
+                    return outcome;
+            }
             else if (ended >= windowStart && ended < windowEnd)
                 outcome.Latencies.Add(Stopwatch.GetElapsedTime(began, ended).TotalMilliseconds);
         }

@@ -40,9 +40,9 @@ public static class LoadReport
             output.WriteLine(string.Create(invariant, $"Started: {server.Command} (process {server.Id}), listening at {server.Address}"));
             idleWorkingSet = server.Memory().Current;
             agree = Agree(server.Address, index, queries, output, error);
-            foreach (int connections in settings.Concurrency)
+            foreach (int connections in settings.Concurrency.TakeWhile(_ => !server.HasExited))
                 http.Add(LoadServer(server, connections, queries, settings));
-            peakWorkingSet = Math.Max(server.Memory().Peak, http.Max(h => h.MaxWorkingSet));
+            peakWorkingSet = Math.Max(server.Memory().Peak, http.Select(h => h.MaxWorkingSet).DefaultIfEmpty().Max());
             endedEarly = server.HasExited;
             exitCode = server.StopAsync().GetAwaiter().GetResult();
         }
@@ -97,8 +97,9 @@ public static class LoadReport
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-    private static string Row(LoadResult result) => string.Create(CultureInfo.InvariantCulture,
-        $"{result.Completed:N0} | {result.PerSecond:N0} | {result.P50Ms:N2} | {result.P99Ms:N2}");
+    private static string Row(LoadResult result) => result.Completed == 0
+        ? "0 | 0 | - | -"
+        : string.Create(CultureInfo.InvariantCulture, $"{result.Completed:N0} | {result.PerSecond:N0} | {result.P50Ms:N2} | {result.P99Ms:N2}");
 
     /// <summary>Each worker starts at its own place in the query list, so that every query is in flight at once.</summary>
     private static int Pick(int worker, long sequence, int count) => (int)((worker + sequence) % count);
@@ -119,7 +120,7 @@ public static class LoadReport
         }, null, TimeSpan.Zero, SampleEvery))
         {
             LoadResult result = ClosedLoop.Run(connections, settings.Warmup, settings.Duration, dedicatedThreads: false,
-                (worker, sequence) => Send(client, queries[Pick(worker, sequence, queries.Length)].Uri));
+                (worker, sequence) => Send(client, queries[Pick(worker, sequence, queries.Length)].Uri), () => server.HasExited);
             return (result, Math.Max(maxWorkingSet, server.Memory().Current));
         }
     }
