@@ -69,6 +69,17 @@ static int Run(List<string> rest)
             Usage($"--typo-report does not take '{string.Join(' ', rest)}'.");
         return TypoReport.Run(queries, Console.Out, Console.Error);
     }
+    if (rest.Remove("--load-report"))
+    {
+        TimeSpan duration = TakeDuration(rest, "--duration", TimeSpan.FromSeconds(10));
+        TimeSpan warmup = TakeDuration(rest, "--warmup", TimeSpan.FromSeconds(3));
+        int[] connections = TakeCounts(rest, "--connections", [1, 8, 64]);
+        if (rest.Count > 0)
+            Usage($"--load-report does not take '{string.Join(' ', rest)}'.");
+        if (OperatingSystem.IsWindows())
+            Usage("--load-report stops the server with SIGINT, which needs Linux or macOS.");
+        return LoadReport.Run(new LoadSettings(duration, warmup, connections), Console.Out, Console.Error);
+    }
     if (rest.Remove("--peers-protocol"))
         return PeerProtocol.Run(rest, Console.Out);
     Summary[] summaries = [.. BenchmarkSwitcher.FromAssembly(typeof(Corpus).Assembly).Run([.. rest])];
@@ -89,6 +100,39 @@ static int TakeCount(List<string> args, string name, int fallback)
     if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < 1)
         Usage($"{name} takes a whole number from 1 up, not '{text}'.");
     return value;
+}
+
+static int[] TakeCounts(List<string> args, string name, int[] fallback)
+{
+    string? text = Take(args, name);
+    if (text is null)
+        return fallback;
+    var counts = new List<int>();
+    foreach (string part in text.Split(','))
+    {
+        if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < 1)
+            Usage($"{name} takes whole numbers from 1 up separated by commas, such as 1,8,64, not '{text}'.");
+        counts.Add(value);
+    }
+    return [.. counts];
+}
+
+// A length of time as 20s, 500ms, 2m or a bare number of seconds.
+static TimeSpan TakeDuration(List<string> args, string name, TimeSpan fallback)
+{
+    string? text = Take(args, name);
+    if (text is null)
+        return fallback;
+    (string number, double unit) = text switch
+    {
+        _ when text.EndsWith("ms", StringComparison.Ordinal) => (text[..^2], 0.001),
+        _ when text.EndsWith('s') => (text[..^1], 1.0),
+        _ when text.EndsWith('m') => (text[..^1], 60.0),
+        _ => (text, 1.0),
+    };
+    if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value) || value <= 0)
+        Usage($"{name} takes a time above 0 such as 20s, 500ms or 2m, not '{text}'.");
+    return TimeSpan.FromSeconds(value * unit);
 }
 
 static double TakeMegabytes(List<string> args, string name, double fallback)
