@@ -14,11 +14,33 @@ namespace Search.AspNetCore;
 /// <param name="Tags">Named keyword values, as in <see cref="SeedDocument.Tags"/>.</param>
 internal sealed record DocumentWrite(string? Id, string? Title, string? Body, DateOnly? Date, Dictionary<string, string[]>? Tags)
 {
-    public SeedDocument ToDocument(string id) =>
-        new(id, Title ?? string.Empty, Body ?? string.Empty, Date)
+    /// <summary>The document to write under <paramref name="id"/>, checked whole before anything is written.</summary>
+    /// <param name="id">The id, from the path or the body.</param>
+    /// <param name="where">How a message names this document (empty for the only one, <c>[3]</c> in a bulk write).</param>
+    /// <exception cref="ApiParameterException">The id is blank, the document has neither title nor body (a misspelt field
+    /// name), or a tag is not valid.</exception>
+    public SeedDocument ToDocument(string id, string where = "")
+    {
+        string which = where.Length == 0 ? "The document" : $"The document at {where}";
+        if (string.IsNullOrWhiteSpace(id))
+            throw new ApiParameterException(where + "id", $"{which} needs an id that is not blank (was '{id}').");
+        var document = new SeedDocument(id, Title ?? string.Empty, Body ?? string.Empty, Date)
         {
             Tags = Tags?.ToDictionary(pair => pair.Key, IReadOnlyList<string> (pair) => pair.Value, StringComparer.Ordinal) ?? TagRules.None,
         };
+        try
+        {
+            TagRules.Validate(document.Tags, "tags");
+        }
+        catch (ArgumentException e)
+        {
+            string message = e.Message.Split(" (Parameter")[0];
+            throw new ApiParameterException(where + "tags", $"{which} ('{id}'): {message}");
+        }
+        if (string.IsNullOrEmpty(Title) && string.IsNullOrEmpty(Body))
+            throw new ApiParameterException(where + "body", $"{which} ('{id}') has neither a title nor a body.");
+        return document;
+    }
 }
 
 /// <summary>What a bulk write answers: how many documents it committed.</summary>

@@ -46,8 +46,12 @@ internal static partial class ApiProblems
     }
 
     public static IResult BadParameter(string parameter, string detail) =>
-        Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "A parameter is not valid.",
+        Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest,
+            title: IsBodyPart(parameter) ? "The request body is not valid." : "A parameter is not valid.",
             extensions: new Dictionary<string, object?> { ["parameter"] = parameter });
+
+    // What a write's body holds, as a problem's parameter names it: body, tags, [3].id, ...
+    private static bool IsBodyPart(string parameter) => parameter is "body" or "tags" || parameter.StartsWith('[');
 
     public static IResult NotFound(string id) =>
         Results.Problem($"No document has the id '{id}'.", statusCode: StatusCodes.Status404NotFound, title: "No such document.",

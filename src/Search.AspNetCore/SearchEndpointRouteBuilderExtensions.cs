@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -35,34 +36,43 @@ public static class SearchEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(prefix);
         RouteGroupBuilder api = endpoints.MapGroup(prefix);
         api.AddEndpointFilter(ApiProblems.Guard).WithTags("Search");
+        api.AddEndpointFilter((context, next) =>
+        {
+            SearchRequestReader.RefuseRepeated(context.HttpContext.Request.Query);
+            return next(context);
+        });
 
         api.MapGet("/search", Search).WithName("Search")
             .WithSummary("Searches the index: ranked, highlighted hits, facets, the next-page cursor and a did-you-mean suggestion.")
             .Produces<QueryJson>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/complete", Complete).WithName("Complete")
             .WithSummary("Completes the last, partly typed word of q to words in the documents, commonest first, with the documents each completed query finds.")
-            .Produces<CompletionsJson>().ProducesProblem(StatusCodes.Status400BadRequest);
+            .Produces<CompletionsJson>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/similar/{**id}", Similar).WithName("Similar")
             .WithSummary("The documents most like the one with this id (more like this), shown as a search's hits.")
-            .Produces<QueryJson>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<QueryJson>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/documents/{**id}", GetDocument).WithName("GetDocument")
             .WithSummary("One document as stored: id, title, date, body and tags.")
-            .Produces<DocumentJson>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<DocumentJson>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/stats", Stats).WithName("Stats")
             .WithSummary("What the index holds: documents, date range, size, segments and tags.")
-            .Produces<StatsJson>();
+            .Produces<StatsJson>().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         api.MapPut("/documents/{**id}", PutDocument).WithName("PutDocument")
             .WithSummary("Adds or replaces the document with this id; durable when answered (201 created, 200 replaced). Needs X-Api-Key.")
             .Accepts<DocumentWrite>("application/json").Produces<DocumentJson>().Produces<DocumentJson>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status500InternalServerError).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapDelete("/documents/{**id}", DeleteDocument).WithName("DeleteDocument")
             .WithSummary("Deletes the document with this id; durable when answered 204. Needs X-Api-Key.")
-            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status500InternalServerError).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapPost("/documents", PostDocuments).WithName("PostDocuments")
             .WithSummary("Adds or replaces many documents (a JSON array, each with its id) in one commit; all or none. Needs X-Api-Key.")
             .Accepts<DocumentWrite[]>("application/json").Produces<BulkWriteJson>()
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status500InternalServerError).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return api;
     }
 
@@ -142,20 +152,16 @@ public static class SearchEndpointRouteBuilderExtensions
                                       ?? throw new ApiParameterException("body", "The request body must be a JSON array of documents, each with its id.");
         // Every document is checked before any is written, so a bad one leaves the index as it was.
         var documents = new List<SeedDocument>(writesGiven.Length);
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < writesGiven.Length; i++)
         {
-            DocumentWrite? write = writesGiven[i];
-            if (write is null || string.IsNullOrEmpty(write.Id))
-                throw new ApiParameterException($"[{i}].id", $"Document {i} of the array has no id.");
-            documents.Add(write.ToDocument(write.Id));
-            try
-            {
-                TagRules.Validate(documents[^1].Tags, "tags");
-            }
-            catch (ArgumentException e)
-            {
-                throw new ApiParameterException($"[{i}].tags", $"Document {i} of the array ('{write.Id}'): {e.Message.Split(" (Parameter")[0]}");
-            }
+            string where = string.Create(CultureInfo.InvariantCulture, $"[{i}].");
+            DocumentWrite write = writesGiven[i] ?? throw new ApiParameterException(where + "id", $"The document at [{i}] is null, not an object with an id.");
+            SeedDocument document = write.ToDocument(write.Id ?? string.Empty, where);
+            // Two writes of one id in one request would leave only the last: say so rather than count both.
+            if (!positions.TryAdd(document.Id, i))
+                throw new ApiParameterException(where + "id", $"The documents at [{positions[document.Id]}] and [{i}] have the same id '{document.Id}'.");
+            documents.Add(document);
         }
         using (await writes.EnterAsync(http.RequestAborted).ConfigureAwait(false))
         {

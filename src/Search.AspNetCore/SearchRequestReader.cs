@@ -17,6 +17,17 @@ internal static class SearchRequestReader
     public static SearchRequest Similar(string id, ResultParameters results, int maxResultWindow) =>
         Results(results, new SearchRequest(string.Empty) { SimilarTo = id }, maxResultWindow);
 
+    /// <summary>Refuses a parameter given twice unless it is repeatable (<c>facet</c>, <c>filter</c>): bound as text,
+    /// <c>q=a&amp;q=b</c> would otherwise search for <c>a,b</c>.</summary>
+    public static void RefuseRepeated(Microsoft.AspNetCore.Http.IQueryCollection query)
+    {
+        foreach ((string name, Microsoft.Extensions.Primitives.StringValues values) in query)
+        {
+            if (values.Count > 1 && name is not ("facet" or "filter"))
+                throw new ApiParameterException(name, string.Create(CultureInfo.InvariantCulture, $"{name} may be given once (was given {values.Count} times); only facet and filter repeat."));
+        }
+    }
+
     public static int CompletionLimit(string? limit) => Number("limit", limit, 10, 1, 1000);
 
     private static SearchRequest Results(ResultParameters p, SearchRequest request, int maxResultWindow)

@@ -51,6 +51,8 @@ public sealed class ProblemTests : IAsyncLifetime, IDisposable
     [InlineData("/api/similar/news/2019/wheat?sort=x", "sort")]
     [InlineData("/api/complete", "q")]
     [InlineData("/api/complete?q=oi&limit=0", "limit")]
+    [InlineData("/api/search?q=oil&q=gas", "q")]
+    [InlineData("/api/search?q=oil&limit=1&limit=2", "limit")]
     public async Task A_bad_parameter_is_400_naming_it(string url, string parameter)
     {
         using HttpResponseMessage response = await _host.Client.GetAsync(new Uri(url, UriKind.Relative));
@@ -157,6 +159,8 @@ public sealed class ProblemTests : IAsyncLifetime, IDisposable
     [InlineData("{\"title\":\"T\",\"tags\":{\"Bad Name\":[\"x\"]}}")]
     [InlineData("{\"title\":\"T\",\"tags\":{\"topic\":[\"\"]}}")]
     [InlineData("{\"id\":\"other\",\"title\":\"T\"}")]
+    [InlineData("{}")]
+    [InlineData("{\"title\":null,\"body\":\"\"}")]
     public async Task A_bad_document_is_400_and_writes_nothing(string json)
     {
         using HttpClient writer = _host.Writer();
@@ -166,6 +170,17 @@ public sealed class ProblemTests : IAsyncLifetime, IDisposable
         await Problems.AssertAsync(response, HttpStatusCode.BadRequest);
         Assert.Null(_host.Index.Get("new"));
         Assert.Null(_host.Index.Get("other"));
+    }
+
+    [Fact]
+    public async Task A_blank_id_is_400_and_writes_nothing()
+    {
+        using HttpClient writer = _host.Writer();
+
+        using HttpResponseMessage response = await writer.PutAsync(new Uri("/api/documents/%20", UriKind.Relative), ApiHost.Body(new { title = "T" }));
+
+        await Problems.AssertParameterAsync(response, "id");
+        Assert.Null(_host.Index.Get(" "));
     }
 
     [Fact]
@@ -187,6 +202,9 @@ public sealed class ProblemTests : IAsyncLifetime, IDisposable
     [InlineData("[{\"id\":\"a\",\"title\":\"A\"},{\"id\":\"b\",\"tags\":{\"title\":[\"x\"]}}]", "[1].tags")]
     [InlineData("[{\"id\":\"a\",\"title\":\"A\"},{\"id\":\"b\",\"titel\":\"B\"}]", "body")]
     [InlineData("{\"id\":\"a\",\"title\":\"A\"}", "body")]
+    [InlineData("[{\"id\":\"a\",\"title\":\"A\"},{\"id\":\"a\",\"title\":\"A again\"}]", "[1].id")]
+    [InlineData("[{\"id\":\"a\",\"title\":\"A\"},{\"id\":\" \",\"title\":\"blank id\"}]", "[1].id")]
+    [InlineData("[{\"id\":\"a\",\"title\":\"A\"},{\"id\":\"b\"}]", "[1].body")]
     public async Task A_bad_bulk_item_is_400_and_nothing_of_the_bulk_is_written(string json, string parameter)
     {
         using HttpClient writer = _host.Writer();

@@ -4,6 +4,8 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
+using Search.Cli.Commands;
+
 namespace Search.Cli.Tests;
 
 /// <summary><c>search serve</c> as a user runs it: a real process on a real port, answered over HTTP, stopped by a real
@@ -83,12 +85,64 @@ public sealed class ServeCommandTests
     [InlineData("localhost:5000")]
     [InlineData("ftp://127.0.0.1:21")]
     [InlineData("http://127.0.0.1:5000/search")]
+    [InlineData("http://locahost:5000")] // a typo would otherwise listen on every interface
+    [InlineData("http://256.1.1.1:5000")]
+    [InlineData("https://127.0.0.1:5443")]
+    [InlineData(";")]
+    [InlineData("http://127.0.0.1:5000;http://127.0.0.1:5000")]
     public async Task Serve_BadUrls_ExitsWithUsageNamingTheOption(string urls)
     {
         using var workspace = new TempFolder();
         RunResult run = await Cli.RunAsync(workspace.Path, "serve", "--urls", urls);
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
         Assert.Contains("--urls", run.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Without --urls, serve listens on its default loopback address; should another program hold port 5000 on
+    /// this machine, the command must still get as far as binding it (not refuse its own default).</summary>
+    [Fact]
+    public async Task Serve_WithoutUrls_ListensOnTheDefaultLoopbackAddress()
+    {
+        using var workspace = new TempFolder();
+        workspace.CopySeeds();
+        using var server = CliProcess.Start(workspace.Path, "serve");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var waited = Stopwatch.StartNew();
+        while (!server.HasExited && waited.Elapsed < Patience)
+        {
+            try
+            {
+                using HttpResponseMessage response = await http.GetAsync(new Uri(ServeCommand.DefaultUrls + "/health"));
+                break;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100);
+            }
+        }
+        if (!server.HasExited)
+            await server.SignalAsync("INT");
+        RunResult run = await server.ExitAsync();
+        if (run.ExitCode == ExitCodes.Success)
+            Assert.Contains($"at {ServeCommand.DefaultUrls}", run.Output, StringComparison.Ordinal);
+        else
+            Assert.Contains("address already in use", run.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("--urls", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_SecondWriterOnTheSameIndex_ExitsSayingItIsLocked()
+    {
+        using var workspace = new TempFolder();
+        workspace.CopySeeds();
+        RunResult indexed = await Cli.RunAsync(workspace.Path, "index");
+        Assert.True(indexed.ExitCode == 0, indexed.Error);
+        using SearchIndex writer = SearchIndex.Open(workspace.Combine(".search-index"));
+
+        RunResult run = await Cli.RunAsync(workspace.Path, "serve", "--urls", FreeLoopbackUrl(), "--api-key", "k");
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Contains("locked", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -103,6 +157,7 @@ public sealed class ServeCommandTests
         Assert.Equal(ExitCodes.Failure, run.ExitCode);
         Assert.Contains("address already in use", run.Error, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => line.StartsWith("search:", StringComparison.Ordinal) || line.StartsWith('['));
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
@@ -114,7 +169,7 @@ public sealed class ServeCommandTests
         return $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
     }
 
-    /// <summary>A client for the server once it answers (it indexes the seeds first); fails if the process ends first.</summary>
+    /// <summary>A client for the server once it is healthy (it indexes the seeds first); fails if the process ends first.</summary>
     private static async Task<HttpClient> ConnectAsync(CliProcess server, string url)
     {
         var http = new HttpClient { BaseAddress = new Uri(url), Timeout = Patience };
@@ -125,13 +180,17 @@ public sealed class ServeCommandTests
                 throw new InvalidOperationException($"search serve ended before answering: {server.Error}");
             try
             {
+                // Listening comes first; healthy once the seeds are indexed (503 until then).
                 using HttpResponseMessage response = await http.GetAsync("/health");
-                return http;
+                if (response.IsSuccessStatusCode)
+                    return http;
             }
             catch (HttpRequestException) when (waited.Elapsed < Patience)
             {
-                await Task.Delay(100);
             }
+            if (waited.Elapsed >= Patience)
+                throw new TimeoutException($"search serve did not become healthy: {server.Error}");
+            await Task.Delay(100);
         }
     }
 }

@@ -662,7 +662,6 @@
       const at = s.q.slice(position, position + 1) || ' ';
       parts.push(element('pre', { className: 'error-query' },
         s.q.slice(0, position), element('mark', { className: 'error-position' }, at), s.q.slice(position + 1)));
-      parts.push(element('p', { className: 'muted' }, `At character ${position + 1} of the query.`));
     }
     ui.error.replaceChildren(...parts);
     ui.error.hidden = false;

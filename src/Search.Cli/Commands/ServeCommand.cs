@@ -25,8 +25,8 @@ internal static class ServeCommand
         };
         urls.Validators.Add(result =>
         {
-            string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-            if (Problem(text) is { } problem)
+            // The validator also runs when the option is left out, with no token: the default needs no check.
+            if (result.Tokens.Count > 0 && Problem(result.Tokens[0].Value) is { } problem)
                 result.AddError(problem);
         });
         var apiKey = new Option<string?>("--api-key")
@@ -67,6 +67,11 @@ internal static class ServeCommand
             using IDisposable? serving = host.Writing();
             try
             {
+                // An index that is there is opened before listening, so a lock held by another writer or an unreadable
+                // index ends the command with its reason rather than serving nothing but 503s. One being built (by the
+                // seed build here, or by another process before its first commit) is opened by the first request after.
+                if (build is null && (writable || SearchIndex.Exists(indexPath)))
+                    _ = app.Services.GetRequiredService<SearchIndex>();
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);
             }
             catch
@@ -128,7 +133,12 @@ internal static class ServeCommand
         builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
         // Stderr gets what needs attention (a failed request), and everything under --verbose; stdout stays the address.
         builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(new TextWriterLoggerProvider(host.Error, verbose ? LogLevel.Debug : LogLevel.Warning));
+        builder.Logging.AddProvider(new TextWriterLoggerProvider(host.Error, verbose ? LogLevel.Debug : LogLevel.Warning, verbose));
+        if (!verbose)
+        {
+            // A failed start (a port in use) is reported once, as the command's own error line.
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+        }
         builder.Services.AddSearchIndex(options =>
         {
             options.IndexPath = indexPath;
@@ -146,6 +156,8 @@ internal static class ServeCommand
             // and a search is done before its answer is written, so a slow reader holds no searcher.
             kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
             kestrel.Limits.MaxRequestBodySize = new SearchServiceOptions().MaxRequestBodyBytes;
+            // A query of the library's longest (MaxQueryLength characters), percent-encoded, must fit in the request line.
+            kestrel.Limits.MaxRequestLineSize = 128 * 1024;
         });
 
         WebApplication app = builder.Build();
@@ -158,17 +170,33 @@ internal static class ServeCommand
         return app;
     }
 
+    /// <summary>What is wrong with <paramref name="urls"/>, or null. Only literal addresses and <c>localhost</c> are taken:
+    /// Kestrel listens on every interface for any other host name, so a typo such as <c>locahost</c> would expose the
+    /// index to the network.</summary>
     private static string? Problem(string urls)
     {
-        foreach (string url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        const string Example = "such as http://127.0.0.1:5000, http://localhost:5000 or http://0.0.0.0:8080 (every interface)";
+        string[] addresses = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (addresses.Length == 0)
+            return $"--urls takes at least one address, {Example}.";
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (string url in addresses)
         {
-            if (!Uri.TryCreate(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out Uri? uri)
-                || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || uri.AbsolutePath != "/")
+            if (!Uri.TryCreate(url, UriKind.Absolute, out Uri? uri)
+                || uri.AbsolutePath != "/" || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.UserInfo))
             {
-                return $"--urls takes addresses such as http://127.0.0.1:5000 or http://0.0.0.0:8080, separated by ';', not '{url}'.";
+                return $"--urls takes addresses {Example}, separated by ';', not '{url}'.";
             }
+            if (uri.Scheme == Uri.UriSchemeHttps)
+                return $"--urls: serve speaks plain http; for https put a TLS-terminating proxy in front of it ('{url}').";
+            if (uri.Scheme != Uri.UriSchemeHttp)
+                return $"--urls takes http addresses {Example}, not '{url}'.";
+            if (!uri.IsLoopback && uri.HostNameType is not (UriHostNameType.IPv4 or UriHostNameType.IPv6))
+                return $"--urls takes an IP address or localhost as the host, not '{uri.Host}' ('{url}'); use http://0.0.0.0:PORT to listen on every interface.";
+            if (!seen.Add(uri.GetLeftPart(UriPartial.Authority)))
+                return $"--urls names {uri.GetLeftPart(UriPartial.Authority)} twice.";
         }
-        return urls.Trim().Length == 0 ? "--urls takes at least one address, such as http://127.0.0.1:5000." : null;
+        return null;
     }
 
     /// <summary>A host lifetime that leaves the process's signals alone.</summary>
