@@ -104,9 +104,9 @@ internal static class IndexOpener
         return true;
     }
 
-    /// <summary>For <c>search serve</c>, which answers 503 until there is an index rather than making clients wait for a
-    /// connection: when there is no index yet and nobody is creating one, opens a rebuild of it (holding the folder's lock,
-    /// so a request cannot create an empty index first) for the caller to fill from <c>./seeds</c> in the background.</summary>
+    /// <summary>For <c>search serve</c>, which serves (503 until the first commit) rather than waits when another process is
+    /// creating the index: when there is no index yet and nobody is creating one, opens a rebuild of it, holding the
+    /// folder's lock, for the caller to fill from <c>./seeds</c>.</summary>
     /// <returns>The rebuild and the seeds folder; null when the index exists or another process is creating it.</returns>
     /// <exception cref="IndexUnavailableException">There is no index, nobody is creating one, and there are no seeds.</exception>
     public static (SearchIndex Index, string Seeds)? StartSeedBuild(string indexPath, CliHost host, bool verbose)

@@ -37,7 +37,7 @@ internal static class ServeCommand
         var command = new Command("serve", """
             Serve the index over HTTP: a search page at / and the JSON API under /api (search, complete, similar/ID,
             documents/ID, stats), /health and /openapi/v1.json. If there is no index yet, the seeds folder here is indexed
-            (the API answers 503 meanwhile). Stops on Ctrl+C or SIGTERM.
+            first. Stops on Ctrl+C or SIGTERM.
 
             Examples:
               search serve
@@ -56,32 +56,24 @@ internal static class ServeCommand
     {
         string indexPath = host.IndexPath(indexOption);
         bool writable = !string.IsNullOrEmpty(apiKey);
-        // With no index yet, the seeds here are indexed while the server already answers (503 and Retry-After until the
-        // build commits), so a page opened at once says what is happening instead of failing to connect.
-        (SearchIndex Index, string Seeds)? build = IndexOpener.StartSeedBuild(indexPath, host, verbose);
+        // Like the first query: with no index, the seeds here are indexed before anything is served. Should another process
+        // be creating the index, the server starts anyway and answers 503 with Retry-After until that one commits.
+        if (IndexOpener.StartSeedBuild(indexPath, host, verbose) is { } build)
+            await BuildFromSeedsAsync(host, build.Index, build.Seeds, cancellationToken).ConfigureAwait(false);
+
         WebApplication app = Build(host, indexPath, urls, apiKey, verbose);
         await using (app.ConfigureAwait(false))
         {
             // While serving, a signal stops the server and waits for it (open requests finish, the index closes), rather than
             // ending the process at once.
             using IDisposable? serving = host.Writing();
-            try
-            {
-                // An index that is there is opened before listening, so a lock held by another writer or an unreadable
-                // index ends the command with its reason rather than serving nothing but 503s. One being built (by the
-                // seed build here, or by another process before its first commit) is opened by the first request after.
-                if (build is null && (writable || SearchIndex.Exists(indexPath)))
-                    _ = app.Services.GetRequiredService<SearchIndex>();
-                await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch
-            {
-                build?.Index.Dispose();
-                throw;
-            }
+            // An index that is there is opened before listening, so a lock held by another writer or an unreadable index ends
+            // the command with its reason rather than serving nothing but 503s.
+            if (writable || SearchIndex.Exists(indexPath))
+                _ = app.Services.GetRequiredService<SearchIndex>();
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
             host.Out.WriteLine($"Serving {Output.TerminalText.Line(indexPath)} at {string.Join(", ", app.Urls)} ({(writable ? "writes need the API key" : "read-only")}). Press Ctrl+C to stop.");
             host.Out.Flush();
-            Task building = build is { } started ? BuildFromSeedsAsync(host, started.Index, started.Seeds, cancellationToken) : Task.CompletedTask;
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
@@ -91,31 +83,20 @@ internal static class ServeCommand
                 host.Error.WriteLine("Stopping.");
             }
             await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            await building.ConfigureAwait(false);
         }
         return ExitCodes.Success;
     }
 
-    /// <summary>Fills the rebuild from the seeds and commits it, saying so on stderr; a failure or Ctrl+C leaves no index,
-    /// and the API goes on answering 503 with the reason.</summary>
+    /// <summary>Fills the rebuild from the seeds and commits it, saying so on stderr; Ctrl+C or a failure leaves no index
+    /// behind (the rebuild commits only at its end) and ends the command.</summary>
     private static async Task BuildFromSeedsAsync(CliHost host, SearchIndex index, string seeds, CancellationToken cancellationToken)
     {
+        using IDisposable? writing = host.Writing();
         using (index)
         {
-            host.Error.WriteLine($"No index yet: indexing {Output.TerminalText.Line(seeds)} first; the API answers 503 until it is done.");
-            try
-            {
-                IndexReport report = await index.IndexDirectoryAsync(seeds, progress: null, cancellationToken).ConfigureAwait(false);
-                Output.HumanRenderer.WriteIndexReport(host.Error, seeds, report);
-            }
-            catch (OperationCanceledException)
-            {
-                host.Error.WriteLine("Indexing the seeds stopped before it committed; nothing of it is kept.");
-            }
-            catch (Exception e) when (e is SearchException or IOException or UnauthorizedAccessException)
-            {
-                host.Error.WriteLine($"search: indexing the seeds failed: {ErrorReporter.Describe(e)}");
-            }
+            host.Error.WriteLine($"No index yet: indexing {Output.TerminalText.Line(seeds)} first.");
+            IndexReport report = await index.IndexDirectoryAsync(seeds, progress: null, cancellationToken).ConfigureAwait(false);
+            Output.HumanRenderer.WriteIndexReport(host.Error, seeds, report);
         }
     }
 
