@@ -1,7 +1,5 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Search;
 using Search.AspNetCore;
@@ -41,19 +39,12 @@ public static class SearchServiceCollectionExtensions
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SearchServiceOptions>, SearchServiceOptionsValidator>());
         services.AddOptions<SearchServiceOptions>().ValidateOnStart();
-        services.TryAddSingleton(provider => OpenIndex(provider));
+        services.TryAddSingleton<IndexLifetime>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, IndexLifetime.Closer>());
+        // The lifetime closes the index when the host stops; the container disposing it again at the end is harmless.
+        services.TryAddSingleton(provider => provider.GetRequiredService<IndexLifetime>().Open());
         services.TryAddSingleton<IndexWriteLock>();
         services.TryAddSingleton<IndexAccessor>();
         return services;
-    }
-
-    private static SearchIndex OpenIndex(IServiceProvider provider)
-    {
-        SearchServiceOptions options = provider.GetRequiredService<IOptions<SearchServiceOptions>>().Value;
-        string path = options.IndexPath!;
-        if (!Path.IsPathRooted(path) && provider.GetService<IHostEnvironment>() is { } environment)
-            path = Path.Combine(environment.ContentRootPath, path);
-        ILogger? logger = provider.GetService<ILoggerFactory>()?.CreateLogger("Search");
-        return SearchIndex.Open(path, options.ToIndexOptions() with { Logger = logger });
     }
 }
