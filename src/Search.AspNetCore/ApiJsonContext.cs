@@ -34,8 +34,7 @@ internal sealed record DocumentWrite(string? Id, string? Title, string? Body, Da
         }
         catch (ArgumentException e)
         {
-            string message = e.Message.Split(" (Parameter")[0];
-            throw new ApiParameterException(where + "tags", $"{which} ('{id}'): {message}");
+            throw new ApiParameterException(where + "tags", $"{which} ('{id}'): {ExceptionText.Sentence(e)}");
         }
         if (string.IsNullOrEmpty(Title) && string.IsNullOrEmpty(Body))
             throw new ApiParameterException(where + "body", $"{which} ('{id}') has neither a title nor a body.");

@@ -74,19 +74,19 @@ internal static partial class ApiProblems
             case ArgumentException e when e.ParamName == nameof(SearchRequest.After):
                 return BadParameter("after", "after takes the next cursor of a page of the same query with the same sort; this is not one.");
             case ArgumentException e:
-                return BadParameter(e.ParamName is { } name ? Parameters.GetValueOrDefault(name, name) : "request", FirstLine(e.Message));
+                return BadParameter(e.ParamName is { } name ? Parameters.GetValueOrDefault(name, name) : "request", ExceptionText.Sentence(e));
             case JsonException e:
                 // The serializer's own message names .NET types; say what the body should be instead.
                 return BadParameter("body", $"The request body is not the JSON this endpoint takes (at {e.Path ?? "$"}): a document is an object with " +
                     "title, body, date (YYYY-MM-DD) and tags ({\"name\": [\"value\", ...]}), and in a bulk write also id; no other fields.");
             case BadHttpRequestException e:
-                return Results.Problem(FirstLine(e.Message), statusCode: e.StatusCode, title: "The request cannot be read.");
+                return Results.Problem(ExceptionText.Sentence(e), statusCode: e.StatusCode, title: "The request cannot be read.");
             case IndexLockedException or IndexUnavailableException:
                 int seconds = http.RequestServices.GetService<IOptions<SearchServiceOptions>>()?.Value.RetryAfterSeconds ?? 5;
                 http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                return Results.Problem(FirstLine(error.Message), statusCode: StatusCodes.Status503ServiceUnavailable, title: "The index cannot answer yet.");
+                return Results.Problem(ExceptionText.Sentence(error), statusCode: StatusCodes.Status503ServiceUnavailable, title: "The index cannot answer yet.");
             case IndexWriteException:
-                return Results.Problem("The write was not committed, and nothing of it is kept: " + FirstLine(error.Message),
+                return Results.Problem("The write was not committed, and nothing of it is kept: " + ExceptionText.Sentence(error),
                     statusCode: StatusCodes.Status500InternalServerError, title: "The index could not be written.");
             default:
                 if (http.RequestServices.GetService<ILoggerFactory>()?.CreateLogger("Search.AspNetCore") is { } logger)
@@ -98,12 +98,4 @@ internal static partial class ApiProblems
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error answering {Path}")]
     private static partial void LogUnexpected(ILogger logger, string? path, Exception error);
-
-    private static string FirstLine(string message)
-    {
-        int end = message.IndexOfAny(['\r', '\n']);
-        string line = end >= 0 ? message[..end] : message;
-        int parameter = line.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        return (parameter >= 0 ? line[..parameter] : line).Trim();
-    }
 }

@@ -6,7 +6,9 @@ using Microsoft.Extensions.Options;
 namespace Search.AspNetCore;
 
 /// <summary>Owns the app's <see cref="SearchIndex"/>: opens it on first use (a failed open is not remembered, so the next
-/// request tries again) and closes it when the host has stopped, so the folder's lock is released as soon as the app has
+/// request tries again) and closes it when the host has stopped. The endpoints call <see cref="Open"/> in their bodies
+/// rather than take the index as a parameter, so a failure to open it (none yet, locked) reaches the endpoint filter and
+/// is answered 503 with <c>Retry-After</c>, not as a bare 500. Closing at stop releases the folder's lock as soon as the app has
 /// stopped serving, not whenever its service container happens to be disposed.</summary>
 internal sealed class IndexLifetime(IServiceProvider services) : IDisposable
 {

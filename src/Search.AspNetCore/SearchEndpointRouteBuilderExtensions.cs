@@ -76,39 +76,39 @@ public static class SearchEndpointRouteBuilderExtensions
         return api;
     }
 
-    private static IResult Search([AsParameters] QueryTextParameters text, [AsParameters] ResultParameters results, IndexAccessor index, IOptions<SearchServiceOptions> options)
+    private static IResult Search([AsParameters] QueryTextParameters text, [AsParameters] ResultParameters results, IndexLifetime index, IOptions<SearchServiceOptions> options)
     {
         SearchRequest request = SearchRequestReader.Search(text, results, options.Value.MaxResultWindow);
-        return Json(ResultJson.Results(request.Query, index.Index.Search(request)), ApiJsonContext.Relaxed.QueryJson);
+        return Json(ResultJson.Results(request.Query, index.Open().Search(request)), ApiJsonContext.Relaxed.QueryJson);
     }
 
-    private static IResult Complete([FromQuery(Name = "q")] string? q, [FromQuery(Name = "limit")] string? limit, IndexAccessor index)
+    private static IResult Complete([FromQuery(Name = "q")] string? q, [FromQuery(Name = "limit")] string? limit, IndexLifetime index)
     {
         if (q is null)
             throw new ApiParameterException("q", "q is required: the text typed so far.");
-        return Json(ResultJson.Completions(q, index.Index.Complete(q, SearchRequestReader.CompletionLimit(limit))), ApiJsonContext.Relaxed.CompletionsJson);
+        return Json(ResultJson.Completions(q, index.Open().Complete(q, SearchRequestReader.CompletionLimit(limit))), ApiJsonContext.Relaxed.CompletionsJson);
     }
 
-    private static IResult Similar(string id, [AsParameters] ResultParameters results, IndexAccessor index, IOptions<SearchServiceOptions> options)
+    private static IResult Similar(string id, [AsParameters] ResultParameters results, IndexLifetime index, IOptions<SearchServiceOptions> options)
     {
         id = Id(id);
         SearchRequest request = SearchRequestReader.Similar(id, results, options.Value.MaxResultWindow);
-        SearchResults found = index.Index.Search(request);
+        SearchResults found = index.Open().Search(request);
         // No hits can also mean that the document has no like; only an unknown id is an error.
-        if (found.TotalHits == 0 && index.Index.Get(id) is null)
+        if (found.TotalHits == 0 && index.Open().Get(id) is null)
             return ApiProblems.NotFound(id);
         return Json(ResultJson.Results(id, found), ApiJsonContext.Relaxed.QueryJson);
     }
 
-    private static IResult GetDocument(string id, IndexAccessor index)
+    private static IResult GetDocument(string id, IndexLifetime index)
     {
         id = Id(id);
-        return index.Index.Get(id) is { } document ? Json(ResultJson.Document(document), ApiJsonContext.Relaxed.DocumentJson) : ApiProblems.NotFound(id);
+        return index.Open().Get(id) is { } document ? Json(ResultJson.Document(document), ApiJsonContext.Relaxed.DocumentJson) : ApiProblems.NotFound(id);
     }
 
-    private static IResult Stats(IndexAccessor index) => Json(ResultJson.Stats(index.Index.GetStats()), ApiJsonContext.Relaxed.StatsJson);
+    private static IResult Stats(IndexLifetime index) => Json(ResultJson.Stats(index.Open().GetStats()), ApiJsonContext.Relaxed.StatsJson);
 
-    private static async Task<IResult> PutDocument(string id, HttpContext http, IndexAccessor index, IndexWriteLock writes, IOptions<SearchServiceOptions> options)
+    private static async Task<IResult> PutDocument(string id, HttpContext http, IndexLifetime index, IndexWriteLock writes, IOptions<SearchServiceOptions> options)
     {
         id = Id(id);
         if (Refused(http, options.Value) is { } refused)
@@ -121,30 +121,30 @@ public static class SearchEndpointRouteBuilderExtensions
         bool existed;
         using (await writes.EnterAsync(http.RequestAborted).ConfigureAwait(false))
         {
-            existed = index.Index.Get(id) is not null;
-            await index.Index.UpsertAsync(document, CancellationToken.None).ConfigureAwait(false);
-            await index.Index.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            existed = index.Open().Get(id) is not null;
+            await index.Open().UpsertAsync(document, CancellationToken.None).ConfigureAwait(false);
+            await index.Open().CommitAsync(CancellationToken.None).ConfigureAwait(false);
         }
         DocumentJson json = ResultJson.Document(document);
         return existed ? Json(json, ApiJsonContext.Relaxed.DocumentJson)
             : Results.Json(json, ApiJsonContext.Relaxed.DocumentJson, statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> DeleteDocument(string id, HttpContext http, IndexAccessor index, IndexWriteLock writes, IOptions<SearchServiceOptions> options)
+    private static async Task<IResult> DeleteDocument(string id, HttpContext http, IndexLifetime index, IndexWriteLock writes, IOptions<SearchServiceOptions> options)
     {
         id = Id(id);
         if (Refused(http, options.Value) is { } refused)
             return refused;
         using (await writes.EnterAsync(http.RequestAborted).ConfigureAwait(false))
         {
-            if (!await index.Index.DeleteAsync(id, CancellationToken.None).ConfigureAwait(false))
+            if (!await index.Open().DeleteAsync(id, CancellationToken.None).ConfigureAwait(false))
                 return ApiProblems.NotFound(id);
-            await index.Index.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            await index.Open().CommitAsync(CancellationToken.None).ConfigureAwait(false);
         }
         return Results.NoContent();
     }
 
-    private static async Task<IResult> PostDocuments(HttpContext http, IndexAccessor index, IndexWriteLock writes, IOptions<SearchServiceOptions> options)
+    private static async Task<IResult> PostDocuments(HttpContext http, IndexLifetime index, IndexWriteLock writes, IOptions<SearchServiceOptions> options)
     {
         if (Refused(http, options.Value) is { } refused)
             return refused;
@@ -166,8 +166,8 @@ public static class SearchEndpointRouteBuilderExtensions
         using (await writes.EnterAsync(http.RequestAborted).ConfigureAwait(false))
         {
             foreach (SeedDocument document in documents)
-                await index.Index.UpsertAsync(document, CancellationToken.None).ConfigureAwait(false);
-            await index.Index.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                await index.Open().UpsertAsync(document, CancellationToken.None).ConfigureAwait(false);
+            await index.Open().CommitAsync(CancellationToken.None).ConfigureAwait(false);
         }
         return Json(new BulkWriteJson(documents.Count), ApiJsonContext.Relaxed.BulkWriteJson);
     }

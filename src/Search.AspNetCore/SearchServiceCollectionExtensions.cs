@@ -44,7 +44,6 @@ public static class SearchServiceCollectionExtensions
         // The lifetime closes the index when the host stops; the container disposing it again at the end is harmless.
         services.TryAddSingleton(provider => provider.GetRequiredService<IndexLifetime>().Open());
         services.TryAddSingleton<IndexWriteLock>();
-        services.TryAddSingleton<IndexAccessor>();
         return services;
     }
 }

@@ -25,16 +25,8 @@ internal sealed class SearchServiceOptionsValidator : IValidateOptions<SearchSer
         catch (ArgumentException e)
         {
             // The library's message starts with the property's name: say where it is configured.
-            failures.Add($"{section}:{FirstLine(e.Message)}");
+            failures.Add($"{section}:{ExceptionText.Sentence(e)}");
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
-
-    private static string FirstLine(string message)
-    {
-        int end = message.IndexOfAny(['\r', '\n']);
-        string line = end >= 0 ? message[..end] : message;
-        int parameter = line.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        return parameter >= 0 ? line[..parameter] : line;
     }
 }

@@ -14,4 +14,13 @@ internal static class ExceptionText
         string line = (lineEnd >= 0 ? message[..lineEnd] : message).Trim();
         return line.Length <= MaxLength ? line : string.Concat(line.AsSpan(0, MaxLength), "…");
     }
+
+    /// <summary><see cref="Summary"/> without the <c> (Parameter 'name')</c> that <see cref="ArgumentException"/> appends,
+    /// for a message that names the parameter in its own words.</summary>
+    public static string Sentence(Exception error)
+    {
+        string line = Summary(error);
+        int parameter = error is ArgumentException ? line.IndexOf(" (Parameter '", StringComparison.Ordinal) : -1;
+        return parameter >= 0 ? line[..parameter].TrimEnd() : line;
+    }
 }
