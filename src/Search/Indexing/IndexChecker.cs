@@ -21,7 +21,7 @@ internal static class IndexChecker
         string fullPath = System.IO.Path.GetFullPath(path);
         if (!IndexFolder.Exists(fullPath))
             throw new IndexUnavailableException(fullPath, $"There is no index at '{fullPath}' to check.");
-        using var directory = new NIOFSDirectory(fullPath);
+        using var directory = new PositionalReadDirectory(fullPath);
         return Check(directory);
     }
 

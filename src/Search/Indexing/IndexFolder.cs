@@ -24,7 +24,7 @@ internal static partial class IndexFolder
         string fullPath = System.IO.Path.GetFullPath(path);
         if (!System.IO.Directory.Exists(fullPath))
             return false;
-        using var directory = new NIOFSDirectory(fullPath);
+        using var directory = new PositionalReadDirectory(fullPath);
         return DirectoryReader.IndexExists(directory);
     }
 
@@ -32,7 +32,7 @@ internal static partial class IndexFolder
     {
         if (!System.IO.Directory.Exists(fullPath))
             throw new IndexUnavailableException(fullPath, $"There is no index at '{fullPath}': the folder does not exist.");
-        var directory = new NIOFSDirectory(fullPath);
+        var directory = new PositionalReadDirectory(fullPath);
         try
         {
             if (!DirectoryReader.IndexExists(directory))
@@ -66,7 +66,7 @@ internal static partial class IndexFolder
         // someone's notes, nor in '/'.
         EnsureIndexOrEmpty(fullPath);
         IndexLock indexLock = IndexLock.Acquire(fullPath);
-        var directory = new NIOFSDirectory(fullPath);
+        var directory = new PositionalReadDirectory(fullPath);
         try
         {
             // Again under the lock, for a folder that changed meanwhile. The lock file then stays: deleting a lock file that
@@ -107,7 +107,7 @@ internal static partial class IndexFolder
     {
         try
         {
-            using var directory = new NIOFSDirectory(fullPath);
+            using var directory = new PositionalReadDirectory(fullPath);
             if (!DirectoryReader.IndexExists(directory))
                 EnsureEmpty(fullPath);
         }

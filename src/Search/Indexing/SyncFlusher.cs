@@ -8,9 +8,10 @@ namespace Search.Indexing;
 /// indexing goes on into a fresh one, the way Lucene already runs merges; near the end (the rest of the text is half
 /// the buffer) it is flushed at a quarter of its size.</item>
 /// <item>With a thread per core, Lucene flushes as it would until the rest of the text is a quarter of the buffer;
-/// from then on a tenth of the buffer is worth a background flush. The first such flush overlaps the last files being
-/// indexed (and the indexing threads help with it), so the commit is left a small tail rather than up to a whole
-/// buffer.</item>
+/// from then on half the buffer is worth a background flush. That flush overlaps the last files being indexed (and the
+/// indexing threads help with it), so the commit is left at most about half a buffer rather than a whole one. A sync
+/// whose text fits in half the buffer is flushed once, by its commit: every flush leaves a segment per indexing thread,
+/// and searches pay for each segment.</item>
 /// </list>
 /// A background flush that fails is rethrown on the next indexing thread to finish a file, or by <see cref="Finish"/>.
 /// </summary>
@@ -25,7 +26,7 @@ internal sealed class SyncFlusher : IDisposable
     // No idle core to flush on before the end. Shrinking the buffer from halfway instead, tried first, made 2-thread
     // syncs slower (benchmarks/README.md, "Measurement notes"); this waits until the rest of the text is a quarter of
     // the buffer.
-    private static readonly Plan ThreadPerCore = new(BeforeEnd: null, RestPerBuffer: 0.25, NearEnd: 0.1);
+    private static readonly Plan ThreadPerCore = new(BeforeEnd: null, RestPerBuffer: 0.25, NearEnd: 0.5);
 
     private readonly IndexStore _store;
     private readonly int _filesTotal;

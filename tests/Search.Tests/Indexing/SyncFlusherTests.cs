@@ -69,8 +69,9 @@ public sealed class SyncFlusherTests
     [InlineData(1, 600_000, 1, 0.33, true)]    // 400 KB left, under half the 1 MB buffer
     [InlineData(1, 999_000, 1, 0.15, false)]   // the end is near, but the buffer holds too little
     [InlineData(1, 10, 1_000, 0.33, false)]    // nearly all the files left, 1 KB each
-    // A thread per core: once the text left is under a quarter of the buffer, a tenth of the buffer is worth a flush.
-    [InlineData(2, 999_000, 1, 0.15, true)]
+    // A thread per core: once the text left is under a quarter of the buffer, half the buffer is worth a flush.
+    [InlineData(2, 999_000, 1, 0.55, true)]
+    [InlineData(2, 999_000, 1, 0.33, false)]   // the end is near, but a smaller flush would only add segments
     [InlineData(2, 600_000, 1, 0.33, false)]   // 400 KB left is more than a quarter of the buffer
     [InlineData(2, 10, 1_000, 0.33, false)]
     public void FileDone_NearTheEnd_FlushesSmallerBuffers(int threads, int filesDone, long bytesPerFile, double buffered, bool flushed)
