@@ -8,7 +8,7 @@ namespace Search.Highlighting;
 /// Highlights hits of one query. Built once per search; <see cref="Highlight"/> is then a function of a hit's
 /// text alone, which keeps it easy to test and to benchmark.
 /// </summary>
-internal sealed class HitHighlighter(Query query, Analyzer analyzer, HighlightOptions options)
+internal sealed class HitHighlighter(HighlightQuery query, Analyzer analyzer, HighlightOptions options)
 {
     /// <summary>The highlighting of one hit, or <see langword="null"/> when <paramref name="deadline"/> passes before it
     /// is done: a hit is highlighted whole or not at all.</summary>

@@ -16,7 +16,11 @@ internal static class MatchFinder
     /// <summary>The matches in <paramref name="text"/> as (start, end) UTF-16 offsets, in order, or
     /// <see langword="null"/> when <paramref name="deadline"/> passes first. Matched words at consecutive positions
     /// separated only by white space (a phrase) are joined into one match.</summary>
-    public static List<TextSpan>? Find(Query query, Analyzer analyzer, string field, string text, Deadline deadline)
+    public static List<TextSpan>? Find(Query query, Analyzer analyzer, string field, string text, Deadline deadline) =>
+        Find(HighlightQuery.Plain(query), analyzer, field, text, deadline);
+
+    /// <inheritdoc cref="Find(Query, Analyzer, string, string, Deadline)"/>
+    public static List<TextSpan>? Find(HighlightQuery query, Analyzer analyzer, string field, string text, Deadline deadline)
     {
         if (text.Length == 0)
             return [];
@@ -31,9 +35,9 @@ internal static class MatchFinder
         }
     }
 
-    private static List<TextSpan>? Scan(Query query, Analyzer analyzer, string field, string text, bool expandMultiTermQueries, Deadline deadline)
+    private static List<TextSpan>? Scan(HighlightQuery query, Analyzer analyzer, string field, string text, bool expandMultiTermQueries, Deadline deadline)
     {
-        var scorer = new QueryScorer(query, field) { ExpandMultiTermQuery = expandMultiTermQueries };
+        QueryScorer scorer = query.Scorer(field, expandMultiTermQueries);
         scorer.SetMaxDocCharsToAnalyze(text.Length);
         var matches = new List<TextSpan>();
         var analysed = new DeadlineTokenFilter(analyzer.GetTokenStream(field, text), deadline);
@@ -42,6 +46,8 @@ internal static class MatchFinder
         {
             IOffsetAttribute offset = tokens.AddAttribute<IOffsetAttribute>();
             IPositionIncrementAttribute increment = tokens.AddAttribute<IPositionIncrementAttribute>();
+            ICharTermAttribute word = tokens.AddAttribute<ICharTermAttribute>();
+            IReadOnlyList<FuzzyWords> fuzzy = query.FuzzyTerms(field);
             // Reset before Init, as Lucene's Highlighter does: for phrases Init reads the stream into a
             // MemoryIndex and hands back a caching stream already rewound.
             tokens.Reset();
@@ -55,7 +61,7 @@ internal static class MatchFinder
                 if (read % Deadline.CheckInterval == 0 && deadline.HasPassed)
                     return null;
                 position += increment.PositionIncrement;
-                if (scorer.GetTokenScore() <= 0)
+                if (scorer.GetTokenScore() <= 0 && (fuzzy.Count == 0 || !AnyAccepts(fuzzy, word.ToString())))
                     continue;
                 int start = offset.StartOffset, end = offset.EndOffset;
                 if (matches.Count > 0 && lastMatchPosition == position - 1 && IsWhiteSpace(text, matches[^1].End, start))
@@ -71,6 +77,16 @@ internal static class MatchFinder
             tokens.Dispose();
         }
         return analysed.Stopped ? null : matches;
+    }
+
+    private static bool AnyAccepts(IReadOnlyList<FuzzyWords> fuzzy, string word)
+    {
+        foreach (FuzzyWords terms in fuzzy)
+        {
+            if (terms.Accepts(word))
+                return true;
+        }
+        return false;
     }
 
     private static bool IsWhiteSpace(string text, int from, int to) =>

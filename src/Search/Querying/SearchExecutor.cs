@@ -9,6 +9,7 @@ namespace Search.Querying;
 /// fields and highlighting.</summary>
 internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions options)
 {
+    private static readonly string[] HighlightedFields = [IndexSchema.Title, IndexSchema.Body];
     private readonly QueryTranslator _translator = new(store.Analyzer, options);
 
     public SearchResults Execute(SearchRequest request)
@@ -41,7 +42,7 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
         // Hits cut short by the time budget are shown without highlights: the budget is spent.
         HitHighlighter? highlighter = request.Highlight is null || partial || pageEnd <= request.Offset
             ? null
-            : new HitHighlighter(HighlightQuery.For(translated.Query), store.Analyzer, request.Highlight);
+            : new HitHighlighter(HighlightQuery.For(translated.Query, searcher.IndexReader, HighlightedFields), store.Analyzer, request.Highlight);
         var reader = new HitReader(searcher, withBody: highlighter is not null);
         var deadline = new Deadline(started, request.Timeout);
         var hits = new List<SearchHit>(Math.Max(0, pageEnd - request.Offset));

@@ -1,12 +1,18 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
 using Search.Highlighting;
 using Search.Indexing;
 using Search.Querying;
 
 namespace Search.Tests.Highlighting;
 
-/// <summary>The fuzzy terms a search highlights keep their automata from one hit to the next: the words they mark must be
-/// those the per-text rewrite marked, hit after hit, whatever the edits, the field or the other clauses.</summary>
+/// <summary>A search's highlighting expands prefix, wildcard and fuzzy terms once against the index, or keeps the fuzzy
+/// automata from one hit to the next: the words marked must be those the scorer's per-text expansion marked, hit after hit,
+/// whatever the edits, the field or the other clauses.</summary>
 public sealed class HighlightQueryTests
 {
     // Texts read one after another with the same prepared query, as the hits of one page are: near and far misspellings,
@@ -22,43 +28,74 @@ public sealed class HighlightQueryTests
         "a an ab ax abc abd ba",
     ];
 
-    public static TheoryData<string> FuzzyQueries() =>
-    [
-        "inportant~1", "inportant~2", "petrolium~1", "petrolium~2", "sugr~1", "sugr~2", "excange~2", "ab~1", "ab~2",
-        "exporter~1 AND brazil", "(inportant~1 OR sugr~2) \"sugar cane\"", "title:excange~1 body:excange~2", "ab~1^3 -nothing",
-    ];
+    public static TheoryData<string, bool> Queries() => new()
+    {
+        { "inportant~1", true }, { "inportant~2", true }, { "petrolium~1", true }, { "petrolium~2", true }, { "sugr~1", true },
+        { "sugr~2", true }, { "excange~2", true }, { "ab~1", true }, { "ab~2", true }, { "export*", true }, { "sug*", true },
+        { "petrol*um", true }, { "exporter~1 AND brazil", true }, { "title:excange~1 body:excange~2", true },
+        { "ab~1^3 -nothing -sugar", true }, { "export* OR imp?rt*", true }, { "important^0 sugar", true },
+        // Phrases need the text's positions: the scorer indexes each text, with the fuzzy automata kept.
+        { "(inportant~1 OR sugr~2) \"sugar cane\"", false }, { "\"petroleum exporting\" export*", false },
+        // So does a clause it does not know: a range, here.
+        { "sugar OR date:[1987-01-01 TO 1987-12-31]", false },
+    };
 
     [Theory]
-    [MemberData(nameof(FuzzyQueries))]
-    public void PreparedQuery_MarksTheWordsThePlainQueryMarks_TextAfterText(string text)
+    [MemberData(nameof(Queries))]
+    public void PreparedQuery_MarksTheWordsThePlainQueryMarks_TextAfterText(string text, bool wordsInAdvance)
     {
-        var analyzer = IndexSchema.CreateAnalyzer();
+        Analyzer analyzer = IndexSchema.CreateAnalyzer();
+        using DirectoryReader reader = IndexOf(analyzer, Texts);
         Query query = new QueryTranslator(analyzer, new SearchIndexOptions()).Translate(new SearchRequest(text)).Query;
 
-        Query prepared = HighlightQuery.For(query);
+        HighlightQuery prepared = HighlightQuery.For(query, reader, Fields);
 
-        Assert.NotSame(query, prepared);
+        Assert.Equal(wordsInAdvance, prepared.HasWords);
+        AssertSameMatches(query, prepared, analyzer, Texts);
+    }
+
+    [Fact]
+    public void PrefixOverMoreWordsThanABooleanQueryHolds_IsLeftToTheScorer()
+    {
+        // The scorer marks plain terms only in a text where a prefix expands past the limit; so must the prepared query.
+        Analyzer analyzer = IndexSchema.CreateAnalyzer();
+        string many = string.Join(' ', Enumerable.Range(0, BooleanQuery.MaxClauseCount + 10).Select(i => $"zq{i:D5}"));
+        string[] texts = [many + " sugar", "zq00001 and sugar", "sugar only"];
+        using DirectoryReader reader = IndexOf(analyzer, texts);
+        Query query = new QueryTranslator(analyzer, new SearchIndexOptions()).Translate(new SearchRequest("zq* sugar")).Query;
+
+        HighlightQuery prepared = HighlightQuery.For(query, reader, Fields);
+
+        Assert.False(prepared.HasWords);
+        AssertSameMatches(query, prepared, analyzer, texts);
+    }
+
+    private static readonly string[] Fields = [IndexSchema.Title, IndexSchema.Body];
+
+    private static void AssertSameMatches(Query query, HighlightQuery prepared, Analyzer analyzer, string[] texts)
+    {
         int marked = 0;
-        foreach (string body in Texts)
+        foreach (string text in texts)
         {
-            foreach (string field in new[] { IndexSchema.Title, IndexSchema.Body })
+            foreach (string field in Fields)
             {
-                List<TextSpan> expected = MatchFinder.Find(query, analyzer, field, body, Deadline.None)!;
-                Assert.Equal(expected, MatchFinder.Find(prepared, analyzer, field, body, Deadline.None));
+                List<TextSpan> expected = MatchFinder.Find(query, analyzer, field, text, Deadline.None)!;
+                Assert.Equal(expected, MatchFinder.Find(prepared, analyzer, field, text, Deadline.None));
                 marked += expected.Count;
             }
         }
         Assert.True(marked > 0, "the texts must give each query something to mark");
     }
 
-    [Theory]
-    [InlineData("important")]
-    [InlineData("\"crude oil\" AND export*")]
-    [InlineData("title:trade OR body:deficit")]
-    public void QueryWithoutFuzzyTerms_IsHighlightedAsItIs(string text)
+    /// <summary>The texts as title and body of one document each, analysed as the index analyses them.</summary>
+    private static DirectoryReader IndexOf(Analyzer analyzer, string[] texts)
     {
-        Query query = new QueryTranslator(IndexSchema.CreateAnalyzer(), new SearchIndexOptions()).Translate(new SearchRequest(text)).Query;
-
-        Assert.Same(query, HighlightQuery.For(query));
+        var directory = new RAMDirectory();
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)))
+        {
+            foreach (string text in texts)
+                writer.AddDocument([new TextField(IndexSchema.Title, text, Field.Store.NO), new TextField(IndexSchema.Body, text, Field.Store.NO)]);
+        }
+        return DirectoryReader.Open(directory);
     }
 }

@@ -118,7 +118,7 @@ public sealed class HighlightTimeBudgetTests(HugeDocumentIndex huge) : IClassFix
     [Fact]
     public void HitHighlighter_DeadlinePassed_GivesNothing()
     {
-        var highlighter = new HitHighlighter(new TermQuery(new Term(IndexSchema.Title, "kabul")), IndexSchema.CreateAnalyzer(), new HighlightOptions());
+        var highlighter = new HitHighlighter(HighlightQuery.Plain(new TermQuery(new Term(IndexSchema.Title, "kabul"))), IndexSchema.CreateAnalyzer(), new HighlightOptions());
 
         Assert.Null(highlighter.Highlight("Kabul", "Rain over Kabul.", Passed));
         Assert.NotNull(highlighter.Highlight("Kabul", "Rain over Kabul.", Deadline.None));
