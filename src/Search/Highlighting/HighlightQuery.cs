@@ -57,9 +57,9 @@ internal sealed class HighlightQuery
         _words is not null && _words.TryGetValue(field, out FieldWords? words) ? words.Fuzzy : [];
 
     /// <summary>The words <paramref name="query"/> marks in <paramref name="field"/>, weighed as the scorer weighs them (a
-    /// term by its boost, a word a multi-term query expands to by the boost its expansion gives it, the highest kept), or
-    /// null when that needs a text: a clause with positions, one this does not know, or a term expanding to more words
-    /// than a boolean query may hold (the scorer then marks plain terms only, text by text).</summary>
+    /// term by its boost, a word a multi-term query expands to by the boost its expansion gives it), or null when that needs
+    /// a text or the clauses' order: a clause with positions, one this does not know, a term boosted to zero, or a term
+    /// expanding to more words than a boolean query may hold (the scorer then marks plain terms only, text by text).</summary>
     private static FieldWords? WordsOf(Query query, IndexReader reader, string field)
     {
         var weights = new Dictionary<string, float>(StringComparer.Ordinal);
@@ -79,9 +79,14 @@ internal sealed class HighlightQuery
                     foreach (Query disjunct in disjunction.Disjuncts)
                         pending.Push(disjunct);
                     break;
-                case TermQuery term:
-                    if (term.Term.Field == field)
-                        Keep(weights, term.Term.Text, term.Boost);
+                case TermQuery term when term.Term.Field == field:
+                    // The scorer keeps the weight of the last clause naming a word, and a word weighing nothing is not
+                    // marked: with every weight above zero the order of the clauses cannot matter.
+                    if (!(term.Boost > 0))
+                        return null;
+                    Keep(weights, term.Term.Text, term.Boost);
+                    break;
+                case TermQuery:
                     break;
                 case FuzzyQuery fuzzyTerm:
                     // Its boost for a word is above zero whenever it accepts the word.

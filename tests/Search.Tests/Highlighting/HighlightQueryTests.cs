@@ -33,7 +33,7 @@ public sealed class HighlightQueryTests
         { "inportant~1", true }, { "inportant~2", true }, { "petrolium~1", true }, { "petrolium~2", true }, { "sugr~1", true },
         { "sugr~2", true }, { "excange~2", true }, { "ab~1", true }, { "ab~2", true }, { "export*", true }, { "sug*", true },
         { "petrol*um", true }, { "exporter~1 AND brazil", true }, { "title:excange~1 body:excange~2", true },
-        { "ab~1^3 -nothing -sugar", true }, { "export* OR imp?rt*", true }, { "important^0 sugar", true },
+        { "ab~1^3 -nothing -sugar", true }, { "export* OR imp?rt*", true }, { "important^0 sugar", true }, { "inportant~1 important^0", true },
         // Phrases need the text's positions: the scorer indexes each text, with the fuzzy automata kept.
         { "(inportant~1 OR sugr~2) \"sugar cane\"", false }, { "\"petroleum exporting\" export*", false },
         // So does a clause it does not know: a range, here.
@@ -68,6 +68,24 @@ public sealed class HighlightQueryTests
 
         Assert.False(prepared.HasWords);
         AssertSameMatches(query, prepared, analyzer, texts);
+    }
+
+    [Fact]
+    public void ATermWeighingNothing_IsLeftToTheScorer()
+    {
+        // The scorer keeps the weight of the last clause naming a word, so the order of clauses decides whether it is marked.
+        Analyzer analyzer = IndexSchema.CreateAnalyzer();
+        using DirectoryReader reader = IndexOf(analyzer, Texts);
+        var query = new BooleanQuery
+        {
+            { new FuzzyQuery(new Term(IndexSchema.Body, "sugr"), 1), Occur.SHOULD },
+            { new TermQuery(new Term(IndexSchema.Body, "sugar")) { Boost = 0 }, Occur.SHOULD },
+        };
+
+        HighlightQuery prepared = HighlightQuery.For(query, reader, Fields);
+
+        Assert.False(prepared.HasWords);
+        AssertSameMatches(query, prepared, analyzer, Texts);
     }
 
     private static readonly string[] Fields = [IndexSchema.Title, IndexSchema.Body];
