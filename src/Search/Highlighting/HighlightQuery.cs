@@ -1,26 +1,32 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
+using Lucene.Net.Search.Spans;
 using Lucene.Net.Util;
 
 namespace Search.Highlighting;
 
 /// <summary>
 /// The query as <see cref="MatchFinder"/> highlights it, prepared once per search. Lucene's <see cref="QueryScorer"/>
-/// indexes each text it highlights in a <c>MemoryIndex</c> whenever the query holds a prefix, wildcard or fuzzy term, to
-/// expand the term against the text's words, and a <see cref="FuzzyQuery"/> builds its Levenshtein automata afresh each
-/// time it is expanded. When no clause needs positions (no phrase), each such term is expanded once here, against the
-/// index, into the words it accepts (every word of a hit's text is an index word), and the scorer is handed plain words;
-/// otherwise fuzzy terms at least keep their automata for the whole search. Either way the words marked are the same.
+/// indexes each text it highlights in a <c>MemoryIndex</c> whenever the query holds a phrase, or a prefix, wildcard or fuzzy
+/// term: to find where the phrase occurs, and to expand the term against the text's words; and a <see cref="FuzzyQuery"/>
+/// builds its Levenshtein automata afresh each time it is expanded. Here, instead, prefix and wildcard terms are expanded
+/// once against the index into the words they accept (every word of a hit's text is an index word), fuzzy terms decide
+/// each word with automata built once (<see cref="FuzzyWords"/>), and a phrase's occurrences in a hit are read from the
+/// index's positions of that document, which are those of its text analysed again. The scorer is then handed plain words,
+/// with the positions where a phrase's words count. A query with clauses this does not know is left to the scorer, its
+/// fuzzy terms at least keeping their automata for the whole search. Either way the words marked are the same.
 /// </summary>
 internal sealed class HighlightQuery
 {
     private readonly IReadOnlyDictionary<string, FieldWords>? _words;
+    private readonly IndexReader? _reader;
 
-    private HighlightQuery(Query query, IReadOnlyDictionary<string, FieldWords>? words)
+    private HighlightQuery(Query query, IReadOnlyDictionary<string, FieldWords>? words, IndexReader? reader = null)
     {
         Query = query;
         _words = words;
+        _reader = reader;
     }
 
     /// <summary>The query the scorer reads when the words are not known in advance.</summary>
@@ -43,14 +49,53 @@ internal sealed class HighlightQuery
                 return new HighlightQuery(KeepingFuzzyAutomata(query), words: null);
             words[field] = found;
         }
-        return new HighlightQuery(query, words);
+        return new HighlightQuery(query, words, reader);
     }
 
-    /// <summary>A scorer for one text of <paramref name="field"/>.</summary>
-    public QueryScorer Scorer(string field, bool expandMultiTermQueries) =>
-        _words is not null
-            ? new QueryScorer(_words.TryGetValue(field, out FieldWords? words) ? words.Terms : [])
-            : new QueryScorer(Query, field) { ExpandMultiTermQuery = expandMultiTermQueries };
+    /// <summary>A scorer for one text of <paramref name="field"/>: that of document <paramref name="doc"/> of the reader the
+    /// query was prepared for, when it is a hit's.</summary>
+    public QueryScorer Scorer(string field, bool expandMultiTermQueries, int? doc)
+    {
+        if (_words is null)
+            return new QueryScorer(Query, field) { ExpandMultiTermQuery = expandMultiTermQueries };
+        if (!_words.TryGetValue(field, out FieldWords? words))
+            return new QueryScorer([]);
+        if (words.Phrases.Count == 0)
+            return new QueryScorer(words.Terms);
+        if (doc is not int hit)
+            throw new InvalidOperationException("A phrase is highlighted in a hit's text only: give the hit's document.");
+        return new QueryScorer(WithPhrases(words, hit));
+    }
+
+    /// <summary>The words of <paramref name="words"/>, and the words of each phrase occurring in document
+    /// <paramref name="doc"/>, counted only inside an occurrence of a phrase holding them; as the scorer's extraction
+    /// weighs them, a word any other clause names counts everywhere.</summary>
+    private WeightedSpanTerm[] WithPhrases(FieldWords words, int doc)
+    {
+        IList<AtomicReaderContext> leaves = _reader!.Leaves;
+        AtomicReaderContext leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        int local = doc - leaf.DocBase;
+        var plain = new HashSet<string>(words.Terms.Select(t => t.Term), StringComparer.Ordinal);
+        var positional = new Dictionary<string, WeightedSpanTerm>(StringComparer.Ordinal);
+        foreach (PhraseSpans phrase in words.Phrases)
+        {
+            List<PositionSpan> occurrences = phrase.Occurrences(leaf, local);
+            if (occurrences.Count == 0)
+                continue;
+            foreach (Term term in phrase.Terms)
+            {
+                if (plain.Contains(term.Text))
+                    continue;
+                if (!positional.TryGetValue(term.Text, out WeightedSpanTerm? weighted))
+                {
+                    weighted = new WeightedSpanTerm(phrase.Query.Boost, term.Text) { IsPositionSensitive = true };
+                    positional[term.Text] = weighted;
+                }
+                weighted.AddPositionSpans(occurrences);
+            }
+        }
+        return [.. words.Terms, .. positional.Values];
+    }
 
     /// <summary>The fuzzy terms of <paramref name="field"/> that the scorer leaves to be checked word by word.</summary>
     public IReadOnlyList<FuzzyWords> FuzzyTerms(string field) =>
@@ -64,6 +109,7 @@ internal sealed class HighlightQuery
     {
         var weights = new Dictionary<string, float>(StringComparer.Ordinal);
         var fuzzy = new List<FuzzyWords>();
+        var phrases = new List<PhraseSpans>();
         var pending = new Stack<Query>();
         pending.Push(query);
         while (pending.Count > 0)
@@ -97,17 +143,77 @@ internal sealed class HighlightQuery
                     if (multiTerm.Field == field && !Expand(multiTerm, reader, weights))
                         return null;
                     break;
+                case PhraseQuery phrase when phrase.GetTerms().All(t => t.Field == field):
+                    if (!(phrase.Boost > 0))
+                        return null;
+                    if (phrase.GetTerms().Length > 0)
+                        phrases.Add(new PhraseSpans(AsSpans(phrase), reader));
+                    break;
+                case PhraseQuery phrase when phrase.GetTerms().All(t => t.Field != field):
+                    break; // another field's words are never marked here
                 case MatchAllDocsQuery:
                     break;
                 default:
                     return null;
             }
         }
-        return new FieldWords([.. weights.Select(w => new WeightedSpanTerm(w.Value, w.Key))], fuzzy);
+        return new FieldWords([.. weights.Select(w => new WeightedSpanTerm(w.Value, w.Key))], fuzzy, phrases);
     }
 
-    /// <summary>What marks words in one field: the words the scorer is handed, and the fuzzy terms checked word by word.</summary>
-    private sealed record FieldWords(WeightedSpanTerm[] Terms, IReadOnlyList<FuzzyWords> Fuzzy);
+    /// <summary>The phrase as the scorer's extraction turns it into spans: its words near each other within its slop, plus
+    /// the largest gap between its positions, in order only when there is no slop.</summary>
+    private static SpanNearQuery AsSpans(PhraseQuery phrase)
+    {
+        Term[] terms = phrase.GetTerms();
+        int[] positions = phrase.GetPositions();
+        int slop = phrase.Slop;
+        int largestGap = 0;
+        for (int i = 1; i < positions.Length; i++)
+            largestGap = Math.Max(largestGap, positions[i] - positions[i - 1]);
+        if (largestGap > 1)
+            slop += largestGap;
+        SpanQuery[] clauses = [.. terms.Select(t => (SpanQuery)new SpanTermQuery(t))];
+        return new SpanNearQuery(clauses, slop, inOrder: slop == 0) { Boost = phrase.Boost };
+    }
+
+    /// <summary>What marks words in one field: the words the scorer is handed, the fuzzy terms checked word by word, and the
+    /// phrases whose words count where the phrase occurs.</summary>
+    private sealed record FieldWords(WeightedSpanTerm[] Terms, IReadOnlyList<FuzzyWords> Fuzzy, IReadOnlyList<PhraseSpans> Phrases);
+
+    /// <summary>A phrase as spans, with its words looked up in the index once per search.</summary>
+    private sealed class PhraseSpans
+    {
+        private readonly Dictionary<Term, TermContext> _contexts = [];
+
+        public PhraseSpans(SpanNearQuery query, IndexReader reader)
+        {
+            Query = query;
+            var terms = new SortedSet<Term>();
+            query.ExtractTerms(terms);
+            Terms = [.. terms];
+            foreach (Term term in Terms)
+                _contexts[term] = TermContext.Build(reader.Context, term);
+        }
+
+        public SpanNearQuery Query { get; }
+
+        /// <summary>Its distinct words.</summary>
+        public Term[] Terms { get; }
+
+        /// <summary>Where the phrase occurs in document <paramref name="doc"/> of <paramref name="leaf"/>, as the positions of
+        /// its first and last word.</summary>
+        public List<PositionSpan> Occurrences(AtomicReaderContext leaf, int doc)
+        {
+            var found = new List<PositionSpan>();
+            Spans spans = Query.GetSpans(leaf, null, _contexts);
+            if (!spans.SkipTo(doc) || spans.Doc != doc)
+                return found;
+            do
+                found.Add(new PositionSpan(spans.Start, spans.End - 1));
+            while (spans.MoveNext() && spans.Doc == doc);
+            return found;
+        }
+    }
 
     private static void Keep(Dictionary<string, float> weights, string word, float weight)
     {

@@ -12,11 +12,11 @@ internal sealed class HitHighlighter(HighlightQuery query, Analyzer analyzer, Hi
 {
     /// <summary>The highlighting of one hit, or <see langword="null"/> when <paramref name="deadline"/> passes before it
     /// is done: a hit is highlighted whole or not at all.</summary>
-    public HighlightedText? Highlight(string title, string body, Deadline deadline)
+    public HighlightedText? Highlight(string title, string body, Deadline deadline, int? doc = null)
     {
         if (deadline.HasPassed
-            || MatchFinder.Find(query, analyzer, IndexSchema.Title, title, deadline) is not { } titleMatches
-            || MatchFinder.Find(query, analyzer, IndexSchema.Body, body, deadline) is not { } bodyMatches
+            || MatchFinder.Find(query, analyzer, IndexSchema.Title, title, deadline, doc) is not { } titleMatches
+            || MatchFinder.Find(query, analyzer, IndexSchema.Body, body, deadline, doc) is not { } bodyMatches
             || FragmentPicker.Pick(body, bodyMatches, options.Fragments, options.FragmentSize, deadline) is not { } fragments)
         {
             return null;

@@ -17,27 +17,29 @@ internal static class MatchFinder
     /// <see langword="null"/> when <paramref name="deadline"/> passes first. Matched words at consecutive positions
     /// separated only by white space (a phrase) are joined into one match.</summary>
     public static List<TextSpan>? Find(Query query, Analyzer analyzer, string field, string text, Deadline deadline) =>
-        Find(HighlightQuery.Plain(query), analyzer, field, text, deadline);
+        Find(HighlightQuery.Plain(query), analyzer, field, text, deadline, doc: null);
 
-    /// <inheritdoc cref="Find(Query, Analyzer, string, string, Deadline)"/>
-    public static List<TextSpan>? Find(HighlightQuery query, Analyzer analyzer, string field, string text, Deadline deadline)
+    /// <summary>As <see cref="Find(Query, Analyzer, string, string, Deadline)"/>, for a query prepared once per search;
+    /// <paramref name="doc"/> is the document the text is a field of, in the reader the query was prepared for (null for a
+    /// text of no document).</summary>
+    public static List<TextSpan>? Find(HighlightQuery query, Analyzer analyzer, string field, string text, Deadline deadline, int? doc)
     {
         if (text.Length == 0)
             return [];
         try
         {
-            return Scan(query, analyzer, field, text, expandMultiTermQueries: true, deadline);
+            return Scan(query, analyzer, field, text, expandMultiTermQueries: true, deadline, doc);
         }
         catch (BooleanQuery.TooManyClausesException)
         {
             // A prefix that matches over a thousand different words in this one text: mark the plain terms only.
-            return Scan(query, analyzer, field, text, expandMultiTermQueries: false, deadline);
+            return Scan(query, analyzer, field, text, expandMultiTermQueries: false, deadline, doc);
         }
     }
 
-    private static List<TextSpan>? Scan(HighlightQuery query, Analyzer analyzer, string field, string text, bool expandMultiTermQueries, Deadline deadline)
+    private static List<TextSpan>? Scan(HighlightQuery query, Analyzer analyzer, string field, string text, bool expandMultiTermQueries, Deadline deadline, int? doc)
     {
-        QueryScorer scorer = query.Scorer(field, expandMultiTermQueries);
+        QueryScorer scorer = query.Scorer(field, expandMultiTermQueries, doc);
         scorer.SetMaxDocCharsToAnalyze(text.Length);
         var matches = new List<TextSpan>();
         var analysed = new DeadlineTokenFilter(analyzer.GetTokenStream(field, text), deadline);

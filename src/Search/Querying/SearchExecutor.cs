@@ -78,7 +78,7 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
     private static (SearchHit Hit, bool Highlighted) ToHit(HitReader reader, ScoreDoc scoreDoc, HitHighlighter? highlighter, HighlightOptions? requested, Deadline deadline)
     {
         (SeedDocument document, string? path) = reader.Read(scoreDoc.Doc);
-        HighlightedText? highlighted = highlighter?.Highlight(document.Title, document.Body, deadline);
+        HighlightedText? highlighted = highlighter?.Highlight(document.Title, document.Body, deadline, scoreDoc.Doc);
         return (new SearchHit
         {
             Id = document.Id,

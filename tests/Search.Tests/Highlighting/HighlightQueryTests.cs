@@ -34,8 +34,12 @@ public sealed class HighlightQueryTests
         { "sugr~2", true }, { "excange~2", true }, { "ab~1", true }, { "ab~2", true }, { "export*", true }, { "sug*", true },
         { "petrol*um", true }, { "exporter~1 AND brazil", true }, { "title:excange~1 body:excange~2", true },
         { "ab~1^3 -nothing -sugar", true }, { "export* OR imp?rt*", true }, { "important^0 sugar", true }, { "inportant~1 important^0", true },
-        // Phrases need the text's positions: the scorer indexes each text, with the fuzzy automata kept.
-        { "(inportant~1 OR sugr~2) \"sugar cane\"", false }, { "\"petroleum exporting\" export*", false },
+        // Phrases: their occurrences are read from the index's positions of the hit.
+        { "(inportant~1 OR sugr~2) \"sugar cane\"", true }, { "\"petroleum exporting\" export*", true },
+        { "\"sugar cane\" sugar", true }, { "sugar \"sugar cane\"", true }, { "\"exporters coffee\"~5", true },
+        { "\"petroleum exporting countries\" \"exporting countries\" \"petrol prices\"", true },
+        { "\"exchange rates on the exchanges\"", true }, { "title:\"sugar cane\" body:\"sugar cane crop\"", true },
+        { "\"sugar cane\" -\"sugar from\"", true }, { "\"no such phrase\" sugar", true },
         // So does a clause it does not know: a range, here.
         { "sugar OR date:[1987-01-01 TO 1987-12-31]", false },
     };
@@ -88,24 +92,69 @@ public sealed class HighlightQueryTests
         AssertSameMatches(query, prepared, analyzer, Texts);
     }
 
+    [Theory]
+    [InlineData("\"crude oil\"")]
+    [InlineData("\"bank of england\" rates")]
+    [InlineData("\"oil prices\"~3 OR export*")]
+    [InlineData("\"central bank\" \"bank rates\" -\"oil bank\"")]
+    [InlineData("petrolium~2 \"crude oil\"")]
+    [InlineData("title:\"oil prices\" body:\"oil prices\"")]
+    [InlineData("expor* OR sugr~1")]
+    public async Task SearchHighlights_InSeveralSegments_AreThoseOfTheScorersOwnPath(string text)
+    {
+        // Positions read from the index must be those of the stored text analysed again, in every segment.
+        var random = new Random(16);
+        string[] words = ["crude", "oil", "prices", "bank", "of", "England", "central", "rates", "exports", "exporting", "Café",
+            "petroleum", "the", "and", "sugar", "sugars", "rose", "fell", "in", "Brasília", "co-operation", "U.S.", "oil's", "'bank'"];
+        using SearchIndex index = SearchIndex.InMemory();
+        for (int batch = 0; batch < 4; batch++)
+        {
+            for (int i = 0; i < 40; i++)
+            {
+                string title = string.Join(' ', Enumerable.Range(0, 5).Select(_ => words[random.Next(words.Length)]));
+                string body = string.Join(random.Next(3) == 0 ? ". " : " ", Enumerable.Range(0, 60).Select(_ => words[random.Next(words.Length)]));
+                await index.UpsertAsync(TestDocs.Doc($"d{batch}-{i}", title, body));
+            }
+            await index.CommitAsync(); // a segment per batch
+        }
+        Analyzer analyzer = IndexSchema.CreateAnalyzer();
+        Query query = new QueryTranslator(analyzer, new SearchIndexOptions()).Translate(new SearchRequest(text)).Query;
+
+        SearchResults results = index.Search(new SearchRequest(text) { Size = 100, Highlight = new HighlightOptions() });
+
+        Assert.NotEmpty(results.Hits);
+        foreach (SearchHit hit in results.Hits)
+        {
+            SeedDocument document = index.Get(hit.Id)!;
+            HighlightMatch[] expected =
+            [
+                .. MatchFinder.Find(query, analyzer, IndexSchema.Title, document.Title, Deadline.None)!
+                    .Select(m => new HighlightMatch { Field = HighlightMatch.TitleField, Start = m.Start, End = m.End }),
+                .. MatchFinder.Find(query, analyzer, IndexSchema.Body, document.Body, Deadline.None)!
+                    .Select(m => new HighlightMatch { Field = HighlightMatch.BodyField, Start = m.Start, End = m.End }),
+            ];
+            Assert.Equal(expected, hit.Matches);
+        }
+    }
+
     private static readonly string[] Fields = [IndexSchema.Title, IndexSchema.Body];
 
     private static void AssertSameMatches(Query query, HighlightQuery prepared, Analyzer analyzer, string[] texts)
     {
         int marked = 0;
-        foreach (string text in texts)
+        for (int doc = 0; doc < texts.Length; doc++)
         {
             foreach (string field in Fields)
             {
-                List<TextSpan> expected = MatchFinder.Find(query, analyzer, field, text, Deadline.None)!;
-                Assert.Equal(expected, MatchFinder.Find(prepared, analyzer, field, text, Deadline.None));
+                List<TextSpan> expected = MatchFinder.Find(query, analyzer, field, texts[doc], Deadline.None)!;
+                Assert.Equal(expected, MatchFinder.Find(prepared, analyzer, field, texts[doc], Deadline.None, doc));
                 marked += expected.Count;
             }
         }
         Assert.True(marked > 0, "the texts must give each query something to mark");
     }
 
-    /// <summary>The texts as title and body of one document each, analysed as the index analyses them.</summary>
+    /// <summary>The texts as title and body of one document each, analysed as the index analyses them; document i is text i.</summary>
     private static DirectoryReader IndexOf(Analyzer analyzer, string[] texts)
     {
         var directory = new RAMDirectory();
