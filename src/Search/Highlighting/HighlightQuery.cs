@@ -21,12 +21,15 @@ internal sealed class HighlightQuery
 {
     private readonly IReadOnlyDictionary<string, FieldWords>? _words;
     private readonly IndexReader? _reader;
+    private readonly int[] _page;
+    private readonly Dictionary<(string Field, int Leaf), WordLookup> _lookups = [];
 
-    private HighlightQuery(Query query, IReadOnlyDictionary<string, FieldWords>? words, IndexReader? reader = null)
+    private HighlightQuery(Query query, IReadOnlyDictionary<string, FieldWords>? words, IndexReader? reader = null, int[]? page = null)
     {
         Query = query;
         _words = words;
         _reader = reader;
+        _page = page ?? [];
     }
 
     /// <summary>The query the scorer reads when the words are not known in advance.</summary>
@@ -39,8 +42,9 @@ internal sealed class HighlightQuery
     public static HighlightQuery Plain(Query query) => new(query, words: null);
 
     /// <summary><paramref name="query"/> prepared for highlighting the hits of a search of <paramref name="reader"/>, in
-    /// <paramref name="fields"/>.</summary>
-    public static HighlightQuery For(Query query, IndexReader reader, IReadOnlyList<string> fields)
+    /// <paramref name="fields"/>; <paramref name="page"/>, the documents to be highlighted when known, lets a phrase be read
+    /// for all of them in one pass.</summary>
+    public static HighlightQuery For(Query query, IndexReader reader, IReadOnlyList<string> fields, IReadOnlyCollection<int>? page = null)
     {
         var words = new Dictionary<string, FieldWords>(StringComparer.Ordinal);
         foreach (string field in fields)
@@ -49,7 +53,7 @@ internal sealed class HighlightQuery
                 return new HighlightQuery(KeepingFuzzyAutomata(query), words: null);
             words[field] = found;
         }
-        return new HighlightQuery(query, words, reader);
+        return new HighlightQuery(query, words, reader, page is null ? null : [.. page.Order()]);
     }
 
     /// <summary>A scorer for one text of <paramref name="field"/>: that of document <paramref name="doc"/> of the reader the
@@ -67,19 +71,70 @@ internal sealed class HighlightQuery
         return new QueryScorer(WithPhrases(words, hit));
     }
 
+    /// <summary>The positions in field <paramref name="field"/> of document <paramref name="doc"/> where a word is marked,
+    /// read from the index's postings as the postings highlighter does; null when the text must be analysed instead (the
+    /// query was not prepared, a fuzzy term decides word by word, or there are too many words to look up one by one).</summary>
+    public SortedSet<int>? MarkedPositions(string field, int doc)
+    {
+        if (_words is null || !_words.TryGetValue(field, out FieldWords? words) || words.Fuzzy.Count > 0
+            || words.Terms.Length + words.Phrases.Sum(p => p.Terms.Length) > MaxWordsLookedUp)
+        {
+            return null;
+        }
+        IList<AtomicReaderContext> leaves = _reader!.Leaves;
+        AtomicReaderContext leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+        int local = doc - leaf.DocBase;
+        var marked = new SortedSet<int>();
+        if (!_lookups.TryGetValue((field, leaf.Ord), out WordLookup? lookup))
+        {
+            lookup = leaf.AtomicReader.GetTerms(field) is { } terms ? new WordLookup(terms.GetEnumerator()) : null;
+            _lookups[(field, leaf.Ord)] = lookup!;
+        }
+        if (lookup is null)
+            return marked;
+        foreach (WeightedSpanTerm word in words.Phrases.Count == 0 ? words.Terms : WithPhrases(words, doc))
+        {
+            if (lookup.Positions(words.States[word.Term], leaf.Ord, local) is not { } postings)
+                continue;
+            for (int i = postings.Freq; i > 0; i--)
+            {
+                int position = postings.NextPosition();
+                if (!word.IsPositionSensitive || word.CheckPosition(position))
+                    marked.Add(position);
+            }
+        }
+        return marked;
+    }
+
+    /// <summary>One leaf's dictionary of a field, with the postings enumeration reused from word to word and hit to hit.</summary>
+    private sealed class WordLookup(TermsEnum terms)
+    {
+        private DocsAndPositionsEnum? _postings;
+
+        /// <summary>The word's postings positioned on <paramref name="doc"/>, or null when the document does not hold it.</summary>
+        public DocsAndPositionsEnum? Positions((BytesRef Bytes, TermContext Context) word, int leaf, int doc)
+        {
+            if (word.Context.Get(leaf) is not { } state)
+                return null;
+            terms.SeekExact(word.Bytes, state);
+            _postings = terms.DocsAndPositions(null, _postings, DocsAndPositionsFlags.NONE);
+            return _postings is not null && _postings.Advance(doc) == doc ? _postings : null;
+        }
+    }
+
+    // Each word costs a dictionary seek per hit and field; past this many, analysing the text is cheaper.
+    private const int MaxWordsLookedUp = 32;
+
     /// <summary>The words of <paramref name="words"/>, and the words of each phrase occurring in document
     /// <paramref name="doc"/>, counted only inside an occurrence of a phrase holding them; as the scorer's extraction
     /// weighs them, a word any other clause names counts everywhere.</summary>
     private WeightedSpanTerm[] WithPhrases(FieldWords words, int doc)
     {
-        IList<AtomicReaderContext> leaves = _reader!.Leaves;
-        AtomicReaderContext leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
-        int local = doc - leaf.DocBase;
         var plain = new HashSet<string>(words.Terms.Select(t => t.Term), StringComparer.Ordinal);
         var positional = new Dictionary<string, WeightedSpanTerm>(StringComparer.Ordinal);
         foreach (PhraseSpans phrase in words.Phrases)
         {
-            List<PositionSpan> occurrences = phrase.Occurrences(leaf, local);
+            List<PositionSpan> occurrences = phrase.Occurrences(_reader!, _page, doc);
             if (occurrences.Count == 0)
                 continue;
             foreach (Term term in phrase.Terms)
@@ -157,7 +212,21 @@ internal sealed class HighlightQuery
                     return null;
             }
         }
-        return new FieldWords([.. weights.Select(w => new WeightedSpanTerm(w.Value, w.Key))], fuzzy, phrases);
+        var found = new FieldWords([.. weights.Select(w => new WeightedSpanTerm(w.Value, w.Key))], fuzzy, phrases);
+        if (fuzzy.Count == 0 && found.Terms.Length + phrases.Sum(p => p.Terms.Length) <= MaxWordsLookedUp)
+        {
+            foreach (WeightedSpanTerm word in found.Terms)
+            {
+                var term = new Term(field, word.Term);
+                found.States[word.Term] = (term.Bytes, TermContext.Build(reader.Context, term));
+            }
+            foreach (PhraseSpans phrase in phrases)
+            {
+                foreach ((Term term, TermContext context) in phrase.Contexts)
+                    found.States.TryAdd(term.Text, (term.Bytes, context));
+            }
+        }
+        return found;
     }
 
     /// <summary>The phrase as the scorer's extraction turns it into spans: its words near each other within its slop, plus
@@ -178,12 +247,17 @@ internal sealed class HighlightQuery
 
     /// <summary>What marks words in one field: the words the scorer is handed, the fuzzy terms checked word by word, and the
     /// phrases whose words count where the phrase occurs.</summary>
-    private sealed record FieldWords(WeightedSpanTerm[] Terms, IReadOnlyList<FuzzyWords> Fuzzy, IReadOnlyList<PhraseSpans> Phrases);
+    private sealed record FieldWords(WeightedSpanTerm[] Terms, IReadOnlyList<FuzzyWords> Fuzzy, IReadOnlyList<PhraseSpans> Phrases)
+    {
+        /// <summary>Where each word, plain or in a phrase, is in each leaf's dictionary: looked up once per search.</summary>
+        public Dictionary<string, (BytesRef Bytes, TermContext Context)> States { get; } = [];
+    }
 
     /// <summary>A phrase as spans, with its words looked up in the index once per search.</summary>
     private sealed class PhraseSpans
     {
         private readonly Dictionary<Term, TermContext> _contexts = [];
+        private Dictionary<int, List<PositionSpan>>? _page;
 
         public PhraseSpans(SpanNearQuery query, IndexReader reader)
         {
@@ -200,18 +274,54 @@ internal sealed class HighlightQuery
         /// <summary>Its distinct words.</summary>
         public Term[] Terms { get; }
 
-        /// <summary>Where the phrase occurs in document <paramref name="doc"/> of <paramref name="leaf"/>, as the positions of
-        /// its first and last word.</summary>
-        public List<PositionSpan> Occurrences(AtomicReaderContext leaf, int doc)
+        /// <summary>Its words' places in the index.</summary>
+        public IReadOnlyDictionary<Term, TermContext> Contexts => _contexts;
+
+        /// <summary>Where the phrase occurs in document <paramref name="doc"/> (of the whole reader), as the positions of its
+        /// first and last word. The documents of <paramref name="page"/> (in order) are read in one pass per leaf the first
+        /// time; any other document on its own.</summary>
+        public List<PositionSpan> Occurrences(IndexReader reader, int[] page, int doc)
         {
-            var found = new List<PositionSpan>();
-            Spans spans = Query.GetSpans(leaf, null, _contexts);
-            if (!spans.SkipTo(doc) || spans.Doc != doc)
+            if (_page is null)
+            {
+                _page = [];
+                Read(reader, page, _page);
+            }
+            if (_page.TryGetValue(doc, out List<PositionSpan>? found))
                 return found;
-            do
-                found.Add(new PositionSpan(spans.Start, spans.End - 1));
-            while (spans.MoveNext() && spans.Doc == doc);
-            return found;
+            var single = new Dictionary<int, List<PositionSpan>>();
+            Read(reader, [doc], single);
+            return single[doc];
+        }
+
+        private void Read(IndexReader reader, int[] docs, Dictionary<int, List<PositionSpan>> into)
+        {
+            IList<AtomicReaderContext> leaves = reader.Leaves;
+            Spans? spans = null;
+            bool more = false;
+            int leafOrd = -1;
+            foreach (int doc in docs)
+            {
+                var found = new List<PositionSpan>();
+                into[doc] = found;
+                AtomicReaderContext leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+                int local = doc - leaf.DocBase;
+                if (leaf.Ord != leafOrd)
+                {
+                    leafOrd = leaf.Ord;
+                    spans = Query.GetSpans(leaf, null, _contexts);
+                    more = spans.SkipTo(local);
+                }
+                else if (more && spans!.Doc < local)
+                {
+                    more = spans.SkipTo(local);
+                }
+                while (more && spans!.Doc == local)
+                {
+                    found.Add(new PositionSpan(spans.Start, spans.End - 1));
+                    more = spans.MoveNext();
+                }
+            }
         }
     }
 

@@ -2,6 +2,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
+using Search.Indexing;
 
 namespace Search.Highlighting;
 
@@ -26,6 +27,8 @@ internal static class MatchFinder
     {
         if (text.Length == 0)
             return [];
+        if (doc is int hit && query.MarkedPositions(field, hit) is { } marked)
+            return Mark(text, marked, deadline);
         try
         {
             return Scan(query, analyzer, field, text, expandMultiTermQueries: true, deadline, doc);
@@ -41,7 +44,7 @@ internal static class MatchFinder
     {
         QueryScorer scorer = query.Scorer(field, expandMultiTermQueries, doc);
         scorer.SetMaxDocCharsToAnalyze(text.Length);
-        var matches = new List<TextSpan>();
+        var matches = new MatchList(text);
         var analysed = new DeadlineTokenFilter(analyzer.GetTokenStream(field, text), deadline);
         TokenStream tokens = analysed;
         try
@@ -56,7 +59,6 @@ internal static class MatchFinder
             tokens = scorer.Init(tokens) ?? tokens;
             scorer.StartFragment(null);
             int position = -1;
-            int lastMatchPosition = int.MinValue;
             for (int read = 1; tokens.IncrementToken(); read++)
             {
                 // For phrases Init has already read the whole text, and the caching stream replays it without the filter.
@@ -65,12 +67,7 @@ internal static class MatchFinder
                 position += increment.PositionIncrement;
                 if (scorer.GetTokenScore() <= 0 && (fuzzy.Count == 0 || !AnyAccepts(fuzzy, word.ToString())))
                     continue;
-                int start = offset.StartOffset, end = offset.EndOffset;
-                if (matches.Count > 0 && lastMatchPosition == position - 1 && IsWhiteSpace(text, matches[^1].End, start))
-                    matches[^1] = matches[^1] with { End = end };
-                else if (matches.Count == 0 || start >= matches[^1].End)
-                    matches.Add(new TextSpan(start, end));
-                lastMatchPosition = position;
+                matches.Add(position, offset.StartOffset, offset.EndOffset);
             }
             tokens.End();
         }
@@ -78,7 +75,37 @@ internal static class MatchFinder
         {
             tokens.Dispose();
         }
-        return analysed.Stopped ? null : matches;
+        return analysed.Stopped ? null : matches.Spans;
+    }
+
+    /// <summary>The matches at <paramref name="marked"/> positions: the text is only split into words, which is where the
+    /// index's positions come from.</summary>
+    private static List<TextSpan>? Mark(string text, SortedSet<int> marked, Deadline deadline)
+    {
+        var matches = new MatchList(text);
+        if (marked.Count == 0)
+            return matches.Spans;
+        var words = new DeadlineTokenFilter(WordSplitter.Instance.GetTokenStream(string.Empty, text), deadline);
+        try
+        {
+            IOffsetAttribute offset = words.AddAttribute<IOffsetAttribute>();
+            IPositionIncrementAttribute increment = words.AddAttribute<IPositionIncrementAttribute>();
+            words.Reset();
+            int position = -1;
+            int last = marked.Max;
+            while (position < last && words.IncrementToken())
+            {
+                position += increment.PositionIncrement;
+                if (marked.Contains(position))
+                    matches.Add(position, offset.StartOffset, offset.EndOffset);
+            }
+            words.End();
+        }
+        finally
+        {
+            words.Dispose();
+        }
+        return words.Stopped ? null : matches.Spans;
     }
 
     private static bool AnyAccepts(IReadOnlyList<FuzzyWords> fuzzy, string word)
@@ -91,8 +118,36 @@ internal static class MatchFinder
         return false;
     }
 
-    private static bool IsWhiteSpace(string text, int from, int to) =>
-        from <= to && text.AsSpan(from, to - from).IsWhiteSpace();
+    /// <summary>Matched words in text order, those at consecutive positions separated only by white space (a phrase)
+    /// joined into one match.</summary>
+    private sealed class MatchList(string text)
+    {
+        private int _lastPosition = int.MinValue;
+
+        public List<TextSpan> Spans { get; } = [];
+
+        public void Add(int position, int start, int end)
+        {
+            if (Spans.Count > 0 && _lastPosition == position - 1 && IsWhiteSpace(text, Spans[^1].End, start))
+                Spans[^1] = Spans[^1] with { End = end };
+            else if (Spans.Count == 0 || start >= Spans[^1].End)
+                Spans.Add(new TextSpan(start, end));
+            _lastPosition = position;
+        }
+
+        private static bool IsWhiteSpace(string text, int from, int to) =>
+            from <= to && text.AsSpan(from, to - from).IsWhiteSpace();
+    }
+
+    /// <summary>Splits a text into words as the index's analysis does before it changes or drops any, so that positions
+    /// and offsets are the index's.</summary>
+    private sealed class WordSplitter : Analyzer
+    {
+        public static readonly WordSplitter Instance = new();
+
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) =>
+            new(FoldingEnglishAnalyzer.CreateTokenizer(reader));
+    }
 }
 
 /// <summary>Ends a token stream once a deadline passes, so that even the analysis <see cref="QueryScorer"/> does before

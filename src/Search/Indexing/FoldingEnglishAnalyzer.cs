@@ -25,7 +25,7 @@ internal sealed class FoldingEnglishAnalyzer(CharArraySet stopWords, bool stem =
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
-        var source = new StandardTokenizer(Version, reader);
+        Tokenizer source = CreateTokenizer(reader);
         TokenStream result = new EnglishPossessiveFilter(Version, source);
         // Folded before lower-casing: some marks fold to capitals (small capital 'ᴀ' to 'A', 'İ' to 'I'), and stop words
         // and stems then see the same ASCII word whatever the accents.
@@ -38,6 +38,10 @@ internal sealed class FoldingEnglishAnalyzer(CharArraySet stopWords, bool stem =
             result = new PorterStemFilter(result);
         return new TokenStreamComponents(source, result);
     }
+
+    /// <summary>The tokenizer the analysis starts with. The filters after it change words and drop some, but never move
+    /// one: a word's position and offsets in the index are those this tokenizer gives it.</summary>
+    public static Tokenizer CreateTokenizer(TextReader reader) => new StandardTokenizer(Version, reader);
 
     /// <summary>
     /// <paramref name="term"/> with its characters folded as the analyzer folds document words, for the query terms the

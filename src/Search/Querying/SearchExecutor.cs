@@ -42,7 +42,8 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
         // Hits cut short by the time budget are shown without highlights: the budget is spent.
         HitHighlighter? highlighter = request.Highlight is null || partial || pageEnd <= request.Offset
             ? null
-            : new HitHighlighter(HighlightQuery.For(translated.Query, searcher.IndexReader, HighlightedFields), store.Analyzer, request.Highlight);
+            : new HitHighlighter(HighlightQuery.For(translated.Query, searcher.IndexReader, HighlightedFields, [.. found[request.Offset..pageEnd].Select(hit => hit.Doc)]),
+                store.Analyzer, request.Highlight);
         var reader = new HitReader(searcher, withBody: highlighter is not null);
         var deadline = new Deadline(started, request.Timeout);
         var hits = new List<SearchHit>(Math.Max(0, pageEnd - request.Offset));

@@ -100,12 +100,17 @@ public sealed class HighlightQueryTests
     [InlineData("petrolium~2 \"crude oil\"")]
     [InlineData("title:\"oil prices\" body:\"oil prices\"")]
     [InlineData("expor* OR sugr~1")]
+    [InlineData("oil")]
+    [InlineData("bank rates -sugar")]
+    [InlineData("title:oil OR body:prices")]
+    [InlineData("oil AND \"bank of england\" AND sugars")]
     public async Task SearchHighlights_InSeveralSegments_AreThoseOfTheScorersOwnPath(string text)
     {
         // Positions read from the index must be those of the stored text analysed again, in every segment.
         var random = new Random(16);
         string[] words = ["crude", "oil", "prices", "bank", "of", "England", "central", "rates", "exports", "exporting", "Café",
-            "petroleum", "the", "and", "sugar", "sugars", "rose", "fell", "in", "Brasília", "co-operation", "U.S.", "oil's", "'bank'"];
+            "petroleum", "the", "and", "sugar", "sugars", "rose", "fell", "in", "Brasília", "co-operation", "U.S.", "oil's", "'bank'",
+            "The", "an", "3.5", "oil-prices", "rates,", "(oil)", new string('x', 300), "oil\u00ADprices", "ﬁnance", "Ölpreis"];
         using SearchIndex index = SearchIndex.InMemory();
         for (int batch = 0; batch < 4; batch++)
         {
