@@ -3,6 +3,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
 using Lucene.Net.Search.Spans;
 using Lucene.Net.Util;
+using Search.Querying;
 
 namespace Search.Highlighting;
 
@@ -165,21 +166,11 @@ internal sealed class HighlightQuery
         var weights = new Dictionary<string, float>(StringComparer.Ordinal);
         var fuzzy = new List<FuzzyWords>();
         var phrases = new List<PhraseSpans>();
-        var pending = new Stack<Query>();
-        pending.Push(query);
-        while (pending.Count > 0)
+        // Negated clauses mark nothing.
+        foreach (Query leaf in QueryTree.ScoringLeaves(query))
         {
-            switch (pending.Pop())
+            switch (leaf)
             {
-                case BooleanQuery boolean:
-                    // Negated clauses mark nothing.
-                    foreach (BooleanClause clause in boolean.Clauses.Where(c => c.Occur != Occur.MUST_NOT))
-                        pending.Push(clause.Query);
-                    break;
-                case DisjunctionMaxQuery disjunction:
-                    foreach (Query disjunct in disjunction.Disjuncts)
-                        pending.Push(disjunct);
-                    break;
                 case TermQuery term when term.Term.Field == field:
                     // The scorer keeps the weight of the last clause naming a word, and a word weighing nothing is not
                     // marked: with every weight above zero the order of the clauses cannot matter.

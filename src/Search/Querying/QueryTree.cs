@@ -8,6 +8,9 @@ internal static class QueryTree
     /// <summary>Every query below <paramref name="query"/> that is not a boolean or disjunction of others.</summary>
     public static IEnumerable<Query> Leaves(Query query) => Leaves(query, scoringOnly: false);
 
+    /// <summary>The leaves that can score or mark a hit: those not under a negation.</summary>
+    public static IEnumerable<Query> ScoringLeaves(Query query) => Leaves(query, scoringOnly: true);
+
     /// <summary>The leaves, without those under negations when <paramref name="scoringOnly"/>: they exclude hits, never score them.</summary>
     private static IEnumerable<Query> Leaves(Query query, bool scoringOnly)
     {
