@@ -23,6 +23,9 @@ internal readonly struct Deadline
     /// <summary>How many steps of a loop pass between two looks at the clock.</summary>
     public const int CheckInterval = 256;
 
+    /// <summary>Whether the budget can run out at all.</summary>
+    public bool IsBounded => _bounded;
+
     // Elapsed time rather than an end timestamp, so that TimeSpan.MaxValue cannot overflow.
     public bool HasPassed => _bounded && Stopwatch.GetElapsedTime(_started) >= _budget;
 }

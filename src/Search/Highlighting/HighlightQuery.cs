@@ -1,3 +1,4 @@
+using System.Collections;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
@@ -58,8 +59,8 @@ internal sealed class HighlightQuery
     }
 
     /// <summary>A scorer for one text of <paramref name="field"/>: that of document <paramref name="doc"/> of the reader the
-    /// query was prepared for, when it is a hit's.</summary>
-    public QueryScorer Scorer(string field, bool expandMultiTermQueries, int? doc)
+    /// query was prepared for, when it is a hit's; null when <paramref name="deadline"/> passed while its phrases were read.</summary>
+    public QueryScorer? Scorer(string field, bool expandMultiTermQueries, int? doc, Deadline deadline)
     {
         if (_words is null)
             return new QueryScorer(Query, field) { ExpandMultiTermQuery = expandMultiTermQueries };
@@ -69,43 +70,64 @@ internal sealed class HighlightQuery
             return new QueryScorer(words.Terms);
         if (doc is not int hit)
             throw new InvalidOperationException("A phrase is highlighted in a hit's text only: give the hit's document.");
-        return new QueryScorer(WithPhrases(words, hit));
+        return WithPhrases(words, hit, deadline) is { } terms ? new QueryScorer(terms) : null;
     }
 
-    /// <summary>The positions in field <paramref name="field"/> of document <paramref name="doc"/> where a word is marked,
-    /// read from the index's postings as the postings highlighter does; null when the text must be analysed instead (the
-    /// query was not prepared, a fuzzy term decides word by word, or there are too many words to look up one by one).</summary>
-    public SortedSet<int>? MarkedPositions(string field, int doc)
+    /// <summary>Reads the positions in field <paramref name="field"/> of document <paramref name="doc"/> where a word is
+    /// marked from the index's postings, as the postings highlighter reads offsets; false when the text must be analysed
+    /// instead (the query was not prepared, a fuzzy term decides word by word, or there are too many words to look up one
+    /// by one). <paramref name="marked"/> is null when <paramref name="deadline"/> passed first. A position is below the
+    /// length of the text (<paramref name="textLength"/>): every word before it takes a character at least.</summary>
+    public bool TryReadMarked(string field, int doc, int textLength, Deadline deadline, out BitArray? marked, out int last)
     {
+        marked = null;
+        last = -1;
         if (_words is null || !_words.TryGetValue(field, out FieldWords? words) || words.Fuzzy.Count > 0
             || words.Terms.Length + words.Phrases.Sum(p => p.Terms.Length) > MaxWordsLookedUp)
         {
-            return null;
+            return false;
         }
         IList<AtomicReaderContext> leaves = _reader!.Leaves;
         AtomicReaderContext leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
         int local = doc - leaf.DocBase;
-        var marked = new SortedSet<int>();
         if (!_lookups.TryGetValue((field, leaf.Ord), out WordLookup? lookup))
         {
             lookup = leaf.AtomicReader.GetTerms(field) is { } terms ? new WordLookup(terms.GetEnumerator()) : null;
             _lookups[(field, leaf.Ord)] = lookup!;
         }
-        if (lookup is null)
-            return marked;
-        foreach (WeightedSpanTerm word in words.Phrases.Count == 0 ? words.Terms : WithPhrases(words, doc))
+        var positions = new BitArray(textLength);
+        if (lookup is not null)
         {
-            if (lookup.Positions(words.States[word.Term], leaf.Ord, local) is not { } postings)
-                continue;
-            for (int i = postings.Freq; i > 0; i--)
+            // A word any clause names plainly counts everywhere; a phrase's other words only inside its occurrences.
+            var plain = new HashSet<string>(words.Terms.Select(t => t.Term), StringComparer.Ordinal);
+            var where = new List<(string Word, BitArray? Inside)>(plain.Select(word => (word, (BitArray?)null)));
+            if (PhraseCoverage(words, plain, doc, textLength, deadline) is not { } coverage)
+                return true;
+            foreach ((string word, BitArray inside) in coverage)
+                where.Add((word, inside));
+            foreach ((string word, BitArray? inside) in where)
             {
-                int position = postings.NextPosition();
-                if (!word.IsPositionSensitive || word.CheckPosition(position))
-                    marked.Add(position);
+                if (lookup.Positions(words.States[word], leaf.Ord, local) is not { } postings)
+                    continue;
+                for (int i = postings.Freq; i > 0; i--)
+                {
+                    if (i % Deadline.CheckInterval == 0 && deadline.HasPassed)
+                        return true;
+                    int position = postings.NextPosition();
+                    if (position < textLength && (inside is null || inside[position]))
+                    {
+                        positions[position] = true;
+                        last = Math.Max(last, position);
+                    }
+                }
             }
         }
-        return marked;
+        marked = positions;
+        return true;
     }
+
+    // Each word costs a dictionary seek per hit and field; past this many, analysing the text is cheaper.
+    private const int MaxWordsLookedUp = 32;
 
     /// <summary>One leaf's dictionary of a field, with the postings enumeration reused from word to word and hit to hit.</summary>
     private sealed class WordLookup(TermsEnum terms)
@@ -123,19 +145,42 @@ internal sealed class HighlightQuery
         }
     }
 
-    // Each word costs a dictionary seek per hit and field; past this many, analysing the text is cheaper.
-    private const int MaxWordsLookedUp = 32;
+    /// <summary>For each word found only in phrases, the positions of document <paramref name="doc"/> inside an occurrence of
+    /// a phrase holding it (a word's occurrences of every such phrase count, as the scorer's position check counts them).</summary>
+    private Dictionary<string, BitArray>? PhraseCoverage(FieldWords words, HashSet<string> plain, int doc, int textLength, Deadline deadline)
+    {
+        var coverage = new Dictionary<string, BitArray>(StringComparer.Ordinal);
+        foreach (PhraseSpans phrase in words.Phrases)
+        {
+            if (phrase.Occurrences(_reader!, _page, doc, deadline) is not { } occurrences)
+                return null;
+            if (occurrences.Count == 0)
+                continue;
+            foreach (Term term in phrase.Terms.Where(t => !plain.Contains(t.Text)))
+            {
+                if (!coverage.TryGetValue(term.Text, out BitArray? inside))
+                    coverage[term.Text] = inside = new BitArray(textLength);
+                foreach (PositionSpan occurrence in occurrences)
+                {
+                    for (int position = occurrence.Start; position <= Math.Min(occurrence.End, textLength - 1); position++)
+                        inside[position] = true;
+                }
+            }
+        }
+        return coverage;
+    }
 
     /// <summary>The words of <paramref name="words"/>, and the words of each phrase occurring in document
     /// <paramref name="doc"/>, counted only inside an occurrence of a phrase holding them; as the scorer's extraction
     /// weighs them, a word any other clause names counts everywhere.</summary>
-    private WeightedSpanTerm[] WithPhrases(FieldWords words, int doc)
+    private WeightedSpanTerm[]? WithPhrases(FieldWords words, int doc, Deadline deadline)
     {
         var plain = new HashSet<string>(words.Terms.Select(t => t.Term), StringComparer.Ordinal);
         var positional = new Dictionary<string, WeightedSpanTerm>(StringComparer.Ordinal);
         foreach (PhraseSpans phrase in words.Phrases)
         {
-            List<PositionSpan> occurrences = phrase.Occurrences(_reader!, _page, doc);
+            if (phrase.Occurrences(_reader!, _page, doc, deadline) is not { } occurrences)
+                return null;
             if (occurrences.Count == 0)
                 continue;
             foreach (Term term in phrase.Terms)
@@ -269,28 +314,31 @@ internal sealed class HighlightQuery
         public IReadOnlyDictionary<Term, TermContext> Contexts => _contexts;
 
         /// <summary>Where the phrase occurs in document <paramref name="doc"/> (of the whole reader), as the positions of its
-        /// first and last word. The documents of <paramref name="page"/> (in order) are read in one pass per leaf the first
-        /// time; any other document on its own.</summary>
-        public List<PositionSpan> Occurrences(IndexReader reader, int[] page, int doc)
+        /// first and last word; null when <paramref name="deadline"/> passed first. Without a deadline, the documents of
+        /// <paramref name="page"/> (in order) are read in one pass per leaf the first time; with one, each document is read
+        /// on its own, so that a hit highlighted in time never waits for another's occurrences.</summary>
+        public List<PositionSpan>? Occurrences(IndexReader reader, int[] page, int doc, Deadline deadline)
         {
-            if (_page is null)
+            if (!deadline.IsBounded && _page is null)
             {
                 _page = [];
-                Read(reader, page, _page);
+                Read(reader, page, _page, deadline);
             }
-            if (_page.TryGetValue(doc, out List<PositionSpan>? found))
+            if (_page is not null && _page.TryGetValue(doc, out List<PositionSpan>? found))
                 return found;
             var single = new Dictionary<int, List<PositionSpan>>();
-            Read(reader, [doc], single);
-            return single[doc];
+            return Read(reader, [doc], single, deadline) ? single[doc] : null;
         }
 
-        private void Read(IndexReader reader, int[] docs, Dictionary<int, List<PositionSpan>> into)
+        /// <summary>Reads the occurrences in <paramref name="docs"/> (in order); false when <paramref name="deadline"/> passed
+        /// first.</summary>
+        private bool Read(IndexReader reader, int[] docs, Dictionary<int, List<PositionSpan>> into, Deadline deadline)
         {
             IList<AtomicReaderContext> leaves = reader.Leaves;
             Spans? spans = null;
             bool more = false;
             int leafOrd = -1;
+            int read = 0;
             foreach (int doc in docs)
             {
                 var found = new List<PositionSpan>();
@@ -309,10 +357,13 @@ internal sealed class HighlightQuery
                 }
                 while (more && spans!.Doc == local)
                 {
+                    if (++read % Deadline.CheckInterval == 0 && deadline.HasPassed)
+                        return false;
                     found.Add(new PositionSpan(spans.Start, spans.End - 1));
                     more = spans.MoveNext();
                 }
             }
+            return true;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Collections;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Search;
@@ -27,8 +28,8 @@ internal static class MatchFinder
     {
         if (text.Length == 0)
             return [];
-        if (doc is int hit && query.MarkedPositions(field, hit) is { } marked)
-            return Mark(text, marked, deadline);
+        if (doc is int hit && query.TryReadMarked(field, hit, text.Length, deadline, out BitArray? marked, out int last))
+            return marked is null ? null : Mark(text, marked, last, deadline);
         try
         {
             return Scan(query, analyzer, field, text, expandMultiTermQueries: true, deadline, doc);
@@ -42,7 +43,8 @@ internal static class MatchFinder
 
     private static List<TextSpan>? Scan(HighlightQuery query, Analyzer analyzer, string field, string text, bool expandMultiTermQueries, Deadline deadline, int? doc)
     {
-        QueryScorer scorer = query.Scorer(field, expandMultiTermQueries, doc);
+        if (query.Scorer(field, expandMultiTermQueries, doc, deadline) is not { } scorer)
+            return null;
         scorer.SetMaxDocCharsToAnalyze(text.Length);
         var matches = new MatchList(text);
         var analysed = new DeadlineTokenFilter(analyzer.GetTokenStream(field, text), deadline);
@@ -78,12 +80,12 @@ internal static class MatchFinder
         return analysed.Stopped ? null : matches.Spans;
     }
 
-    /// <summary>The matches at <paramref name="marked"/> positions: the text is only split into words, which is where the
-    /// index's positions come from.</summary>
-    private static List<TextSpan>? Mark(string text, SortedSet<int> marked, Deadline deadline)
+    /// <summary>The matches at the <paramref name="marked"/> positions, up to <paramref name="last"/>: the text is only
+    /// split into words, which is where the index's positions come from.</summary>
+    private static List<TextSpan>? Mark(string text, BitArray marked, int last, Deadline deadline)
     {
         var matches = new MatchList(text);
-        if (marked.Count == 0)
+        if (last < 0)
             return matches.Spans;
         var words = new DeadlineTokenFilter(WordSplitter.Instance.GetTokenStream(string.Empty, text), deadline);
         try
@@ -92,11 +94,10 @@ internal static class MatchFinder
             IPositionIncrementAttribute increment = words.AddAttribute<IPositionIncrementAttribute>();
             words.Reset();
             int position = -1;
-            int last = marked.Max;
             while (position < last && words.IncrementToken())
             {
                 position += increment.PositionIncrement;
-                if (marked.Contains(position))
+                if (position <= last && marked[position])
                     matches.Add(position, offset.StartOffset, offset.EndOffset);
             }
             words.End();

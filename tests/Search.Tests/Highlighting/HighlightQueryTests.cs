@@ -125,9 +125,13 @@ public sealed class HighlightQueryTests
         Analyzer analyzer = IndexSchema.CreateAnalyzer();
         Query query = new QueryTranslator(analyzer, new SearchIndexOptions()).Translate(new SearchRequest(text)).Query;
 
+        // Without a time budget a phrase is read for the whole page at once; with one, hit by hit.
         SearchResults results = index.Search(new SearchRequest(text) { Size = 100, Highlight = new HighlightOptions() });
+        SearchResults budgeted = index.Search(new SearchRequest(text) { Size = 100, Highlight = new HighlightOptions(), Timeout = TimeSpan.FromMinutes(10) });
 
         Assert.NotEmpty(results.Hits);
+        Assert.False(budgeted.IsPartial);
+        Assert.Equal(results.Hits.Select(h => h.Matches), budgeted.Hits.Select(h => h.Matches));
         foreach (SearchHit hit in results.Hits)
         {
             SeedDocument document = index.Get(hit.Id)!;

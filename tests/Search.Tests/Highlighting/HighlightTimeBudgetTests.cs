@@ -56,6 +56,25 @@ public sealed class HighlightTimeBudgetTests(HugeDocumentIndex huge) : IClassFix
     }
 
     [Fact]
+    public void Search_HugeDocumentForAPhraseWithShortTimeout_IsPartialWithTheHitsHighlightedInTime()
+    {
+        // The phrase occurs 2.3 million times in the huge body: its occurrences are read from the index, not the text.
+        var request = new SearchRequest("\"kabul kabul\" OR rain")
+        {
+            Sort = SearchSort.DateAscending,
+            Timeout = TimeSpan.FromMilliseconds(300),
+            Highlight = new HighlightOptions { Fragments = HighlightOptions.MaxFragments, FragmentSize = HighlightOptions.MaxFragmentSize },
+        };
+
+        SearchResults results = huge.Index.Search(request);
+
+        Assert.True(results.IsPartial);
+        Assert.Equal(["short", "huge"], results.Hits.Select(h => h.Id));
+        Assert.Equal("<mark>Rain</mark> over Kabul", results.Hits[0].HighlightedTitle);
+        Assert.Empty(results.Hits[1].Matches);
+    }
+
+    [Fact]
     public void MatchFinder_DeadlinePassedInsideOneLongText_GivesNothing()
     {
         string text = string.Concat(Enumerable.Repeat("Kabul. ", 3_000));
