@@ -17,7 +17,9 @@ namespace Search.Highlighting;
 /// each word with automata built once (<see cref="FuzzyWords"/>), and a phrase's occurrences in a hit are read from the
 /// index's positions of that document, which are those of its text analysed again. The scorer is then handed plain words,
 /// with the positions where a phrase's words count. A query with clauses this does not know is left to the scorer, its
-/// fuzzy terms at least keeping their automata for the whole search. Either way the words marked are the same.
+/// fuzzy terms at least keeping their automata for the whole search. Either way the words marked are the same, down to
+/// the scorer's corners: a word weighing nothing (a boost of 0) leaves the query to the scorer, and a text where a fuzzy
+/// term accepts more words than a boolean query holds gets no multi-term words marked, as the scorer gives up there.
 /// </summary>
 internal sealed class HighlightQuery
 {
@@ -46,12 +48,13 @@ internal sealed class HighlightQuery
     /// <summary><paramref name="query"/> prepared for highlighting the hits of a search of <paramref name="reader"/>, in
     /// <paramref name="fields"/>; <paramref name="page"/>, the documents to be highlighted when known, lets a phrase be read
     /// for all of them in one pass.</summary>
-    public static HighlightQuery For(Query query, IndexReader reader, IReadOnlyList<string> fields, IReadOnlyCollection<int>? page = null)
+    public static HighlightQuery For(Query query, IndexReader reader, IReadOnlyList<string> fields, IReadOnlyCollection<int>? page = null,
+        Deadline deadline = default)
     {
         var words = new Dictionary<string, FieldWords>(StringComparer.Ordinal);
         foreach (string field in fields)
         {
-            if (WordsOf(query, reader, field) is not { } found)
+            if (WordsOf(query, reader, field, deadline) is not { } found)
                 return new HighlightQuery(KeepingFuzzyAutomata(query), words: null);
             words[field] = found;
         }
@@ -66,12 +69,18 @@ internal sealed class HighlightQuery
             return new QueryScorer(Query, field) { ExpandMultiTermQuery = expandMultiTermQueries };
         if (!_words.TryGetValue(field, out FieldWords? words))
             return new QueryScorer([]);
+        WeightedSpanTerm[] terms = expandMultiTermQueries ? words.Terms : words.PlainTerms;
         if (words.Phrases.Count == 0)
-            return new QueryScorer(words.Terms);
+            return new QueryScorer(terms);
         if (doc is not int hit)
             throw new InvalidOperationException("A phrase is highlighted in a hit's text only: give the hit's document.");
-        return WithPhrases(words, hit, deadline) is { } terms ? new QueryScorer(terms) : null;
+        return WithPhrases(terms, words.Phrases, hit, deadline) is { } weighted ? new QueryScorer(weighted) : null;
     }
+
+    /// <summary>The fuzzy terms of <paramref name="field"/> that the scorer leaves to be checked word by word; none when
+    /// multi-term queries are not expanded (the scorer's fallback for a text where one expands too far).</summary>
+    public IReadOnlyList<FuzzyWords> FuzzyTerms(string field, bool expandMultiTermQueries) =>
+        expandMultiTermQueries && _words is not null && _words.TryGetValue(field, out FieldWords? words) ? words.Fuzzy : [];
 
     /// <summary>Reads the positions in field <paramref name="field"/> of document <paramref name="doc"/> where a word is
     /// marked from the index's postings, as the postings highlighter reads offsets; false when the text must be analysed
@@ -170,14 +179,14 @@ internal sealed class HighlightQuery
         return coverage;
     }
 
-    /// <summary>The words of <paramref name="words"/>, and the words of each phrase occurring in document
+    /// <summary>The words of <paramref name="terms"/>, and the words of each of <paramref name="phrases"/> occurring in document
     /// <paramref name="doc"/>, counted only inside an occurrence of a phrase holding them; as the scorer's extraction
     /// weighs them, a word any other clause names counts everywhere.</summary>
-    private WeightedSpanTerm[]? WithPhrases(FieldWords words, int doc, Deadline deadline)
+    private WeightedSpanTerm[]? WithPhrases(WeightedSpanTerm[] terms, IReadOnlyList<PhraseSpans> phrases, int doc, Deadline deadline)
     {
-        var plain = new HashSet<string>(words.Terms.Select(t => t.Term), StringComparer.Ordinal);
+        var plain = new HashSet<string>(terms.Select(t => t.Term), StringComparer.Ordinal);
         var positional = new Dictionary<string, WeightedSpanTerm>(StringComparer.Ordinal);
-        foreach (PhraseSpans phrase in words.Phrases)
+        foreach (PhraseSpans phrase in phrases)
         {
             if (phrase.Occurrences(_reader!, _page, doc, deadline) is not { } occurrences)
                 return null;
@@ -195,20 +204,18 @@ internal sealed class HighlightQuery
                 weighted.AddPositionSpans(occurrences);
             }
         }
-        return [.. words.Terms, .. positional.Values];
+        return [.. terms, .. positional.Values];
     }
 
-    /// <summary>The fuzzy terms of <paramref name="field"/> that the scorer leaves to be checked word by word.</summary>
-    public IReadOnlyList<FuzzyWords> FuzzyTerms(string field) =>
-        _words is not null && _words.TryGetValue(field, out FieldWords? words) ? words.Fuzzy : [];
-
     /// <summary>The words <paramref name="query"/> marks in <paramref name="field"/>, weighed as the scorer weighs them (a
-    /// term by its boost, a word a multi-term query expands to by the boost its expansion gives it), or null when that needs
-    /// a text or the clauses' order: a clause with positions, one this does not know, a term boosted to zero, or a term
-    /// expanding to more words than a boolean query may hold (the scorer then marks plain terms only, text by text).</summary>
-    private static FieldWords? WordsOf(Query query, IndexReader reader, string field)
+    /// term by its boost, a word a multi-term query expands to by the query's boost times its expansion's), or null when
+    /// that needs a text or the clauses' order: a clause this does not know, a term boosted to zero, a prefix or wildcard
+    /// term expanding to more words than a boolean query may hold (the scorer then marks plain terms only, text by text),
+    /// or <paramref name="deadline"/> passing while it expands.</summary>
+    private static FieldWords? WordsOf(Query query, IndexReader reader, string field, Deadline deadline)
     {
         var weights = new Dictionary<string, float>(StringComparer.Ordinal);
+        var plainWeights = new Dictionary<string, float>(StringComparer.Ordinal);
         var fuzzy = new List<FuzzyWords>();
         var phrases = new List<PhraseSpans>();
         // Negated clauses mark nothing.
@@ -222,16 +229,20 @@ internal sealed class HighlightQuery
                     if (!(term.Boost > 0))
                         return null;
                     Keep(weights, term.Term.Text, term.Boost);
+                    Keep(plainWeights, term.Term.Text, term.Boost);
                     break;
                 case TermQuery:
                     break;
+                case MultiTermQuery multiTerm when multiTerm.Field == field && multiTerm is PrefixQuery or WildcardQuery or FuzzyQuery
+                                                   && !(multiTerm.Boost > 0):
+                    return null; // its words would weigh nothing, and the order of clauses would decide
                 case FuzzyQuery fuzzyTerm:
                     // Its boost for a word is above zero whenever it accepts the word.
                     if (fuzzyTerm.Field == field)
                         fuzzy.Add(new FuzzyWords(fuzzyTerm) { Field = field });
                     break;
                 case MultiTermQuery multiTerm when multiTerm is PrefixQuery or WildcardQuery:
-                    if (multiTerm.Field == field && !Expand(multiTerm, reader, weights))
+                    if (multiTerm.Field == field && !Expand(multiTerm, reader, weights, deadline))
                         return null;
                     break;
                 case PhraseQuery phrase when phrase.GetTerms().All(t => t.Field == field):
@@ -248,7 +259,10 @@ internal sealed class HighlightQuery
                     return null;
             }
         }
-        var found = new FieldWords([.. weights.Select(w => new WeightedSpanTerm(w.Value, w.Key))], fuzzy, phrases);
+        var found = new FieldWords([.. weights.Select(w => new WeightedSpanTerm(w.Value, w.Key))], fuzzy, phrases)
+        {
+            PlainTerms = [.. plainWeights.Select(w => new WeightedSpanTerm(w.Value, w.Key))],
+        };
         if (fuzzy.Count == 0 && found.Terms.Length + phrases.Sum(p => p.Terms.Length) <= MaxWordsLookedUp)
         {
             foreach (WeightedSpanTerm word in found.Terms)
@@ -285,6 +299,10 @@ internal sealed class HighlightQuery
     /// phrases whose words count where the phrase occurs.</summary>
     private sealed record FieldWords(WeightedSpanTerm[] Terms, IReadOnlyList<FuzzyWords> Fuzzy, IReadOnlyList<PhraseSpans> Phrases)
     {
+        /// <summary>The words plain terms name, without those of prefix, wildcard and fuzzy terms: what the scorer marks in a
+        /// text where one of those expands to more words than a boolean query holds.</summary>
+        public required WeightedSpanTerm[] PlainTerms { get; init; }
+
         /// <summary>Where each word, plain or in a phrase, is in each leaf's dictionary: looked up once per search.</summary>
         public Dictionary<string, (BytesRef Bytes, TermContext Context)> States { get; } = [];
     }
@@ -375,10 +393,10 @@ internal sealed class HighlightQuery
 
     /// <summary>Adds every index word <paramref name="query"/> accepts, as the scorer's own expansion would (Lucene's scoring
     /// rewrite, with no cut); false when they are more than a boolean query may hold.</summary>
-    private static bool Expand(MultiTermQuery query, IndexReader reader, Dictionary<string, float> weights)
+    private static bool Expand(MultiTermQuery query, IndexReader reader, Dictionary<string, float> weights, Deadline deadline)
     {
         var expansion = (MultiTermQuery)query.Clone();
-        expansion.MultiTermRewriteMethod = new WordCollector(weights, BooleanQuery.MaxClauseCount);
+        expansion.MultiTermRewriteMethod = new WordCollector(weights, BooleanQuery.MaxClauseCount, deadline);
         try
         {
             expansion.Rewrite(reader);
@@ -428,7 +446,7 @@ internal sealed class HighlightQuery
 
     /// <summary>Collects the words a multi-term query accepts in every segment, each with the boost its terms enumeration
     /// gives it, as the scoring rewrite the scorer uses would weigh its term queries.</summary>
-    private sealed class WordCollector(Dictionary<string, float> weights, int limit) : MultiTermQuery.RewriteMethod
+    private sealed class WordCollector(Dictionary<string, float> weights, int limit, Deadline deadline) : MultiTermQuery.RewriteMethod
     {
         public override Query Rewrite(IndexReader reader, MultiTermQuery query)
         {
@@ -439,10 +457,12 @@ internal sealed class HighlightQuery
                     continue;
                 TermsEnum accepted = GetTermsEnum(query, terms, new AttributeSource());
                 IBoostAttribute boost = accepted.Attributes.AddAttribute<IBoostAttribute>();
-                while (accepted.MoveNext())
+                for (int read = 1; accepted.MoveNext(); read++)
                 {
-                    Keep(found, accepted.Term.Utf8ToString(), boost.Boost);
-                    if (found.Count > limit)
+                    // The scoring rewrite weighs a word by the query's boost times its expansion's.
+                    Keep(found, accepted.Term.Utf8ToString(), query.Boost * boost.Boost);
+                    // Too many words, or too long to find them: the scorer is left to expand the term text by text.
+                    if (found.Count > limit || (read % Deadline.CheckInterval == 0 && deadline.HasPassed))
                         throw new BooleanQuery.TooManyClausesException();
                 }
             }

@@ -11,8 +11,9 @@ namespace Search.Highlighting;
 internal sealed class HitHighlighter(HighlightQuery query, Analyzer analyzer, HighlightOptions options)
 {
     /// <summary>The highlighting of one hit, or <see langword="null"/> when <paramref name="deadline"/> passes before it
-    /// is done: a hit is highlighted whole or not at all.</summary>
-    public HighlightedText? Highlight(string title, string body, Deadline deadline, int? doc = null)
+    /// is done: a hit is highlighted whole or not at all. <paramref name="doc"/> is the hit's document in the reader the
+    /// query was prepared for; a query prepared with phrases needs it.</summary>
+    public HighlightedText? Highlight(string title, string body, Deadline deadline, int? doc)
     {
         if (deadline.HasPassed
             || MatchFinder.Find(query, analyzer, IndexSchema.Title, title, deadline, doc) is not { } titleMatches

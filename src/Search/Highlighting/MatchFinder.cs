@@ -11,7 +11,9 @@ namespace Search.Highlighting;
 /// Finds where a query matches a field's text, using Lucene's <see cref="QueryScorer"/>: it re-analyses the
 /// text with the index's analyzer and, for phrases, checks positions through span queries, so a phrase marks
 /// only its own occurrences. Unlike Lucene's <c>Highlighter</c> it reads the whole text (no 50 KB cut-off)
-/// and returns offsets rather than markup.
+/// and returns offsets rather than markup. For a hit, with the query prepared once per search
+/// (<see cref="HighlightQuery"/>), the scorer is handed the words and phrase positions read from the index, and a query
+/// of a few plain words and phrases only has the text split into words to place the positions its postings give.
 /// </summary>
 internal static class MatchFinder
 {
@@ -54,7 +56,9 @@ internal static class MatchFinder
             IOffsetAttribute offset = tokens.AddAttribute<IOffsetAttribute>();
             IPositionIncrementAttribute increment = tokens.AddAttribute<IPositionIncrementAttribute>();
             ICharTermAttribute word = tokens.AddAttribute<ICharTermAttribute>();
-            IReadOnlyList<FuzzyWords> fuzzy = query.FuzzyTerms(field);
+            IReadOnlyList<FuzzyWords> fuzzy = query.FuzzyTerms(field, expandMultiTermQueries);
+            // The scorer gives up expanding a fuzzy term in a text where it accepts more words than a boolean query holds.
+            var accepted = fuzzy.Count == 0 ? null : fuzzy.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToArray();
             // Reset before Init, as Lucene's Highlighter does: for phrases Init reads the stream into a
             // MemoryIndex and hands back a caching stream already rewound.
             tokens.Reset();
@@ -67,7 +71,7 @@ internal static class MatchFinder
                 if (read % Deadline.CheckInterval == 0 && deadline.HasPassed)
                     return null;
                 position += increment.PositionIncrement;
-                if (scorer.GetTokenScore() <= 0 && (fuzzy.Count == 0 || !AnyAccepts(fuzzy, word.ToString())))
+                if (scorer.GetTokenScore() <= 0 && (fuzzy.Count == 0 || !AnyAccepts(fuzzy, accepted!, word.ToString())))
                     continue;
                 matches.Add(position, offset.StartOffset, offset.EndOffset);
             }
@@ -109,14 +113,19 @@ internal static class MatchFinder
         return words.Stopped ? null : matches.Spans;
     }
 
-    private static bool AnyAccepts(IReadOnlyList<FuzzyWords> fuzzy, string word)
+    private static bool AnyAccepts(IReadOnlyList<FuzzyWords> fuzzy, HashSet<string>[] accepted, string word)
     {
-        foreach (FuzzyWords terms in fuzzy)
+        bool any = false;
+        for (int i = 0; i < fuzzy.Count; i++)
         {
-            if (terms.Accepts(word))
-                return true;
+            if (fuzzy[i].Accepts(word))
+            {
+                any = true;
+                if (accepted[i].Add(word) && accepted[i].Count > BooleanQuery.MaxClauseCount)
+                    throw new BooleanQuery.TooManyClausesException();
+            }
         }
-        return false;
+        return any;
     }
 
     /// <summary>Matched words in text order, those at consecutive positions separated only by white space (a phrase)

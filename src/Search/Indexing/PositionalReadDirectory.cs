@@ -33,7 +33,7 @@ internal sealed class PositionalReadDirectory(string path) : FSDirectory(new Dir
     {
         EnsureOpen();
         string file = System.IO.Path.Combine(Directory.FullName, name);
-        return new Slicer(file, OpenHandle(file), BufferedIndexInput.GetBufferSize(context));
+        return new Slicer(file, OpenHandle(file), context);
     }
 
     // A hit's stored fields are a compressed block of up to 16 KB, read a few bytes at a time: with Lucene's 1 KB buffer
@@ -48,13 +48,14 @@ internal sealed class PositionalReadDirectory(string path) : FSDirectory(new Dir
         File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
 
     /// <summary>Slices of one compound file, sharing its handle; the slicer owns it.</summary>
-    private sealed class Slicer(string file, SafeFileHandle handle, int bufferSize) : IndexInputSlicer
+    private sealed class Slicer(string file, SafeFileHandle handle, IOContext context) : IndexInputSlicer
     {
+        // A compound file names each slice after the file it holds, so its stored fields get their larger buffer too.
         public override IndexInput OpenSlice(string sliceDescription, long offset, long length) =>
             new Input($"PositionalReadInput({sliceDescription} in path=\"{file}\" slice={offset}:{offset + length})", handle, offset, length,
-                bufferSize, ownsHandle: false);
+                BufferSize(sliceDescription, context), ownsHandle: false);
 
-        [Obsolete("Only for reading compound files written by Lucene 3.x.")]
+        [Obsolete("As Lucene.Net marks it; its compound file reader still calls it to read the entries' table.")]
         public override IndexInput OpenFullSlice() => OpenSlice("full-slice", 0, RandomAccess.GetLength(handle));
 
         protected override void Dispose(bool disposing)
@@ -100,7 +101,16 @@ internal sealed class PositionalReadDirectory(string path) : FSDirectory(new Dir
             long at = _start + position;
             while (rest.Length > 0)
             {
-                int read = RandomAccess.Read(_handle, rest, at);
+                int read;
+                try
+                {
+                    read = RandomAccess.Read(_handle, rest, at);
+                }
+                catch (IOException e)
+                {
+                    // Name the file, as Lucene's own inputs do.
+                    throw new IOException($"{e.Message}: {this}", e);
+                }
                 if (read <= 0) // the file shrank after it was opened
                     throw new EndOfStreamException($"read past EOF: {this} (at {at - _start}, {rest.Length} bytes left to read)");
                 at += read;

@@ -10,8 +10,8 @@ namespace Search.Indexing;
 /// <item>With a thread per core, Lucene flushes as it would until the rest of the text is a quarter of the buffer;
 /// from then on half the buffer is worth a background flush. That flush overlaps the last files being indexed (and the
 /// indexing threads help with it), so the commit is left at most about half a buffer rather than a whole one. A sync
-/// whose text fits in half the buffer is flushed once, by its commit: every flush leaves a segment per indexing thread,
-/// and searches pay for each segment.</item>
+/// whose text fits in half the buffer is flushed once, by its commit: a flush of the whole buffer leaves a segment per
+/// indexing thread, and searches pay for each segment.</item>
 /// </list>
 /// A background flush that fails is rethrown on the next indexing thread to finish a file, or by <see cref="Finish"/>.
 /// </summary>

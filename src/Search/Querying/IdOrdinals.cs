@@ -4,8 +4,8 @@ using Lucene.Net.Index;
 namespace Search.Querying;
 
 /// <summary>
-/// The id ordinal of every document of a segment, read once per segment and kept while the segment lives. Through
-/// <c>NIOFSDirectory</c> each random read of doc values costs a system call, and comparing ties by id reads one
+/// The id ordinal of every document of a segment, read once per segment and kept while the segment lives. Each random
+/// read of doc values from disk costs a system call, and comparing ties by id reads one
 /// ordinal per tied hit; one sequential pass over a segment is far cheaper than that on the first query already.
 /// </summary>
 internal static class IdOrdinals

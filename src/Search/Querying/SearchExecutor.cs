@@ -40,12 +40,12 @@ internal sealed class SearchExecutor(IndexStore store, SearchIndexOptions option
         ScoreDoc[] found = top.ScoreDocs;
         int pageEnd = Math.Min(found.Length, window);
         // Hits cut short by the time budget are shown without highlights: the budget is spent.
+        var deadline = new Deadline(started, request.Timeout);
         HitHighlighter? highlighter = request.Highlight is null || partial || pageEnd <= request.Offset
             ? null
-            : new HitHighlighter(HighlightQuery.For(translated.Query, searcher.IndexReader, HighlightedFields, [.. found[request.Offset..pageEnd].Select(hit => hit.Doc)]),
+            : new HitHighlighter(HighlightQuery.For(translated.Query, searcher.IndexReader, HighlightedFields, [.. found[request.Offset..pageEnd].Select(hit => hit.Doc)], deadline),
                 store.Analyzer, request.Highlight);
         var reader = new HitReader(searcher, withBody: highlighter is not null);
-        var deadline = new Deadline(started, request.Timeout);
         var hits = new List<SearchHit>(Math.Max(0, pageEnd - request.Offset));
         for (int i = request.Offset; i < pageEnd; i++)
         {

@@ -40,8 +40,10 @@ public sealed class HighlightQueryTests
         { "\"petroleum exporting countries\" \"exporting countries\" \"petrol prices\"", true },
         { "\"exchange rates on the exchanges\"", true }, { "title:\"sugar cane\" body:\"sugar cane crop\"", true },
         { "\"sugar cane\" -\"sugar from\"", true }, { "\"no such phrase\" sugar", true },
-        // So does a clause it does not know: a range, here.
-        { "sugar OR date:[1987-01-01 TO 1987-12-31]", false },
+        // So does a clause it does not know (a range, here), and a prefix or fuzzy term weighing nothing, whose words the
+        // order of clauses marks or not.
+        { "sugar OR date:[1987-01-01 TO 1987-12-31]", false }, { "body:sug*^0 sugar", false }, { "sugar body:sug*^0", false },
+        { "body:sugr~1^0 crop", false },
     };
 
     [Theory]
@@ -75,6 +77,41 @@ public sealed class HighlightQueryTests
     }
 
     [Fact]
+    public void AFuzzyTermAcceptingMoreWordsThanABooleanQueryHoldsInOneText_MarksNoExpandedWordThere()
+    {
+        // The scorer gives up expanding in such a text and marks plain terms only; word by word, so must the prepared query.
+        Analyzer analyzer = IndexSchema.CreateAnalyzer();
+        const string consonants = "bcdfgklmnprtvz";
+        var variants = new List<string>();
+        for (int i = 2; i < 8 && variants.Count <= BooleanQuery.MaxClauseCount + 50; i++)
+        {
+            for (int j = i + 1; j < 8; j++)
+            {
+                foreach (char a in consonants)
+                {
+                    foreach (char b in consonants)
+                    {
+                        char[] word = "abcdefgh".ToCharArray();
+                        word[i] = a;
+                        word[j] = b;
+                        variants.Add(new string(word));
+                    }
+                }
+            }
+        }
+        string[] texts = [string.Join(' ', variants) + " sugar", "abcdefgk and sugar", "sugar only"];
+        using DirectoryReader reader = IndexOf(analyzer, texts);
+        Query query = new QueryTranslator(analyzer, new SearchIndexOptions()).Translate(new SearchRequest("body:abcdefgh~2 sugar")).Query;
+
+        HighlightQuery prepared = HighlightQuery.For(query, reader, Fields);
+
+        Assert.True(prepared.HasWords);
+        AssertSameMatches(query, prepared, analyzer, texts);
+        Assert.Single(MatchFinder.Find(prepared, analyzer, IndexSchema.Body, texts[0], Deadline.None, doc: 0)!); // "sugar"
+        Assert.Equal(2, MatchFinder.Find(prepared, analyzer, IndexSchema.Body, texts[1], Deadline.None, doc: 1)!.Count);
+    }
+
+    [Fact]
     public void ATermWeighingNothing_IsLeftToTheScorer()
     {
         // The scorer keeps the weight of the last clause naming a word, so the order of clauses decides whether it is marked.
@@ -104,7 +141,9 @@ public sealed class HighlightQueryTests
     [InlineData("bank rates -sugar")]
     [InlineData("title:oil OR body:prices")]
     [InlineData("oil AND \"bank of england\" AND sugars")]
-    public async Task SearchHighlights_InSeveralSegments_AreThoseOfTheScorersOwnPath(string text)
+    [InlineData("crude oil near england", QuerySyntax.Simple)]
+    [InlineData("\"bank of england\" -sugar expor", QuerySyntax.Simple)]
+    public async Task SearchHighlights_InSeveralSegments_AreThoseOfTheScorersOwnPath(string text, QuerySyntax syntax = QuerySyntax.Lucene)
     {
         // Positions read from the index must be those of the stored text analysed again, in every segment.
         var random = new Random(16);
@@ -123,11 +162,13 @@ public sealed class HighlightQueryTests
             await index.CommitAsync(); // a segment per batch
         }
         Analyzer analyzer = IndexSchema.CreateAnalyzer();
-        Query query = new QueryTranslator(analyzer, new SearchIndexOptions()).Translate(new SearchRequest(text)).Query;
+        // Typos off: the scorer's query here is translated without the index's words, which typo tolerance reads.
+        var request = new SearchRequest(text) { Syntax = syntax, Typos = TypoTolerance.Off, AsYouType = syntax == QuerySyntax.Simple, Size = 100, Highlight = new HighlightOptions() };
+        Query query = new QueryTranslator(analyzer, new SearchIndexOptions()).Translate(request).Query;
 
         // Without a time budget a phrase is read for the whole page at once; with one, hit by hit.
-        SearchResults results = index.Search(new SearchRequest(text) { Size = 100, Highlight = new HighlightOptions() });
-        SearchResults budgeted = index.Search(new SearchRequest(text) { Size = 100, Highlight = new HighlightOptions(), Timeout = TimeSpan.FromMinutes(10) });
+        SearchResults results = index.Search(request);
+        SearchResults budgeted = index.Search(request with { Timeout = TimeSpan.FromMinutes(10) });
 
         Assert.NotEmpty(results.Hits);
         Assert.False(budgeted.IsPartial);

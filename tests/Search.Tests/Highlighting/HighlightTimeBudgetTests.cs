@@ -139,7 +139,7 @@ public sealed class HighlightTimeBudgetTests(HugeDocumentIndex huge) : IClassFix
     {
         var highlighter = new HitHighlighter(HighlightQuery.Plain(new TermQuery(new Term(IndexSchema.Title, "kabul"))), IndexSchema.CreateAnalyzer(), new HighlightOptions());
 
-        Assert.Null(highlighter.Highlight("Kabul", "Rain over Kabul.", Passed));
-        Assert.NotNull(highlighter.Highlight("Kabul", "Rain over Kabul.", Deadline.None));
+        Assert.Null(highlighter.Highlight("Kabul", "Rain over Kabul.", Passed, doc: null));
+        Assert.NotNull(highlighter.Highlight("Kabul", "Rain over Kabul.", Deadline.None, doc: null));
     }
 }

@@ -84,6 +84,39 @@ public sealed class PositionalReadDirectoryTests
     }
 
     [Fact]
+    public void DisposingTheInputOrTheSlicer_ReleasesTheFile()
+    {
+        // Clones and slices share the handle and never close it; the input or slicer they came from does.
+        using var folder = new TempFolder();
+        using var directory = WithFile(folder, "data");
+        IndexInput input = directory.OpenInput("data", IOContext.DEFAULT);
+        var clone = (IndexInput)input.Clone();
+        Lucene.Net.Store.Directory.IndexInputSlicer slicer = directory.CreateSlicer("data", IOContext.DEFAULT);
+        IndexInput slice = slicer.OpenSlice("middle", 3_000, 2_500);
+
+        input.Dispose();
+        slicer.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => clone.ReadByte());
+        Assert.Throws<ObjectDisposedException>(() => slice.ReadByte());
+    }
+
+    [Fact]
+    public void ManyThreads_ReadingSlicesOfOneCompoundFile_EachReadTheRightBytes()
+    {
+        using var folder = new TempFolder();
+        using var directory = WithFile(folder, "data");
+        using Lucene.Net.Store.Directory.IndexInputSlicer slicer = directory.CreateSlicer("data", IOContext.DEFAULT);
+
+        Parallel.For(0, 32, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            int offset = i * 200;
+            using IndexInput slice = slicer.OpenSlice($"slice{i}", offset, 3_000);
+            Assert.Equal(Content[offset..(offset + 3_000)], ReadAll(slice));
+        });
+    }
+
+    [Fact]
     public void ManyThreads_ReadingClonesOfOneInput_EachReadTheRightBytes()
     {
         using var folder = new TempFolder();
