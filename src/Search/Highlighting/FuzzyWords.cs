@@ -39,10 +39,7 @@ internal sealed class FuzzyWords
         }
     }
 
-    /// <summary>The field the fuzzy term searches.</summary>
-    public required string Field { get; init; }
-
-    /// <summary>Whether the fuzzy term accepts <paramref name="word"/>, an analysed word of <see cref="Field"/>.</summary>
+    /// <summary>Whether the fuzzy term accepts <paramref name="word"/>, an analysed word of its field.</summary>
     public bool Accepts(string word)
     {
         if (!_decided.TryGetValue(word, out bool accepted))

@@ -239,7 +239,7 @@ internal sealed class HighlightQuery
                 case FuzzyQuery fuzzyTerm:
                     // Its boost for a word is above zero whenever it accepts the word.
                     if (fuzzyTerm.Field == field)
-                        fuzzy.Add(new FuzzyWords(fuzzyTerm) { Field = field });
+                        fuzzy.Add(new FuzzyWords(fuzzyTerm));
                     break;
                 case MultiTermQuery multiTerm when multiTerm is PrefixQuery or WildcardQuery:
                     if (multiTerm.Field == field && !Expand(multiTerm, reader, weights, deadline))
