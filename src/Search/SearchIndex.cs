@@ -166,11 +166,7 @@ public sealed class SearchIndex : IDisposable
     /// <param name="cancellationToken">Checked before the write.</param>
     public Task UpsertAsync(SeedDocument document, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(document);
-        ValidateId(document.Id, "document.Id");
-        OptionRules.NotNull(document.Title, "document.Title");
-        OptionRules.NotNull(document.Body, "document.Body");
-        TagRules.Validate(document.Tags, "document.Tags");
+        ValidateDocument(document);
         cancellationToken.ThrowIfCancellationRequested();
         using OperationGate.Entry entry = _gate.Enter();
         try
@@ -283,6 +279,9 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
+    /// <summary>This index run as one shard of a sharded collection.</summary>
+    internal Sharding.ShardEngine AsShard() => new(_store, _executor, _completer, _options, _gate);
+
     /// <summary>Whether <paramref name="path"/> holds an index that <see cref="Open(string, SearchIndexOptions?)"/> would open without creating one.</summary>
     public static bool Exists(string path)
     {
@@ -361,8 +360,18 @@ public sealed class SearchIndex : IDisposable
 
     private const int MaxIdLength = 4096;
 
+    /// <summary>Checks a document before it is written, as <see cref="UpsertAsync"/> documents.</summary>
+    internal static void ValidateDocument(SeedDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ValidateId(document.Id, "document.Id");
+        OptionRules.NotNull(document.Title, "document.Title");
+        OptionRules.NotNull(document.Body, "document.Body");
+        TagRules.Validate(document.Tags, "document.Tags");
+    }
+
     /// <summary>Checks a document id, naming it as <paramref name="name"/> (<c>id</c>, <c>document.Id</c>) in the error.</summary>
-    private static void ValidateId(string id, string name)
+    internal static void ValidateId(string id, string name)
     {
         OptionRules.NotNull(id, name);
         if (id.Length == 0)

@@ -15,11 +15,11 @@ internal sealed class DirectorySync
     // Progress is throttled so a folder of tiny files does not flood the caller's IProgress.
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
 
-    private readonly IndexStore _store;
+    private readonly ISyncTarget _store;
     private readonly SearchIndexOptions _options;
     private readonly ILogger? _logger;
 
-    public DirectorySync(IndexStore store, SearchIndexOptions options)
+    public DirectorySync(ISyncTarget store, SearchIndexOptions options)
     {
         _store = store;
         _options = options;
@@ -272,35 +272,8 @@ internal sealed class DirectorySync
     }
 
     /// <summary>What the index holds now (including uncommitted writes), by id, read from doc values alone.</summary>
-    private Dictionary<string, IndexedFile> LoadIndexed()
-    {
-        _store.Refresh();
-        var indexed = new Dictionary<string, IndexedFile>(StringComparer.Ordinal);
-        var scratch = new Lucene.Net.Util.BytesRef();
-        using SearcherLease lease = _store.Lease();
-        foreach (AtomicReaderContext leaf in lease.Searcher.IndexReader.Leaves)
-        {
-            AtomicReader reader = leaf.AtomicReader;
-            SortedDocValues? ids = reader.GetSortedDocValues(IndexSchema.Id);
-            if (ids is null)
-                continue;
-            var origins = new SegmentOrigins(reader);
-            Lucene.Net.Util.IBits? live = reader.LiveDocs;
-            for (int doc = 0; doc < reader.MaxDoc; doc++)
-            {
-                if (live is not null && !live.Get(doc))
-                    continue;
-                ids.Get(doc, scratch);
-                string id = scratch.Utf8ToString();
-                indexed[id] = origins.Read(doc) is { } origin
-                    ? new IndexedFile(id, origin.Hash, origin.Folder, origins.FilePath(doc, id, origin.Folder))
-                    : new IndexedFile(id, null, null, null);
-            }
-        }
-        return indexed;
-    }
+    private Dictionary<string, IndexedFile> LoadIndexed() => _store.IndexedFiles();
 
-    private sealed record IndexedFile(string Id, UInt128? Hash, string? Source, string? Path);
 
     /// <summary>Counts shared by the indexing threads, and the throttled progress reports.</summary>
     private sealed class Tally(int filesTotal, long bytesTotal, IProgress<IndexProgress>? progress)

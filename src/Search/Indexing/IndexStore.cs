@@ -12,7 +12,7 @@ namespace Search.Indexing;
 /// cross-process lock; its single <see cref="IndexWriter"/> (when writable) is run by a <see cref="WriterSession"/>, which
 /// recovers it when a write fails.
 /// </summary>
-internal sealed class IndexStore : IDisposable
+internal sealed class IndexStore : ISyncTarget, IDisposable
 {
     // A read-only store checks for new commits by other processes at most this often.
     private static readonly TimeSpan ReadOnlyRefreshInterval = TimeSpan.FromSeconds(1);
@@ -255,6 +255,35 @@ internal sealed class IndexStore : IDisposable
     /// commit of <paramref name="reader"/> says (a near-real-time reader does not change when only commit data does).</summary>
     public IReadOnlyList<string> UnfinishedSyncs(IndexReader reader) =>
         UnfinishedSyncRecords.Folders(_session?.Writer is { } writer ? writer.CommitData : (reader as DirectoryReader)?.IndexCommit.UserData);
+
+    /// <summary>Every live document, by id, with the file it came from (after showing uncommitted writes to searches).</summary>
+    public Dictionary<string, IndexedFile> IndexedFiles()
+    {
+        Refresh();
+        var indexed = new Dictionary<string, IndexedFile>(StringComparer.Ordinal);
+        var scratch = new Lucene.Net.Util.BytesRef();
+        using SearcherLease lease = Lease();
+        foreach (AtomicReaderContext leaf in lease.Searcher.IndexReader.Leaves)
+        {
+            AtomicReader reader = leaf.AtomicReader;
+            SortedDocValues? ids = reader.GetSortedDocValues(IndexSchema.Id);
+            if (ids is null)
+                continue;
+            var origins = new SegmentOrigins(reader);
+            Lucene.Net.Util.IBits? live = reader.LiveDocs;
+            for (int doc = 0; doc < reader.MaxDoc; doc++)
+            {
+                if (live is not null && !live.Get(doc))
+                    continue;
+                ids.Get(doc, scratch);
+                string id = scratch.Utf8ToString();
+                indexed[id] = origins.Read(doc) is { } origin
+                    ? new IndexedFile(id, origin.Hash, origin.Folder, origins.FilePath(doc, id, origin.Folder))
+                    : new IndexedFile(id, null, null, null);
+            }
+        }
+        return indexed;
+    }
 
     /// <summary>The ids of the documents in the last commit (none when there is no commit).</summary>
     public HashSet<string> CommittedIds() => LastCommit.Ids(_directory);

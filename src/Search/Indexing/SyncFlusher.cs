@@ -28,7 +28,7 @@ internal sealed class SyncFlusher : IDisposable
     // the buffer.
     private static readonly Plan ThreadPerCore = new(BeforeEnd: null, RestPerBuffer: 0.25, NearEnd: 0.5);
 
-    private readonly IndexStore _store;
+    private readonly ISyncTarget _store;
     private readonly int _filesTotal;
     private readonly double _bufferBytes;
     private readonly Plan _plan;
@@ -40,7 +40,7 @@ internal sealed class SyncFlusher : IDisposable
     /// <param name="options">The sync's options: indexing threads and RAM buffer.</param>
     /// <param name="filesTotal">How many files the sync reads.</param>
     /// <param name="processorCount">The cores there are to run on.</param>
-    public SyncFlusher(IndexStore store, SearchIndexOptions options, int filesTotal, int processorCount)
+    public SyncFlusher(ISyncTarget store, SearchIndexOptions options, int filesTotal, int processorCount)
     {
         _store = store;
         _filesTotal = filesTotal;

@@ -123,19 +123,15 @@ internal sealed class FacetCounter : ICollector
 
     /// <summary>Every requested facet, keyed by its name in request order: tag values most frequent first (ties by value,
     /// ordinal), at most <paramref name="size"/> of them; date buckets in date order, all of them.</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Results(int size)
+    public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Results(int size) => Counts().Results(_names, size);
+
+    /// <summary>The raw counts, uncut: what a shard sends for the counts of all shards to be added up.</summary>
+    public FacetCounts Counts()
     {
-        var results = new Dictionary<string, IReadOnlyList<FacetValue>>(StringComparer.Ordinal);
-        Dictionary<long, long> days = _countDates ? Days() : [];
-        foreach (string name in _names)
-        {
-            if (results.ContainsKey(name))
-                continue;
-            results[name] = FacetNames.DateUnitOf(name) is DateUnit unit
-                ? DateHistogram.Buckets(days, unit, MaxDateBuckets)
-                : _tags[name].Top(size);
-        }
-        return results;
+        var tags = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
+        foreach ((string name, TagCounter counter) in _tags)
+            tags[name] = counter.Totals();
+        return new FacetCounts(tags, _countDates ? Days() : []);
     }
 
     /// <summary>The counts of one tag: per segment by ordinal, then by value across segments.</summary>
@@ -163,14 +159,10 @@ internal sealed class FacetCounter : ICollector
                 _counts[ord]++;
         }
 
-        public FacetValue[] Top(int size)
+        public Dictionary<string, long> Totals()
         {
             FinishSegment();
-            var values = new List<FacetValue>(_totals.Count);
-            foreach ((string value, long count) in _totals)
-                values.Add(new FacetValue(value, count));
-            values.Sort(static (x, y) => x.Count != y.Count ? y.Count.CompareTo(x.Count) : string.CompareOrdinal(x.Value, y.Value));
-            return [.. values.Take(size)];
+            return _totals;
         }
 
         /// <summary>Turns the segment's ordinal counts into value counts: one lookup per value seen, not per hit.</summary>
@@ -188,5 +180,57 @@ internal sealed class FacetCounter : ICollector
             _values = null;
             _counts = [];
         }
+    }
+}
+
+/// <summary>Facet counts before they are cut to a page: each tag's count per value, and the count per day number. Counts
+/// of disjoint sets of documents (the shards of an index) add up to the counts of their union.</summary>
+internal sealed class FacetCounts(Dictionary<string, Dictionary<string, long>> tags, Dictionary<long, long> days)
+{
+    /// <summary>Per tag name, the count of each value.</summary>
+    public Dictionary<string, Dictionary<string, long>> Tags { get; } = tags;
+
+    /// <summary>The count of each day number.</summary>
+    public Dictionary<long, long> Days { get; } = days;
+
+    /// <summary>Adds <paramref name="other"/>'s counts to these.</summary>
+    public void Add(FacetCounts other)
+    {
+        foreach ((string name, Dictionary<string, long> values) in other.Tags)
+        {
+            if (!Tags.TryGetValue(name, out Dictionary<string, long>? mine))
+                Tags[name] = mine = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach ((string value, long count) in values)
+                CollectionsMarshal.GetValueRefOrAddDefault(mine, value, out _) += count;
+        }
+        foreach ((long day, long count) in other.Days)
+            CollectionsMarshal.GetValueRefOrAddDefault(Days, day, out _) += count;
+    }
+
+    /// <summary>Every facet of <paramref name="names"/>, keyed by its name in request order: tag values most frequent
+    /// first (ties by value, ordinal), at most <paramref name="size"/> of them; date buckets in date order, all of them.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Results(IReadOnlyList<string> names, int size)
+    {
+        var results = new Dictionary<string, IReadOnlyList<FacetValue>>(StringComparer.Ordinal);
+        foreach (string name in names)
+        {
+            if (results.ContainsKey(name))
+                continue;
+            results[name] = FacetNames.DateUnitOf(name) is DateUnit unit
+                ? DateHistogram.Buckets(Days, unit, FacetCounter.MaxDateBuckets)
+                : Top(Tags.GetValueOrDefault(name), size);
+        }
+        return results;
+    }
+
+    private static FacetValue[] Top(Dictionary<string, long>? totals, int size)
+    {
+        if (totals is null)
+            return [];
+        var values = new List<FacetValue>(totals.Count);
+        foreach ((string value, long count) in totals)
+            values.Add(new FacetValue(value, count));
+        values.Sort(static (x, y) => x.Count != y.Count ? y.Count.CompareTo(x.Count) : string.CompareOrdinal(x.Value, y.Value));
+        return [.. values.Take(size)];
     }
 }

@@ -64,6 +64,19 @@ internal static class HitOrder
     /// <summary>Compares two ids as Lucene's string sort does, so that ties broken outside Lucene match a cursor's.</summary>
     public static int CompareIds(BytesRef x, BytesRef y) => BytesRef.UTF8SortedAsUnicodeComparer.Compare(x, y);
 
+    /// <summary>Compares two hits of different shards in <paramref name="sort"/> order, as one index holding both orders
+    /// them: by score or date key, then by id.</summary>
+    public static int Compare(SearchSort sort, ShardHit x, ShardHit y)
+    {
+        int order = sort switch
+        {
+            SearchSort.Relevance => x.Score != y.Score ? y.Score.CompareTo(x.Score) : 0,
+            SearchSort.DateDescending => DateKey(sort, y.Date).CompareTo(DateKey(sort, x.Date)),
+            _ => DateKey(sort, x.Date).CompareTo(DateKey(sort, y.Date)),
+        };
+        return order != 0 ? order : CompareIds(new BytesRef(x.Id), new BytesRef(y.Id));
+    }
+
     /// <summary>Compares two hits in relevance order: the higher score first, equal scores by id.</summary>
     public static int CompareByRelevance(float xScore, BytesRef xId, float yScore, BytesRef yId) =>
         xScore != yScore ? yScore.CompareTo(xScore) : CompareIds(xId, yId);

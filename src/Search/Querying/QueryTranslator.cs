@@ -25,11 +25,14 @@ internal sealed partial class QueryTranslator(Analyzer analyzer, SearchIndexOpti
     /// for <see cref="SearchRequest.Typos"/> (null: no typo tolerance), and <paramref name="snapshot"/> the searcher it runs
     /// on, whose tags the Lucene syntax may name as fields and whose source document a <see cref="SearchRequest.SimilarTo"/>
     /// request reads (null: no tags, and no similar-to).</summary>
-    public TranslatedQuery Translate(SearchRequest request, TypoContext? typos = null, IndexSearcher? snapshot = null)
+    public TranslatedQuery Translate(SearchRequest request, TypoContext? typos = null, IndexSearcher? snapshot = null,
+        IReadOnlyList<SimilarWord>? similarWords = null)
     {
         ArgumentNullException.ThrowIfNull(request.Query, nameof(request));
         Query? query = request.SimilarTo is { } similarTo
-            ? LikeDocument(similarTo, snapshot ?? throw new ArgumentNullException(nameof(snapshot)))
+            ? similarWords is not null
+                ? SimilarDocuments.Query(similarWords, similarTo, options.SimilarTerms)
+                : LikeDocument(similarTo, snapshot ?? throw new ArgumentNullException(nameof(snapshot)))
             : IsMatchAll(request.Query)
                 ? new MatchAllDocsQuery()
                 : request.Syntax == QuerySyntax.Simple

@@ -16,10 +16,15 @@ internal static class SimilarDocuments
 {
     /// <summary>The query for documents like <paramref name="id"/>, or null when <paramref name="searcher"/>'s snapshot has
     /// no document with that id.</summary>
-    public static Query? Like(IndexSearcher searcher, Analyzer analyzer, string id, SimilarTermSettings settings)
+    public static Query? Like(IndexSearcher searcher, Analyzer analyzer, string id, SimilarTermSettings settings) =>
+        Words(searcher, analyzer, id, settings) is { } words ? Query(words, id, settings) : null;
+
+    /// <summary>The distinctive words of the document with <paramref name="id"/>, weighted, as <see cref="MoreLikeThis"/>
+    /// picks them on <paramref name="searcher"/>'s snapshot; null when it has no document with that id. A sharded index
+    /// picks them on the shard that holds the document and searches every shard with them.</summary>
+    public static IReadOnlyList<SimilarWord>? Words(IndexSearcher searcher, Analyzer analyzer, string id, SimilarTermSettings settings)
     {
-        Term idTerm = IndexSchema.IdTerm(id);
-        ScoreDoc[] found = searcher.Search(new TermQuery(idTerm), 1).ScoreDocs;
+        ScoreDoc[] found = searcher.Search(new TermQuery(IndexSchema.IdTerm(id)), 1).ScoreDocs;
         if (found.Length == 0)
             return null;
 
@@ -36,18 +41,26 @@ internal static class SimilarDocuments
         };
         if (settings.MaxDocFreqPercent is int percent)
             mlt.SetMaxDocFreqPct(percent);
-
-        var query = new BooleanQuery();
-        foreach (BooleanClause clause in ((BooleanQuery)mlt.Like(found[0].Doc)).Clauses)
+        return [.. ((BooleanQuery)mlt.Like(found[0].Doc)).Clauses.Select(clause =>
         {
             var word = (TermQuery)clause.Query;
+            return new SimilarWord(word.Term.Field, word.Term.Text, word.Boost);
+        })];
+    }
+
+    /// <summary>The query for documents like <paramref name="id"/>, given its distinctive <paramref name="words"/>.</summary>
+    public static Query Query(IReadOnlyList<SimilarWord> words, string id, SimilarTermSettings settings)
+    {
+        var query = new BooleanQuery();
+        foreach (SimilarWord word in words)
+        {
             if (settings.Fields == SimilarWordFields.MostFrequent)
             {
-                query.Add(word, Occur.SHOULD);
+                query.Add(new TermQuery(new Term(word.Field, word.Text)) { Boost = word.Boost }, Occur.SHOULD);
                 continue;
             }
-            var inTitle = new TermQuery(new Term(IndexSchema.Title, word.Term.Bytes)) { Boost = word.Boost * Ranking.TitleBoost };
-            var inBody = new TermQuery(new Term(IndexSchema.Body, word.Term.Bytes)) { Boost = word.Boost };
+            var inTitle = new TermQuery(new Term(IndexSchema.Title, word.Text)) { Boost = word.Boost * Ranking.TitleBoost };
+            var inBody = new TermQuery(new Term(IndexSchema.Body, word.Text)) { Boost = word.Boost };
             if (settings.Fields == SimilarWordFields.Sum)
             {
                 query.Add(inTitle, Occur.SHOULD);
@@ -58,7 +71,7 @@ internal static class SimilarDocuments
                 query.Add(new DisjunctionMaxQuery([inTitle, inBody], Ranking.FieldTieBreaker), Occur.SHOULD);
             }
         }
-        query.Add(new TermQuery(idTerm), Occur.MUST_NOT);
+        query.Add(new TermQuery(IndexSchema.IdTerm(id)), Occur.MUST_NOT);
         return query;
     }
 
@@ -70,3 +83,6 @@ internal static class SimilarDocuments
         public override float Idf(long docFreq, long numDocs) => (float)Math.Log(1 + ((numDocs - docFreq + 0.5D) / (docFreq + 0.5D)));
     }
 }
+
+/// <summary>A word <see cref="MoreLikeThis"/> picked: its field, its indexed form and its weight.</summary>
+internal sealed record SimilarWord(string Field, string Text, float Boost);
