@@ -14,6 +14,12 @@ namespace Search.Indexing;
 /// </summary>
 internal sealed class IndexStore : ISyncTarget, IDisposable
 {
+    // Lucene.Net hands out one shared TermsEnum.EMPTY wherever a multi-segment enumeration finds no term (a fuzzy, prefix or
+    // typo lookup with no near word), and fuzzy and multi-term rewrites add a boost attribute to it: two searches doing
+    // that first at once raced on its attribute map ("An item with the same key has already been added"). Adding it
+    // once, before any search, leaves only reads.
+    static IndexStore() => TermsEnum.EMPTY.Attributes.AddAttribute<Lucene.Net.Search.IBoostAttribute>();
+
     // A read-only store checks for new commits by other processes at most this often.
     private static readonly TimeSpan ReadOnlyRefreshInterval = TimeSpan.FromSeconds(1);
 

@@ -1,0 +1,44 @@
+namespace Search.Orleans;
+
+/// <summary>
+/// The shard indexes open in this silo. A shard closes its index when deactivated; a silo that stops without deactivating
+/// its grains (an ungraceful stop) closes what is left when its services are disposed, so the folders are released for the
+/// shards' next activations elsewhere. (A silo process that dies releases them with its file handles.)
+/// </summary>
+internal sealed class OpenShards : IDisposable
+{
+    private readonly HashSet<SearchIndex> _open = [];
+
+    public void Opened(SearchIndex index)
+    {
+        lock (_open)
+            _open.Add(index);
+    }
+
+    public void Closed(SearchIndex index)
+    {
+        lock (_open)
+            _open.Remove(index);
+    }
+
+    public void Dispose()
+    {
+        SearchIndex[] left;
+        lock (_open)
+        {
+            left = [.. _open];
+            _open.Clear();
+        }
+        foreach (SearchIndex index in left)
+        {
+            try
+            {
+                index.Dispose();
+            }
+            catch (IndexWriteException)
+            {
+                // The last commit failed; the folder is released all the same, at its last commit.
+            }
+        }
+    }
+}
