@@ -33,6 +33,7 @@ internal static class CliApplication
         root.Subcommands.Add(CheckCommand.Create(host));
         root.Subcommands.Add(EvalCommand.Create(host));
         root.Subcommands.Add(ServeCommand.Create(host));
+        root.Subcommands.Add(SiloCommand.Create(host));
         return root;
     }
 

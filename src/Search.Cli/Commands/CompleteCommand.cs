@@ -11,6 +11,7 @@ internal static class CompleteCommand
     {
         var text = new Argument<string>("TEXT") { Description = "What has been typed so far; its last, partly typed word is completed." };
         Option<string?> index = CommonOptions.Index();
+        Option<string?> cluster = Cluster.ClusterConnection.Option();
         var limit = CommonOptions.Number("--limit", "Completions to show.", 10, 1, Completer.MaxSize, "-n");
         Option<bool> json = CommonOptions.Json();
 
@@ -25,18 +26,20 @@ internal static class CompleteCommand
               search complete "oil pr" --json
             """)
         {
-            text, index, limit, json,
+            text, index, cluster, limit, json,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(host, parse.GetValue(text) ?? string.Empty, parse.GetValue(limit),
-            host.IndexPath(parse.GetValue(index)), parse.GetValue(json), parse.GetValue(CommonOptions.Verbose), cancellationToken));
+            parse.GetValue(cluster), parse.GetValue(index), parse.GetValue(json), parse.GetValue(CommonOptions.Verbose), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliHost host, string text, int limit, string indexPath, bool json, bool verbose, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliHost host, string text, int limit, string? cluster, string? indexOption, bool json, bool verbose,
+        CancellationToken cancellationToken)
     {
-        using SearchIndex index = await IndexOpener.OpenForQueryAsync(indexPath, host, verbose, cancellationToken).ConfigureAwait(false);
-        IReadOnlyList<Completion> completions = index.Complete(text, limit);
-        foreach (string unfinished in index.UnfinishedSyncs)
+        await using CommandIndex index = await CommandIndex.OpenAsync(host, cluster, indexOption, verbose,
+            path => IndexOpener.OpenForQueryAsync(path, host, verbose, cancellationToken), cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<Completion> completions = await index.CompleteAsync(text, limit, cancellationToken).ConfigureAwait(false);
+        foreach (string unfinished in await index.UnfinishedSyncsAsync(cancellationToken).ConfigureAwait(false))
             host.Error.WriteLine($"Note: {HumanRenderer.UnfinishedSync(unfinished)}");
         if (json)
             JsonRenderer.WriteCompletions(host.Out, text, completions);

@@ -10,6 +10,7 @@ internal static class GetCommand
     {
         var id = new Argument<string>("ID") { Description = "The document id (its file path relative to the indexed folder, without .txt)." };
         Option<string?> index = CommonOptions.Index();
+        Option<string?> cluster = Cluster.ClusterConnection.Option();
         Option<bool> json = CommonOptions.Json();
         var command = new Command("get", """
             Print a stored document.
@@ -19,14 +20,15 @@ internal static class GetCommand
               search get 000_ef606cd905d48908 --json
             """)
         {
-            id, index, json,
+            id, index, cluster, json,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            string indexPath = host.IndexPath(parse.GetValue(index));
             string wanted = parse.GetValue(id) ?? string.Empty;
-            using SearchIndex searchIndex = IndexOpener.OpenForReading(indexPath, host, parse.GetValue(CommonOptions.Verbose));
-            SeedDocument document = searchIndex.Get(wanted) ?? throw NoSuchDocument(wanted, indexPath);
+            bool verbose = parse.GetValue(CommonOptions.Verbose);
+            await using CommandIndex searchIndex = await CommandIndex.OpenAsync(host, parse.GetValue(cluster), parse.GetValue(index), verbose,
+                path => Task.FromResult(IndexOpener.OpenForReading(path, host, verbose)), cancellationToken).ConfigureAwait(false);
+            SeedDocument document = await searchIndex.GetAsync(wanted, cancellationToken).ConfigureAwait(false) ?? throw NoSuchDocument(wanted, searchIndex.Location);
             if (parse.GetValue(json))
                 JsonRenderer.WriteDocument(host.Out, document);
             else

@@ -14,6 +14,7 @@ internal static class IndexCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         Option<string?> index = CommonOptions.Index();
+        Option<string?> cluster = Cluster.ClusterConnection.Option();
         var rebuild = new Option<bool>("--rebuild")
         {
             Description = "Start from an empty index; the old one stays searchable until the new one is committed.",
@@ -49,14 +50,15 @@ internal static class IndexCommand
               search index ~/news --index ~/news-index
               search index seeds more-seeds --rebuild --strict
               search index reuters21578 --metadata reuters21578/meta.tsv
+              search index reuters21578 --cluster 127.0.0.1:30000
             """)
         {
-            folders, index, rebuild, strict, metadata, commitEvery,
+            folders, index, cluster, rebuild, strict, metadata, commitEvery,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(
             host,
             parse.GetValue(folders) is { Length: > 0 } given ? given : ["seeds"],
-            host.IndexPath(parse.GetValue(index)),
+            new Target(parse.GetValue(index), parse.GetValue(cluster)),
             parse.GetValue(rebuild),
             parse.GetValue(strict),
             parse.GetValue(metadata) is { } table ? host.FullPath(table) : null,
@@ -66,9 +68,16 @@ internal static class IndexCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(CliHost host, string[] folders, string indexPath, bool rebuild, bool strict, string? metadata,
+    /// <summary>The --index and --cluster options: where to index.</summary>
+    private sealed record Target(string? Index, string? Cluster);
+
+    private static async Task<int> RunAsync(CliHost host, string[] folders, Target target, bool rebuild, bool strict, string? metadata,
         int? commitEvery, bool verbose, CancellationToken cancellationToken)
     {
+        if (target.Cluster is not null && target.Index is not null)
+            throw new UsageException("--index and --cluster name two different indexes; give one of them.");
+        if (target.Cluster is not null && rebuild)
+            throw new UsageException("--rebuild works on a local index; a cluster's index is synced in place (documents of deleted files are removed).");
         string[] fullPaths = [.. folders.Select(host.FullPath)];
         foreach (string folder in fullPaths)
         {
@@ -89,19 +98,9 @@ internal static class IndexCommand
         if (commitEvery is int every)
             options = options with { CommitEveryDocuments = every };
         using IDisposable? writing = host.Writing();
-        (SearchIndex opened, rebuild) = IndexOpener.OpenForSync(indexPath, host, options);
-        using SearchIndex index = opened;
-        var reports = new List<IndexReport>(fullPaths.Length);
-        for (int i = 0; i < fullPaths.Length; i++)
-        {
-            string folder = fullPaths[i];
-            // A rebuild of several folders commits once, after the last: stopping in any of them leaves the old index whole.
-            bool commit = !rebuild || i == fullPaths.Length - 1;
-            IndexReport report = await ProgressView.RunAsync(host, folder,
-                progress => index.SyncDirectoryAsync(folder, new DirectorySyncOptions { Progress = progress, Metadata = metadata }, commit, cancellationToken)).ConfigureAwait(false);
-            HumanRenderer.WriteIndexReport(host.Out, folder, report);
-            reports.Add(report);
-        }
+        List<IndexReport> reports = target.Cluster is { } gateways
+            ? await SyncClusterAsync(host, fullPaths, gateways, metadata, options, verbose, cancellationToken).ConfigureAwait(false)
+            : await SyncLocalAsync(host, fullPaths, host.IndexPath(target.Index), metadata, options, cancellationToken).ConfigureAwait(false);
         if (reports.Count > 1)
             HumanRenderer.WriteIndexTotal(host.Out, reports);
         int failed = reports.Sum(r => r.Failures.Count);
@@ -112,5 +111,40 @@ internal static class IndexCommand
             return ExitCodes.Failure;
         }
         return ExitCodes.Success;
+    }
+
+    private static async Task<List<IndexReport>> SyncLocalAsync(CliHost host, string[] folders, string indexPath, string? metadata, SearchIndexOptions options,
+        CancellationToken cancellationToken)
+    {
+        (SearchIndex opened, bool rebuild) = IndexOpener.OpenForSync(indexPath, host, options);
+        using SearchIndex index = opened;
+        var reports = new List<IndexReport>(folders.Length);
+        for (int i = 0; i < folders.Length; i++)
+        {
+            string folder = folders[i];
+            // A rebuild of several folders commits once, after the last: stopping in any of them leaves the old index whole.
+            bool commit = !rebuild || i == folders.Length - 1;
+            IndexReport report = await ProgressView.RunAsync(host, folder,
+                progress => index.SyncDirectoryAsync(folder, new DirectorySyncOptions { Progress = progress, Metadata = metadata }, commit, cancellationToken)).ConfigureAwait(false);
+            HumanRenderer.WriteIndexReport(host.Out, folder, report);
+            reports.Add(report);
+        }
+        return reports;
+    }
+
+    /// <summary>Syncs each folder into the cluster's sharded index: the files are read here and sent to their shards.</summary>
+    private static async Task<List<IndexReport>> SyncClusterAsync(CliHost host, string[] folders, string gateways, string? metadata, SearchIndexOptions options,
+        bool verbose, CancellationToken cancellationToken)
+    {
+        await using Cluster.ClusterConnection connection = await Cluster.ClusterConnection.ConnectAsync(gateways, host, verbose, options, cancellationToken).ConfigureAwait(false);
+        var reports = new List<IndexReport>(folders.Length);
+        foreach (string folder in folders)
+        {
+            IndexReport report = await ProgressView.RunAsync(host, folder,
+                progress => connection.Index.IndexDirectoryAsync(folder, new DirectorySyncOptions { Progress = progress, Metadata = metadata }, cancellationToken)).ConfigureAwait(false);
+            HumanRenderer.WriteIndexReport(host.Out, folder, report);
+            reports.Add(report);
+        }
+        return reports;
     }
 }

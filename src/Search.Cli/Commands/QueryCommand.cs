@@ -51,9 +51,10 @@ internal static class QueryCommand
 
     private static async Task<int> RunAsync(CliHost host, ParseResult parse, ResultOptions options, SearchRequest request, CancellationToken cancellationToken)
     {
-        string indexPath = host.IndexPath(parse.GetValue(options.Index));
-        using SearchIndex index = await IndexOpener.OpenForQueryAsync(indexPath, host, parse.GetValue(CommonOptions.Verbose), cancellationToken).ConfigureAwait(false);
-        SearchResults results = ResultOptions.Search(host, index, request, similar: false);
+        bool verbose = parse.GetValue(CommonOptions.Verbose);
+        await using CommandIndex index = await CommandIndex.OpenAsync(host, parse.GetValue(options.Cluster), parse.GetValue(options.Index), verbose,
+            path => IndexOpener.OpenForQueryAsync(path, host, verbose, cancellationToken), cancellationToken).ConfigureAwait(false);
+        SearchResults results = await ResultOptions.SearchAsync(host, index, request, similar: false, cancellationToken).ConfigureAwait(false);
         options.Write(host, parse, request, results, request.Query, similar: false);
         return ExitCodes.Success;
     }

@@ -10,6 +10,8 @@ internal sealed class ResultOptions
 {
     public Option<string?> Index { get; } = CommonOptions.Index();
 
+    public Option<string?> Cluster { get; } = Search.Cli.Cluster.ClusterConnection.Option();
+
     public Option<int> Limit { get; } = CommonOptions.Number("--limit", "Hits per page.", 10, 0, MaxResultWindow, "-n");
 
     public Option<int> Offset { get; } = CommonOptions.Number("--offset", "Hits to skip (shallow pages; go deeper with --after).", 0, 0, MaxResultWindow);
@@ -40,7 +42,7 @@ internal sealed class ResultOptions
     /// <summary>Adds these options to <paramref name="command"/>, in the order its help lists them.</summary>
     public void AddTo(Command command)
     {
-        foreach (Option option in (Option[])[Index, Limit, Offset, After, From, To, Sort, Fragments, FragmentSize, Timeout, Json])
+        foreach (Option option in (Option[])[Index, Cluster, Limit, Offset, After, From, To, Sort, Fragments, FragmentSize, Timeout, Json])
             command.Options.Add(option);
         Facets.AddTo(command);
     }
@@ -89,19 +91,19 @@ internal sealed class ResultOptions
     /// <summary>Runs <paramref name="request"/> on <paramref name="index"/>, with a note on stderr for each folder whose last
     /// sync stopped half-way.</summary>
     /// <exception cref="UsageException">--after is not a cursor of this command.</exception>
-    public static SearchResults Search(CliHost host, SearchIndex index, SearchRequest request, bool similar)
+    public static async Task<SearchResults> SearchAsync(CliHost host, CommandIndex index, SearchRequest request, bool similar, CancellationToken cancellationToken)
     {
         SearchResults results;
         try
         {
-            results = index.Search(request);
+            results = await index.SearchAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (ArgumentException e) when (request.After is not null && e.ParamName == nameof(SearchRequest.After))
         {
             throw new UsageException($"--after takes the cursor printed under 'Next page' by the same {(similar ? "command" : "query")} with the same --sort; " +
                                      $"'{request.After}' is not one ({ErrorReporter.Describe(e)})", e);
         }
-        foreach (string unfinished in index.UnfinishedSyncs)
+        foreach (string unfinished in await index.UnfinishedSyncsAsync(cancellationToken).ConfigureAwait(false))
             host.Error.WriteLine($"Note: {HumanRenderer.UnfinishedSync(unfinished)}");
         return results;
     }

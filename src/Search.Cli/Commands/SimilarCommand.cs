@@ -24,16 +24,17 @@ internal static class SimilarCommand
             id,
         };
         results.AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             string wanted = parse.GetValue(id) ?? string.Empty;
             SearchRequest request = results.Apply(parse, new SearchRequest(string.Empty) { SimilarTo = wanted });
-            string indexPath = host.IndexPath(parse.GetValue(results.Index));
-            using SearchIndex index = IndexOpener.OpenForReading(indexPath, host, parse.GetValue(CommonOptions.Verbose));
-            SearchResults found = ResultOptions.Search(host, index, request, similar: true);
+            bool verbose = parse.GetValue(CommonOptions.Verbose);
+            await using CommandIndex index = await CommandIndex.OpenAsync(host, parse.GetValue(results.Cluster), parse.GetValue(results.Index), verbose,
+                path => Task.FromResult(IndexOpener.OpenForReading(path, host, verbose)), cancellationToken).ConfigureAwait(false);
+            SearchResults found = await ResultOptions.SearchAsync(host, index, request, similar: true, cancellationToken).ConfigureAwait(false);
             // No hits can also mean that the document has no like; only an unknown id is an error.
-            if (found.TotalHits == 0 && index.Get(wanted) is null)
-                throw GetCommand.NoSuchDocument(wanted, indexPath);
+            if (found.TotalHits == 0 && await index.GetAsync(wanted, cancellationToken).ConfigureAwait(false) is null)
+                throw GetCommand.NoSuchDocument(wanted, index.Location);
             results.Write(host, parse, request, found, wanted, similar: true);
             return ExitCodes.Success;
         });

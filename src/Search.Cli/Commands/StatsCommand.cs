@@ -9,6 +9,7 @@ internal static class StatsCommand
     public static Command Create(CliHost host)
     {
         Option<string?> index = CommonOptions.Index();
+        Option<string?> cluster = Cluster.ClusterConnection.Option();
         Option<bool> json = CommonOptions.Json();
         var command = new Command("stats", """
             Describe the index: documents, date range, size on disk and segments.
@@ -18,17 +19,18 @@ internal static class StatsCommand
               search stats --index ~/news-index --json
             """)
         {
-            index, json,
+            index, cluster, json,
         };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            string indexPath = host.IndexPath(parse.GetValue(index));
-            using SearchIndex searchIndex = IndexOpener.OpenForReading(indexPath, host, parse.GetValue(CommonOptions.Verbose));
-            IndexStats stats = searchIndex.GetStats();
+            bool verbose = parse.GetValue(CommonOptions.Verbose);
+            await using CommandIndex searchIndex = await CommandIndex.OpenAsync(host, parse.GetValue(cluster), parse.GetValue(index), verbose,
+                path => Task.FromResult(IndexOpener.OpenForReading(path, host, verbose)), cancellationToken).ConfigureAwait(false);
+            IndexStats stats = await searchIndex.GetStatsAsync(cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
                 JsonRenderer.WriteStats(host.Out, stats);
             else
-                HumanRenderer.WriteStats(host.Out, indexPath, stats);
+                HumanRenderer.WriteStats(host.Out, searchIndex.Location, stats);
             return ExitCodes.Success;
         });
         return command;
