@@ -22,6 +22,9 @@ internal sealed class ClusterConnection : IAsyncDisposable
         Index = index;
     }
 
+    // How long a command tries to reach a cluster before it says it cannot.
+    private static readonly TimeSpan ConnectPatience = TimeSpan.FromSeconds(5);
+
     /// <summary>The gateways as given, for messages.</summary>
     public string Gateways { get; }
 
@@ -47,9 +50,19 @@ internal sealed class ClusterConnection : IAsyncDisposable
         builder.Logging.ClearProviders();
         if (verbose)
             builder.Logging.AddProvider(new TextWriterLoggerProvider(host.Error, LogLevel.Information, verbose));
+        DateTime giveUp = DateTime.UtcNow + ConnectPatience;
         builder.UseOrleansClient(client =>
         {
             client.UseStaticClustering(endpoints);
+            // A cluster that is still starting gets a few seconds; one that is not there is an error at once after that,
+            // rather than after minutes of retries.
+            client.UseConnectionRetryFilter(async (_, token) =>
+            {
+                if (DateTime.UtcNow >= giveUp)
+                    return false;
+                await Task.Delay(TimeSpan.FromMilliseconds(500), token).ConfigureAwait(false);
+                return true;
+            });
             client.Configure<ClusterOptions>(options =>
             {
                 options.ClusterId = ClusterAddress.ClusterId;
@@ -67,7 +80,7 @@ internal sealed class ClusterConnection : IAsyncDisposable
         catch (Exception e) when (e is not OperationCanceledException)
         {
             client.Dispose();
-            throw new SearchException($"Cannot reach the cluster at {gateways}: {ErrorReporter.Describe(e)}. Start a silo with: search silo --root DIR --port 11111 --gateway 30000", e);
+            throw new SearchException($"Cannot reach the cluster at {gateways}: {ErrorReporter.Describe(e).TrimEnd('.')}. Start a silo with: search silo --root DIR --port 11111 --gateway 30000", e);
         }
         var index = new ShardedSearchIndex(client.Services.GetRequiredService<IClusterClient>(), new ShardedSearchIndexOptions { Sync = sync });
         return new ClusterConnection(client, gateways, index);
