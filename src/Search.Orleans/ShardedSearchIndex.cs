@@ -26,7 +26,7 @@ public sealed class ShardedSearchIndex
 {
     private readonly IGrainFactory _grains;
     private readonly ShardedSearchIndexOptions _options;
-    private Task<int>? _shardCount;
+    private volatile object? _shardCount; // the count once known (an int, boxed so that it can be volatile)
 
     /// <summary>A sharded index reached through <paramref name="client"/>.</summary>
     /// <param name="client">A connected client of the cluster whose silos hold the shards.</param>
@@ -47,11 +47,13 @@ public sealed class ShardedSearchIndex
     }
 
     /// <summary>How many shards the index has, as recorded when it was created.</summary>
-    public Task<int> GetShardCountAsync(CancellationToken cancellationToken = default)
+    public async Task<int> GetShardCountAsync(CancellationToken cancellationToken = default)
     {
-        Task<int> count = _shardCount ??= ReadShardCountAsync(cancellationToken);
-        if (count.IsFaulted || count.IsCanceled)
-            _shardCount = null; // ask again next time: the cluster may not have been up yet
+        if (_shardCount is int known)
+            return known;
+        // Asked again until it is known: the cluster may not have been up the first time.
+        int count = await ReadShardCountAsync(cancellationToken).ConfigureAwait(false);
+        _shardCount = count;
         return count;
     }
 
