@@ -18,7 +18,7 @@ internal static class ServeCommand
     public static Command Create(CliHost host)
     {
         Option<string?> index = CommonOptions.Index();
-        Option<string?> cluster = Cluster.ClusterConnection.Option();
+        Option<string?> cluster = ClusterConnection.Option();
         var urls = new Option<string>("--urls")
         {
             Description = $"Where to listen, e.g. http://0.0.0.0:8080 to be reachable from other machines (several separated by ';'). Default {DefaultUrls}, this machine only.",
@@ -39,7 +39,8 @@ internal static class ServeCommand
         var command = new Command("serve", """
             Serve the index over HTTP: a search page at / and the JSON API under /api (search, complete, similar/ID,
             documents/ID, stats), /health and /openapi/v1.json. If there is no index yet, the seeds folder here is indexed
-            first. Stops on Ctrl+C or SIGTERM.
+            first. With --cluster, the same over a cluster's sharded index (filled with 'search index --cluster').
+            Stops on Ctrl+C or SIGTERM.
 
             Examples:
               search serve
