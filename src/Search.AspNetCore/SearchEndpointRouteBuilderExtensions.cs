@@ -76,39 +76,48 @@ public static class SearchEndpointRouteBuilderExtensions
         return api;
     }
 
-    private static IResult Search([AsParameters] QueryTextParameters text, [AsParameters] ResultParameters results, IndexLifetime index, IOptions<SearchServiceOptions> options)
+    private static async Task<IResult> Search([AsParameters] QueryTextParameters text, [AsParameters] ResultParameters results, IServedIndex index,
+        IOptions<SearchServiceOptions> options, CancellationToken cancellationToken)
     {
         SearchRequest request = SearchRequestReader.Search(text, results, options.Value.MaxResultWindow);
-        return Json(ResultJson.Results(request.Query, index.Open().Search(request)), ApiJsonContext.Relaxed.QueryJson);
+        SearchResults found = await index.SearchAsync(request, cancellationToken).ConfigureAwait(false);
+        return Json(ResultJson.Results(request.Query, found), ApiJsonContext.Relaxed.QueryJson);
     }
 
-    private static IResult Complete([FromQuery(Name = "q")] string? q, [FromQuery(Name = "limit")] string? limit, IndexLifetime index)
+    private static async Task<IResult> Complete([FromQuery(Name = "q")] string? q, [FromQuery(Name = "limit")] string? limit, IServedIndex index,
+        CancellationToken cancellationToken)
     {
         if (q is null)
             throw new ApiParameterException("q", "q is required: the text typed so far.");
-        return Json(ResultJson.Completions(q, index.Open().Complete(q, SearchRequestReader.CompletionLimit(limit))), ApiJsonContext.Relaxed.CompletionsJson);
+        int size = SearchRequestReader.CompletionLimit(limit);
+        IReadOnlyList<Completion> completions = await index.CompleteAsync(q, size, cancellationToken).ConfigureAwait(false);
+        return Json(ResultJson.Completions(q, completions), ApiJsonContext.Relaxed.CompletionsJson);
     }
 
-    private static IResult Similar(string id, [AsParameters] ResultParameters results, IndexLifetime index, IOptions<SearchServiceOptions> options)
+    private static async Task<IResult> Similar(string id, [AsParameters] ResultParameters results, IServedIndex index, IOptions<SearchServiceOptions> options,
+        CancellationToken cancellationToken)
     {
         id = Id(id);
         SearchRequest request = SearchRequestReader.Similar(id, results, options.Value.MaxResultWindow);
-        SearchResults found = index.Open().Search(request);
+        SearchResults found = await index.SearchAsync(request, cancellationToken).ConfigureAwait(false);
         // No hits can also mean that the document has no like; only an unknown id is an error.
-        if (found.TotalHits == 0 && index.Open().Get(id) is null)
+        if (found.TotalHits == 0 && await index.GetAsync(id, cancellationToken).ConfigureAwait(false) is null)
             return ApiProblems.NotFound(id);
         return Json(ResultJson.Results(id, found), ApiJsonContext.Relaxed.QueryJson);
     }
 
-    private static IResult GetDocument(string id, IndexLifetime index)
+    private static async Task<IResult> GetDocument(string id, IServedIndex index, CancellationToken cancellationToken)
     {
         id = Id(id);
-        return index.Open().Get(id) is { } document ? Json(ResultJson.Document(document), ApiJsonContext.Relaxed.DocumentJson) : ApiProblems.NotFound(id);
+        return await index.GetAsync(id, cancellationToken).ConfigureAwait(false) is { } document
+            ? Json(ResultJson.Document(document), ApiJsonContext.Relaxed.DocumentJson)
+            : ApiProblems.NotFound(id);
     }
 
-    private static IResult Stats(IndexLifetime index) => Json(ResultJson.Stats(index.Open().GetStats()), ApiJsonContext.Relaxed.StatsJson);
+    private static async Task<IResult> Stats(IServedIndex index, CancellationToken cancellationToken) =>
+        Json(ResultJson.Stats(await index.GetStatsAsync(cancellationToken).ConfigureAwait(false)), ApiJsonContext.Relaxed.StatsJson);
 
-    private static async Task<IResult> PutDocument(string id, HttpContext http, IndexLifetime index, IndexWriteLock writes, IOptions<SearchServiceOptions> options)
+    private static async Task<IResult> PutDocument(string id, HttpContext http, IServedIndex index, IndexWriteLock writes, IOptions<SearchServiceOptions> options)
     {
         id = Id(id);
         if (Refused(http, options.Value) is { } refused)
@@ -121,30 +130,32 @@ public static class SearchEndpointRouteBuilderExtensions
         bool existed;
         using (await writes.EnterAsync(http.RequestAborted).ConfigureAwait(false))
         {
-            existed = index.Open().Get(id) is not null;
-            await index.Open().UpsertAsync(document, CancellationToken.None).ConfigureAwait(false);
-            await index.Open().CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            // Once the lock is held the write goes through to its commit even if the client leaves, so what it was told
+            // (or would have been) is what the index holds.
+            existed = await index.GetAsync(id, CancellationToken.None).ConfigureAwait(false) is not null;
+            await index.UpsertAsync(document, CancellationToken.None).ConfigureAwait(false);
+            await index.CommitAsync(CancellationToken.None).ConfigureAwait(false);
         }
         DocumentJson json = ResultJson.Document(document);
         return existed ? Json(json, ApiJsonContext.Relaxed.DocumentJson)
             : Results.Json(json, ApiJsonContext.Relaxed.DocumentJson, statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> DeleteDocument(string id, HttpContext http, IndexLifetime index, IndexWriteLock writes, IOptions<SearchServiceOptions> options)
+    private static async Task<IResult> DeleteDocument(string id, HttpContext http, IServedIndex index, IndexWriteLock writes, IOptions<SearchServiceOptions> options)
     {
         id = Id(id);
         if (Refused(http, options.Value) is { } refused)
             return refused;
         using (await writes.EnterAsync(http.RequestAborted).ConfigureAwait(false))
         {
-            if (!await index.Open().DeleteAsync(id, CancellationToken.None).ConfigureAwait(false))
+            if (!await index.DeleteAsync(id, CancellationToken.None).ConfigureAwait(false))
                 return ApiProblems.NotFound(id);
-            await index.Open().CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            await index.CommitAsync(CancellationToken.None).ConfigureAwait(false);
         }
         return Results.NoContent();
     }
 
-    private static async Task<IResult> PostDocuments(HttpContext http, IndexLifetime index, IndexWriteLock writes, IOptions<SearchServiceOptions> options)
+    private static async Task<IResult> PostDocuments(HttpContext http, IServedIndex index, IndexWriteLock writes, IOptions<SearchServiceOptions> options)
     {
         if (Refused(http, options.Value) is { } refused)
             return refused;
@@ -166,8 +177,8 @@ public static class SearchEndpointRouteBuilderExtensions
         using (await writes.EnterAsync(http.RequestAborted).ConfigureAwait(false))
         {
             foreach (SeedDocument document in documents)
-                await index.Open().UpsertAsync(document, CancellationToken.None).ConfigureAwait(false);
-            await index.Open().CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                await index.UpsertAsync(document, CancellationToken.None).ConfigureAwait(false);
+            await index.CommitAsync(CancellationToken.None).ConfigureAwait(false);
         }
         return Json(new BulkWriteJson(documents.Count), ApiJsonContext.Relaxed.BulkWriteJson);
     }

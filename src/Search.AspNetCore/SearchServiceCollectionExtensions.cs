@@ -43,6 +43,24 @@ public static class SearchServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, IndexLifetime.Closer>());
         // The lifetime closes the index when the host stops; the container disposing it again at the end is harmless.
         services.TryAddSingleton(provider => provider.GetRequiredService<IndexLifetime>().Open());
+        services.TryAddSingleton<IServedIndex, LocalServedIndex>();
+        services.TryAddSingleton<IndexWriteLock>();
+        return services;
+    }
+
+    /// <summary>Registers <paramref name="index"/> as what the API and the health check serve, in place of a local index:
+    /// the command line serves a cluster's sharded index this way. <paramref name="configure"/> sets the options (the API
+    /// key, read-only, the result window); <see cref="SearchServiceOptions.IndexPath"/> is not needed, and no
+    /// <see cref="SearchIndex"/> is registered, since there is none here to open.</summary>
+    /// <remarks>The caller owns <paramref name="index"/> and whatever it holds, and outlives the app.</remarks>
+    internal static IServiceCollection AddServedIndex(this IServiceCollection services, IServedIndex index, Action<SearchServiceOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<SearchServiceOptions>().BindConfiguration(SearchServiceOptions.SectionName).Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SearchServiceOptions>>(new SearchServiceOptionsValidator(indexPathRequired: false)));
+        services.AddSingleton(index);
         services.TryAddSingleton<IndexWriteLock>();
         return services;
     }

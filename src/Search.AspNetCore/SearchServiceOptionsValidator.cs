@@ -6,13 +6,15 @@ namespace Search.AspNetCore;
 /// <summary>Checks <see cref="SearchServiceOptions"/> when the host starts, with messages that name the setting as it is
 /// configured (<c>Search:MaxQueryLength must be at least 1 (was 0).</c>), so a mistake stops the app before its first
 /// request rather than failing every search.</summary>
-internal sealed class SearchServiceOptionsValidator : IValidateOptions<SearchServiceOptions>
+/// <param name="indexPathRequired">Whether an index path must be set: not when the app serves an index it does not open
+/// itself (a cluster's).</param>
+internal sealed class SearchServiceOptionsValidator(bool indexPathRequired = true) : IValidateOptions<SearchServiceOptions>
 {
     public ValidateOptionsResult Validate(string? name, SearchServiceOptions options)
     {
         var failures = new List<string>();
         string section = SearchServiceOptions.SectionName;
-        if (string.IsNullOrWhiteSpace(options.IndexPath))
+        if (indexPathRequired && string.IsNullOrWhiteSpace(options.IndexPath))
             failures.Add($"{section}:{nameof(SearchServiceOptions.IndexPath)} is required: the folder of the index to serve.");
         if (options.MaxRequestBodyBytes < 1)
             failures.Add(string.Create(CultureInfo.InvariantCulture, $"{section}:{nameof(SearchServiceOptions.MaxRequestBodyBytes)} must be at least 1 (was {options.MaxRequestBodyBytes})."));

@@ -2,8 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace Search.Contracts;
 
-// The JSON shapes that `search ... --json` prints and the HTTP API returns: one definition, compiled into both, so a
-// script and a web page read the same field names.
+// The JSON shapes that `search ... --json` prints and the HTTP API returns: one definition, compiled into Search.AspNetCore
+// and used from there by the command line (through InternalsVisibleTo), so a script and a web page read the same field names.
 
 /// <summary>Builds the JSON records from the library's results.</summary>
 internal static class ResultJson

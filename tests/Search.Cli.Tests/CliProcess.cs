@@ -11,13 +11,14 @@ internal sealed class CliProcess : IDisposable
     private readonly Process _process;
     private readonly List<string> _error = [];
     private readonly Task _readingErrors;
-    private readonly Task<string> _output;
+    private readonly System.Text.StringBuilder _output = new();
+    private readonly Task _readingOutput;
 
     private CliProcess(Process process)
     {
         _process = process;
         _process.StandardInput.Close();
-        _output = _process.StandardOutput.ReadToEndAsync();
+        _readingOutput = Task.Run(ReadOutputAsync);
         _readingErrors = Task.Run(ReadErrorsAsync);
     }
 
@@ -59,6 +60,32 @@ internal sealed class CliProcess : IDisposable
         }
     }
 
+    /// <summary>The process id, to name the process in a message.</summary>
+    public int Id => _process.Id;
+
+    /// <summary>What the process has written on stdout so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+                return _output.ToString();
+        }
+    }
+
+    /// <summary>Waits until stdout contains <paramref name="text"/>; fails if the process ends first.</summary>
+    public async Task WaitForOutputAsync(string text)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            timeout.Token.ThrowIfCancellationRequested();
+            if (_readingOutput.IsCompleted)
+                throw new InvalidOperationException($"The process ended before writing '{text}' on stdout: {Output}\n{Error}");
+            await Task.WhenAny(_readingOutput, Task.Delay(20, CancellationToken.None));
+        }
+    }
+
     /// <summary>Waits until a line of stderr contains <paramref name="text"/>; fails if the process ends first.</summary>
     public async Task WaitForErrorLineAsync(string text)
     {
@@ -90,7 +117,19 @@ internal sealed class CliProcess : IDisposable
     {
         await _process.WaitForExitAsync().WaitAsync(Patience);
         await _readingErrors;
-        return new RunResult(_process.ExitCode, await _output, Error);
+        await _readingOutput;
+        return new RunResult(_process.ExitCode, Output, Error);
+    }
+
+    private async Task ReadOutputAsync()
+    {
+        var buffer = new char[4096];
+        int read;
+        while ((read = await _process.StandardOutput.ReadAsync(buffer)) > 0)
+        {
+            lock (_output)
+                _output.Append(buffer, 0, read);
+        }
     }
 
     private async Task ReadErrorsAsync()

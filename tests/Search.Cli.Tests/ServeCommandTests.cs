@@ -162,15 +162,18 @@ public sealed class ServeCommandTests
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
-    private static string FreeLoopbackUrl()
+    internal static string FreeLoopbackUrl() => $"http://127.0.0.1:{FreePort()}";
+
+    /// <summary>A TCP port free on this machine a moment ago.</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        return $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>A client for the server once it is healthy (it indexes the seeds first); fails if the process ends first.</summary>
-    private static async Task<HttpClient> ConnectAsync(CliProcess server, string url)
+    internal static async Task<HttpClient> ConnectAsync(CliProcess server, string url)
     {
         var http = new HttpClient { BaseAddress = new Uri(url), Timeout = Patience };
         var waited = Stopwatch.StartNew();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Search.AspNetCore;
+using Search.Cli.Cluster;
 
 namespace Search.Cli.Commands;
 
@@ -17,6 +18,7 @@ internal static class ServeCommand
     public static Command Create(CliHost host)
     {
         Option<string?> index = CommonOptions.Index();
+        Option<string?> cluster = ClusterConnection.Option();
         var urls = new Option<string>("--urls")
         {
             Description = $"Where to listen, e.g. http://0.0.0.0:8080 to be reachable from other machines (several separated by ';'). Default {DefaultUrls}, this machine only.",
@@ -37,18 +39,31 @@ internal static class ServeCommand
         var command = new Command("serve", """
             Serve the index over HTTP: a search page at / and the JSON API under /api (search, complete, similar/ID,
             documents/ID, stats), /health and /openapi/v1.json. If there is no index yet, the seeds folder here is indexed
-            first. Stops on Ctrl+C or SIGTERM.
+            first. With --cluster, the same over a cluster's sharded index (filled with 'search index --cluster').
+            Stops on Ctrl+C or SIGTERM.
 
             Examples:
               search serve
               search serve --index news-index --urls http://0.0.0.0:8080
+              search serve --cluster 127.0.0.1:30000
               SEARCH_API_KEY=secret search serve
             """)
         {
-            index, urls, apiKey,
+            index, cluster, urls, apiKey,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(host, parse.GetValue(index), parse.GetValue(urls) ?? DefaultUrls,
-            parse.GetValue(apiKey) ?? host.ApiKeyFromEnvironment, parse.GetValue(CommonOptions.Verbose), cancellationToken));
+        command.SetAction((parse, cancellationToken) =>
+        {
+            string? clusterOption = parse.GetValue(cluster);
+            string? indexOption = parse.GetValue(index);
+            string address = parse.GetValue(urls) ?? DefaultUrls;
+            string? key = parse.GetValue(apiKey) ?? host.ApiKeyFromEnvironment;
+            bool verbose = parse.GetValue(CommonOptions.Verbose);
+            if (clusterOption is null)
+                return RunAsync(host, indexOption, address, key, verbose, cancellationToken);
+            if (indexOption is not null)
+                throw new UsageException("--index and --cluster name two different indexes; give one of them.");
+            return RunOnClusterAsync(host, clusterOption, address, key, verbose, cancellationToken);
+        });
         return command;
     }
 
@@ -61,7 +76,12 @@ internal static class ServeCommand
         if (IndexOpener.StartSeedBuild(indexPath, host, verbose) is { } build)
             await BuildFromSeedsAsync(host, build.Index, build.Seeds, cancellationToken).ConfigureAwait(false);
 
-        WebApplication app = Build(host, indexPath, urls, apiKey, verbose);
+        WebApplication app = Build(host, urls, verbose, services => services.AddSearchIndex(options =>
+        {
+            options.IndexPath = indexPath;
+            options.ApiKey = apiKey;
+            options.ReadOnly = !writable;
+        }));
         await using (app.ConfigureAwait(false))
         {
             // While serving, a signal stops the server and waits for it (open requests finish, the index closes), rather than
@@ -71,20 +91,50 @@ internal static class ServeCommand
             // the command with its reason rather than serving nothing but 503s.
             if (writable || SearchIndex.Exists(indexPath))
                 _ = app.Services.GetRequiredService<SearchIndex>();
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            host.Out.WriteLine($"Serving {Output.TerminalText.Line(indexPath)} at {string.Join(", ", app.Urls)} ({(writable ? "writes need the API key" : "read-only")}). Press Ctrl+C to stop.");
-            host.Out.Flush();
-            try
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                host.Error.WriteLine("Stopping.");
-            }
-            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await ServeAsync(host, app, Output.TerminalText.Line(indexPath), writable, cancellationToken).ConfigureAwait(false);
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>Serves the sharded index of the cluster at <paramref name="gateways"/>: the same app, over the cluster's
+    /// index instead of a folder. Nothing is indexed from seeds first; the cluster is filled with <c>search index --cluster</c>.</summary>
+    private static async Task<int> RunOnClusterAsync(CliHost host, string gateways, string urls, string? apiKey, bool verbose, CancellationToken cancellationToken)
+    {
+        bool writable = !string.IsNullOrEmpty(apiKey);
+        // Connecting first means a cluster that is not there ends the command with its reason rather than serving 503s.
+        ClusterConnection connection = await ClusterConnection.ConnectAsync(gateways, host, verbose, sync: null, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            WebApplication app = Build(host, urls, verbose, services => services.AddServedIndex(new ClusterServedIndex(connection), options =>
+            {
+                options.ApiKey = apiKey;
+                options.ReadOnly = !writable;
+            }));
+            // The app is stopped and disposed before the connection it serves through.
+            await using (app.ConfigureAwait(false))
+            {
+                using IDisposable? serving = host.Writing();
+                await ServeAsync(host, app, Output.TerminalText.Line(connection.Description), writable, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Starts <paramref name="app"/>, says on stdout what it serves where, and serves until Ctrl+C or SIGTERM.</summary>
+    private static async Task ServeAsync(CliHost host, WebApplication app, string what, bool writable, CancellationToken cancellationToken)
+    {
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        host.Out.WriteLine($"Serving {what} at {string.Join(", ", app.Urls)} ({(writable ? "writes need the API key" : "read-only")}). Press Ctrl+C to stop.");
+        host.Out.Flush();
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            host.Error.WriteLine("Stopping.");
+        }
+        await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>Fills the rebuild from the seeds and commits it, saying so on stderr; Ctrl+C or a failure leaves no index
@@ -100,8 +150,9 @@ internal static class ServeCommand
         }
     }
 
-    /// <summary>The app: the package's API, page and health check over the index, with Kestrel's limits.</summary>
-    private static WebApplication Build(CliHost host, string indexPath, string urls, string? apiKey, bool verbose)
+    /// <summary>The app: the package's API, page and health check over the index <paramref name="addIndex"/> registers, with
+    /// Kestrel's limits.</summary>
+    private static WebApplication Build(CliHost host, string urls, bool verbose, Action<IServiceCollection> addIndex)
     {
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -120,12 +171,7 @@ internal static class ServeCommand
             // A failed start (a port in use) is reported once, as the command's own error line.
             builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         }
-        builder.Services.AddSearchIndex(options =>
-        {
-            options.IndexPath = indexPath;
-            options.ApiKey = apiKey;
-            options.ReadOnly = string.IsNullOrEmpty(apiKey);
-        });
+        addIndex(builder.Services);
         builder.Services.AddHealthChecks().AddSearchIndex();
         builder.Services.AddOpenApi();
         // What routing answers by itself (an unknown path 404, a wrong method 405, a body that is not JSON 415) and any
