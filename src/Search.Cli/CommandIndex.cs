@@ -75,8 +75,20 @@ internal abstract class CommandIndex : IAsyncDisposable
 
         public override Task<IndexStats> GetStatsAsync(CancellationToken cancellationToken) => connection.Index.GetStatsAsync(cancellationToken);
 
-        public override async Task<IReadOnlyList<string>> UnfinishedSyncsAsync(CancellationToken cancellationToken) =>
-            (await connection.Index.GetStatsAsync(cancellationToken).ConfigureAwait(false)).UnfinishedSyncs;
+        public override async Task<IReadOnlyList<string>> UnfinishedSyncsAsync(CancellationToken cancellationToken)
+        {
+            // A note beside the answer: a shard that is away must not hold the answer up, nor turn it into an error.
+            try
+            {
+                return (await connection.Index.GetStatsAsync(cancellationToken).WaitAsync(NoteWait, cancellationToken).ConfigureAwait(false)).UnfinishedSyncs;
+            }
+            catch (Exception e) when (e is TimeoutException or SearchException)
+            {
+                return [];
+            }
+        }
+
+        private static readonly TimeSpan NoteWait = TimeSpan.FromSeconds(2);
 
         public override ValueTask DisposeAsync() => connection.DisposeAsync();
     }

@@ -30,11 +30,16 @@ internal interface IShardGrain : IGrainWithIntegerKey
 
     Task<CompletionMessage> CompleteAsync(string text, int size, string[] versions);
 
-    Task UpsertAsync(DocumentMessage[] documents);
+    // Each write returns the name of the shard's open (ShardEngine.Opened): the commit that follows names it back, and fails
+    // when the shard was reopened meanwhile without committing those writes.
 
-    Task<bool> DeleteAsync(string id);
+    Task<string> UpsertAsync(DocumentMessage[] documents);
 
-    Task CommitAsync();
+    Task<DeleteMessage> DeleteAsync(string id);
+
+    /// <summary>Commits the shard; <paramref name="written"/> names the opens the caller's uncommitted writes went to, and
+    /// the commit fails if they were lost with one of them.</summary>
+    Task CommitAsync(string[] written);
 
     Task<DocumentMessage?> GetAsync(string id);
 
@@ -44,11 +49,11 @@ internal interface IShardGrain : IGrainWithIntegerKey
 
     Task<IndexedFileMessage[]> IndexedFilesAsync();
 
-    Task WriteSyncedAsync(SyncedDocumentMessage[] documents);
+    Task<string> WriteSyncedAsync(SyncedDocumentMessage[] documents);
 
-    Task DeleteManyAsync(string[] ids);
+    Task<string> DeleteManyAsync(string[] ids);
 
-    Task MarkSyncAsync(string folder, bool unfinished);
+    Task<string> MarkSyncAsync(string folder, bool unfinished);
 
     Task RollbackAsync();
 }

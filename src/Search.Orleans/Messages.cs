@@ -124,6 +124,9 @@ internal sealed record PageMessage(
 }
 
 [GenerateSerializer, Immutable]
+internal sealed record DeleteMessage([property: Id(0)] bool Existed, [property: Id(1)] string Opened);
+
+[GenerateSerializer, Immutable]
 internal sealed record FetchMessage([property: Id(0)] HitMessage[] Hits, [property: Id(1)] bool Partial);
 
 [GenerateSerializer, Immutable]

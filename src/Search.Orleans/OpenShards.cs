@@ -3,7 +3,8 @@ namespace Search.Orleans;
 /// <summary>
 /// The shard indexes open in this silo. A shard closes its index when deactivated; a silo that stops without deactivating
 /// its grains (an ungraceful stop) closes what is left when its services are disposed, so the folders are released for the
-/// shards' next activations elsewhere. (A silo process that dies releases them with its file handles.)
+/// shards' next activations elsewhere. Like a silo process that dies, it commits nothing then: the writes of a commit
+/// that never came are lost, and the next commit that names them says so.
 /// </summary>
 internal sealed class OpenShards : IDisposable
 {
@@ -33,6 +34,7 @@ internal sealed class OpenShards : IDisposable
         {
             try
             {
+                index.AsShard().Rollback();
                 index.Dispose();
             }
             catch (IndexWriteException)

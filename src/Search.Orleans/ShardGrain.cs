@@ -12,6 +12,7 @@ namespace Search.Orleans;
 /// statistics cannot deadlock.
 /// </summary>
 [Reentrant]
+[CollectionAgeLimit(AlwaysActive = true)] // an idle shard stays open: reopening costs every peer a fetch of its statistics
 internal sealed partial class ShardGrain(IOptions<SearchShardOptions> options, OpenShards open, ILocalSiloDetails silo, ILogger<ShardGrain> logger)
     : Grain, IShardGrain
 {
@@ -19,6 +20,7 @@ internal sealed partial class ShardGrain(IOptions<SearchShardOptions> options, O
     private ShardEngine? _engine;
     private PeerStatistics? _peers;
     private int _shards;
+    private string? _handedOver;
 
     private int Shard => (int)this.GetPrimaryKeyLong();
 
@@ -31,6 +33,7 @@ internal sealed partial class ShardGrain(IOptions<SearchShardOptions> options, O
         string folder = ShardLayout.ShardFolder(settings.Root, Shard);
         _index = await OpenAsync(folder, settings, cancellationToken).ConfigureAwait(true);
         open.Opened(_index);
+        _handedOver = HandOver.Read(settings.Root, Shard);
         _engine = _index.AsShard();
         IGrainFactory grains = GrainFactory;
         _peers = new PeerStatistics(Shard, async (peer, _) =>
@@ -65,7 +68,10 @@ internal sealed partial class ShardGrain(IOptions<SearchShardOptions> options, O
         if (_index is { } index)
         {
             open.Closed(index);
+            string opened = Engine.Opened;
             index.Dispose();
+            // The writes sent to this open are committed now: a commit that names it after the next open need not fail.
+            HandOver.Write(options.Value.Root, Shard, opened);
         }
         _index = null;
         return Task.CompletedTask;
@@ -85,19 +91,22 @@ internal sealed partial class ShardGrain(IOptions<SearchShardOptions> options, O
         return Task.CompletedTask;
     }
 
-    public Task<string> VersionAsync() => Task.Run(() => Engine.Version);
+    public Task<string> VersionAsync() => ShardRequestException.Carry(() => Task.Run(() => Engine.Version));
 
-    public Task<TermsMessage> TermsAsync() => Task.Run(() =>
+    public Task<TermsMessage> TermsAsync() => ShardRequestException.Carry(() => Task.Run(() =>
     {
         (string version, byte[] terms) = Engine.Terms();
         return new TermsMessage(version, terms);
-    });
+    }));
+
+    /// <summary>The peers' statistics, fetched and summed off the shard's turn so it keeps answering its peers meanwhile.</summary>
+    private Task<PeerTermsReader> PeersAsync(string[] versions) => Task.Run(() => _peers!.ForAsync(versions));
 
     public Task<SimilarWordMessage[]?> SimilarWordsAsync(string id, string[] versions) => ShardRequestException.Carry(() => SimilarWords(id, versions));
 
     private async Task<SimilarWordMessage[]?> SimilarWords(string id, string[] versions)
     {
-        PeerTermsReader peers = await _peers!.ForAsync(versions).ConfigureAwait(true);
+        PeerTermsReader peers = await PeersAsync(versions).ConfigureAwait(true);
         return await Task.Run(() => SimilarWordMessage.From(Engine.SimilarWords(id, peers))).ConfigureAwait(true);
     }
 
@@ -106,7 +115,7 @@ internal sealed partial class ShardGrain(IOptions<SearchShardOptions> options, O
 
     private async Task<PageMessage> Query(RequestMessage request, string[] versions, SimilarWordMessage[]? similarWords)
     {
-        PeerTermsReader peers = await _peers!.ForAsync(versions).ConfigureAwait(true);
+        PeerTermsReader peers = await PeersAsync(versions).ConfigureAwait(true);
         return await Task.Run(() => PageMessage.From(Engine.Query(request.ToRequest(), peers, SimilarWordMessage.ToWords(similarWords)))).ConfigureAwait(true);
     }
 
@@ -117,7 +126,7 @@ internal sealed partial class ShardGrain(IOptions<SearchShardOptions> options, O
     private async Task<FetchMessage> Fetch(RequestMessage request, string[] versions, SimilarWordMessage[]? similarWords, ShardHitMessage[] page,
         bool highlight, TimeSpan? remaining)
     {
-        PeerTermsReader peers = await _peers!.ForAsync(versions).ConfigureAwait(true);
+        PeerTermsReader peers = await PeersAsync(versions).ConfigureAwait(true);
         return await Task.Run(() =>
         {
             (List<SearchHit> hits, bool partial) = Engine.Fetch(request.ToRequest(), peers, SimilarWordMessage.ToWords(similarWords),
@@ -130,7 +139,7 @@ internal sealed partial class ShardGrain(IOptions<SearchShardOptions> options, O
 
     private async Task<CompletionMessage> Complete(string text, int size, string[] versions)
     {
-        PeerTermsReader peers = await _peers!.ForAsync(versions).ConfigureAwait(true);
+        PeerTermsReader peers = await PeersAsync(versions).ConfigureAwait(true);
         return await Task.Run(() =>
         {
             Querying.CompletionCounts counts = Engine.Complete(text, size, peers);
@@ -138,32 +147,61 @@ internal sealed partial class ShardGrain(IOptions<SearchShardOptions> options, O
         }).ConfigureAwait(true);
     }
 
-    public Task UpsertAsync(DocumentMessage[] documents) => ShardRequestException.Carry(() => Task.Run(async () =>
+    public Task<string> UpsertAsync(DocumentMessage[] documents) => ShardRequestException.Carry(() => Task.Run(async () =>
     {
         foreach (DocumentMessage document in documents)
             await Index.UpsertAsync(document.ToDocument()).ConfigureAwait(true);
+        return Engine.Opened;
+    }));
+
+    public Task<DeleteMessage> DeleteAsync(string id) =>
+        ShardRequestException.Carry(() => Task.Run(async () => new DeleteMessage(await Index.DeleteAsync(id).ConfigureAwait(true), Engine.Opened)));
+
+    public Task CommitAsync(string[] written) => ShardRequestException.Carry(() => Task.Run(async () =>
+    {
+        await Index.CommitAsync().ConfigureAwait(true);
+        if (written.Any(open => open != Engine.Opened && open != _handedOver))
+        {
+            throw new IndexWriteException(ShardLayout.ShardFolder(options.Value.Root, Shard), new IOException(
+                $"shard {Shard} was reopened after writes were sent to it (its silo stopped or died before they were committed), so they were lost; " +
+                "the shard is committed without them: write them again."));
+        }
         return true;
     }));
 
-    public Task<bool> DeleteAsync(string id) => Task.Run(() => Index.DeleteAsync(id));
+    public Task<DocumentMessage?> GetAsync(string id) =>
+        ShardRequestException.Carry(() => Task.Run(() => Index.Get(id) is { } document ? DocumentMessage.From(document) : null));
 
-    public Task CommitAsync() => Task.Run(() => Index.CommitAsync());
+    public Task<long> CountAsync() => ShardRequestException.Carry(() => Task.Run(() => Index.Count));
 
-    public Task<DocumentMessage?> GetAsync(string id) => Task.Run(() => Index.Get(id) is { } document ? DocumentMessage.From(document) : null);
+    public Task<StatsMessage> StatsAsync() => ShardRequestException.Carry(() => Task.Run(() => StatsMessage.From(Index.GetStats())));
 
-    public Task<long> CountAsync() => Task.Run(() => Index.Count);
+    public Task<IndexedFileMessage[]> IndexedFilesAsync() =>
+        ShardRequestException.Carry(() => Task.Run(() => Engine.IndexedFiles().Values.Select(IndexedFileMessage.From).ToArray()));
 
-    public Task<StatsMessage> StatsAsync() => Task.Run(() => StatsMessage.From(Index.GetStats()));
+    public Task<string> WriteSyncedAsync(SyncedDocumentMessage[] documents) => ShardRequestException.Carry(() => Task.Run(() =>
+    {
+        Engine.WriteSynced(documents.Select(d => d.ToSynced()));
+        return Engine.Opened;
+    }));
 
-    public Task<IndexedFileMessage[]> IndexedFilesAsync() => Task.Run(() => Engine.IndexedFiles().Values.Select(IndexedFileMessage.From).ToArray());
+    public Task<string> DeleteManyAsync(string[] ids) => ShardRequestException.Carry(() => Task.Run(() =>
+    {
+        Engine.DeleteMany(ids);
+        return Engine.Opened;
+    }));
 
-    public Task WriteSyncedAsync(SyncedDocumentMessage[] documents) => Task.Run(() => Engine.WriteSynced(documents.Select(d => d.ToSynced())));
+    public Task<string> MarkSyncAsync(string folder, bool unfinished) => ShardRequestException.Carry(() => Task.Run(() =>
+    {
+        Engine.MarkSync(folder, unfinished);
+        return Engine.Opened;
+    }));
 
-    public Task DeleteManyAsync(string[] ids) => Task.Run(() => Engine.DeleteMany(ids));
-
-    public Task MarkSyncAsync(string folder, bool unfinished) => Task.Run(() => Engine.MarkSync(folder, unfinished));
-
-    public Task RollbackAsync() => Task.Run(() => Engine.Rollback());
+    public Task RollbackAsync() => ShardRequestException.Carry(() => Task.Run(() =>
+    {
+        Engine.Rollback();
+        return true;
+    }));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shard {Shard} opened {Folder} ({Documents} documents).")]
     private static partial void LogOpened(ILogger logger, int shard, string folder, long documents);

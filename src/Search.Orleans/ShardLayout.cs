@@ -14,6 +14,14 @@ internal static class ShardLayout
     /// <summary>The folder of shard <paramref name="shard"/> under <paramref name="root"/>.</summary>
     public static string ShardFolder(string root, int shard) => Path.Combine(root, $"shard-{shard}");
 
+    /// <summary>The shard count recorded under <paramref name="root"/>, or null when there is none yet.</summary>
+    /// <exception cref="InvalidOperationException">The record cannot be read.</exception>
+    public static int? Recorded(string root)
+    {
+        string path = Path.Combine(root, FileName);
+        return File.Exists(path) ? Read(path) : null;
+    }
+
     /// <summary>The recorded shard count, recording <paramref name="configured"/> if there is none yet.</summary>
     /// <exception cref="InvalidOperationException">The record says another count, or cannot be read.</exception>
     public static int Ensure(string root, int configured)

@@ -20,7 +20,7 @@ internal sealed class ShardRequestException : Exception
     {
     }
 
-    private ShardRequestException(string kind, string message, string? paramName, string? actualValue, string? query, int? position) : base(message)
+    internal ShardRequestException(string kind, string message, string? paramName, string? actualValue, string? query, int? position) : base(message)
     {
         Kind = kind;
         ParamName = paramName;
@@ -52,6 +52,15 @@ internal sealed class ShardRequestException : Exception
         {
             throw new ShardRequestException(nameof(QuerySyntaxException), e.Message, null, null, e.Query, e.Position) { Text = e.Message };
         }
+        catch (IndexWriteException e)
+        {
+            // The write failed on the shard (a full disk): the caller must know, and retrying at once would not help.
+            throw new ShardRequestException(nameof(IndexWriteException), e.Message, null, null, e.IndexPath, null) { Text = e.InnerException?.Message ?? e.Message };
+        }
+        catch (SearchException e)
+        {
+            throw new ShardRequestException(nameof(SearchException), e.Message, null, null, null, null) { Text = e.Message };
+        }
         catch (ArgumentOutOfRangeException e)
         {
             throw new ShardRequestException(nameof(ArgumentOutOfRangeException), e.Message, e.ParamName, e.ActualValue?.ToString(), null, null) { Text = RawMessage(e) };
@@ -67,6 +76,8 @@ internal sealed class ShardRequestException : Exception
     {
         nameof(QuerySyntaxException) => new QuerySyntaxException(Query ?? "", Text, Position),
         nameof(ArgumentOutOfRangeException) => new ArgumentOutOfRangeException(ParamName, ActualValue, Text),
+        nameof(IndexWriteException) => new IndexWriteException(Query ?? "", new IOException(Text)),
+        nameof(SearchException) => new SearchException(Text),
         _ => new ArgumentException(Text, ParamName),
     };
 

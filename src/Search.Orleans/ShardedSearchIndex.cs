@@ -26,6 +26,7 @@ public sealed class ShardedSearchIndex
 {
     private readonly IGrainFactory _grains;
     private readonly ShardedSearchIndexOptions _options;
+    private readonly PendingWrites _pending = new();
     private volatile object? _shardCount; // the count once known (an int, boxed so that it can be volatile)
 
     /// <summary>A sharded index reached through <paramref name="client"/>.</summary>
@@ -83,8 +84,8 @@ public sealed class ShardedSearchIndex
     public async Task UpsertAsync(SeedDocument document, CancellationToken cancellationToken = default)
     {
         SearchIndex.ValidateDocument(document);
-        IShardGrain shard = await ShardOfAsync(document.Id, cancellationToken).ConfigureAwait(false);
-        await Call(shard, () => shard.UpsertAsync([DocumentMessage.From(document)]), cancellationToken).ConfigureAwait(false);
+        (int number, IShardGrain shard) = await ShardOfAsync(document.Id, cancellationToken).ConfigureAwait(false);
+        _pending.Wrote(number, await Call(shard, () => shard.UpsertAsync([DocumentMessage.From(document)]), cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Deletes the document with <paramref name="id"/> from its shard. Visible and durable after the next
@@ -93,22 +94,31 @@ public sealed class ShardedSearchIndex
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
         SearchIndex.ValidateId(id, nameof(id));
-        IShardGrain shard = await ShardOfAsync(id, cancellationToken).ConfigureAwait(false);
-        return await Call(shard, () => shard.DeleteAsync(id), cancellationToken).ConfigureAwait(false);
+        (int number, IShardGrain shard) = await ShardOfAsync(id, cancellationToken).ConfigureAwait(false);
+        DeleteMessage deleted = await Call(shard, () => shard.DeleteAsync(id), cancellationToken).ConfigureAwait(false);
+        _pending.Wrote(number, deleted.Opened);
+        return deleted.Existed;
     }
 
     /// <summary>Commits every shard: every write so far is durable, then visible to searches started after it returns.</summary>
+    /// <exception cref="IndexWriteException">A shard could not commit, or was reopened (its silo stopped or died) after
+    /// writes were sent to it and before they were committed, so they were lost: write them again. The other shards are
+    /// committed.</exception>
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         IShardGrain[] shards = await ShardsAsync(cancellationToken).ConfigureAwait(false);
-        await Task.WhenAll(shards.Select(s => Call(s, s.CommitAsync, cancellationToken))).ConfigureAwait(false);
+        await Task.WhenAll(shards.Select((s, number) =>
+        {
+            string[] written = _pending.Take(number);
+            return Call(s, () => s.CommitAsync(written), cancellationToken);
+        })).ConfigureAwait(false);
     }
 
     /// <summary>The stored document with <paramref name="id"/>, or <see langword="null"/> if there is none.</summary>
     public async Task<SeedDocument?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         SearchIndex.ValidateId(id, nameof(id));
-        IShardGrain shard = await ShardOfAsync(id, cancellationToken).ConfigureAwait(false);
+        (_, IShardGrain shard) = await ShardOfAsync(id, cancellationToken).ConfigureAwait(false);
         return (await Call(shard, () => shard.GetAsync(id), cancellationToken).ConfigureAwait(false))?.ToDocument();
     }
 
@@ -177,10 +187,11 @@ public sealed class ShardedSearchIndex
         return [.. Enumerable.Range(0, count).Select(shard => _grains.GetGrain<IShardGrain>(shard))];
     }
 
-    private async Task<IShardGrain> ShardOfAsync(string id, CancellationToken cancellationToken)
+    private async Task<(int Number, IShardGrain Grain)> ShardOfAsync(string id, CancellationToken cancellationToken)
     {
         int count = await GetShardCountAsync(cancellationToken).ConfigureAwait(false);
-        return _grains.GetGrain<IShardGrain>(ShardRouting.ShardOf(id, count));
+        int number = ShardRouting.ShardOf(id, count);
+        return (number, _grains.GetGrain<IShardGrain>(number));
     }
 
     /// <summary>Calls a shard, waiting for it up to <see cref="ShardedSearchIndexOptions.ShardWait"/>.</summary>

@@ -14,6 +14,7 @@ internal sealed class ShardedSyncTarget(IReadOnlyList<IShardGrain> shards) : ISy
     private const int BatchSize = 256;
 
     private readonly List<SyncedDocumentMessage>[] _batches = [.. shards.Select(_ => new List<SyncedDocumentMessage>())];
+    private readonly PendingWrites _pending = new();
 
     public bool RebuildPending => false;
 
@@ -44,25 +45,27 @@ internal sealed class ShardedSyncTarget(IReadOnlyList<IShardGrain> shards) : ISy
             }
         }
         if (full is not null)
-            Wait(shards[shard].WriteSyncedAsync(full));
+            _pending.Wrote(shard, Wait(shards[shard].WriteSyncedAsync(full)));
     }
 
     public void DeleteMany(IEnumerable<string> ids)
     {
         SendBatches();
-        Wait(Task.WhenAll(ids.GroupBy(id => ShardRouting.ShardOf(id, shards.Count)).Select(g => shards[g.Key].DeleteManyAsync([.. g]))));
+        Wait(Task.WhenAll(ids.GroupBy(id => ShardRouting.ShardOf(id, shards.Count)).Select(async g =>
+            _pending.Wrote(g.Key, await shards[g.Key].DeleteManyAsync([.. g]).ConfigureAwait(false)))));
     }
 
     public void MarkSync(string folder, bool unfinished)
     {
         SendBatches();
-        Wait(Task.WhenAll(shards.Select(s => s.MarkSyncAsync(folder, unfinished))));
+        Wait(Task.WhenAll(shards.Select(async (s, number) => _pending.Wrote(number, await s.MarkSyncAsync(folder, unfinished).ConfigureAwait(false)))));
     }
 
     public void Commit()
     {
         SendBatches();
-        Wait(Task.WhenAll(shards.Select(s => s.CommitAsync())));
+        // A shard reopened since the sync's writes reached it lost them: the commit fails, and with it the sync.
+        Wait(Task.WhenAll(shards.Select((s, number) => s.CommitAsync(_pending.Take(number)))));
     }
 
     public void Rollback()
@@ -72,6 +75,7 @@ internal sealed class ShardedSyncTarget(IReadOnlyList<IShardGrain> shards) : ISy
             lock (batch)
                 batch.Clear();
         }
+        _pending.Clear();
         Wait(Task.WhenAll(shards.Select(s => s.RollbackAsync())));
     }
 
@@ -92,16 +96,36 @@ internal sealed class ShardedSyncTarget(IReadOnlyList<IShardGrain> shards) : ISy
                 batch = [.. _batches[shard]];
                 _batches[shard].Clear();
             }
+            int number = shard;
             if (batch.Length > 0)
-                sends.Add(shards[shard].WriteSyncedAsync(batch));
+                sends.Add(Send(number, batch));
         }
         Wait(Task.WhenAll(sends));
     }
 
-    // The sync calls its target synchronously, from its own threads (never an Orleans scheduler), so waiting is safe here.
-    private static void Wait(Task task) => task.GetAwaiter().GetResult();
+    private async Task Send(int shard, SyncedDocumentMessage[] batch) =>
+        _pending.Wrote(shard, await shards[shard].WriteSyncedAsync(batch).ConfigureAwait(false));
 
-    private static T Wait<T>(Task<T> task) => task.GetAwaiter().GetResult();
+    // The sync calls its target synchronously, from its own threads (never an Orleans scheduler), so waiting is safe here.
+    private static void Wait(Task task) => Wait(Ended(task));
+
+    private static T Wait<T>(Task<T> task)
+    {
+        try
+        {
+            return task.GetAwaiter().GetResult();
+        }
+        catch (ShardRequestException e)
+        {
+            throw e.ToOriginal(); // a shard's write failure (a full disk) is the sync's, as in one index
+        }
+    }
+
+    private static async Task<bool> Ended(Task task)
+    {
+        await task.ConfigureAwait(false);
+        return true;
+    }
 
     private sealed class Nothing : IDisposable
     {

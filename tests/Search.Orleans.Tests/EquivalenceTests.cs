@@ -105,6 +105,17 @@ public sealed class EquivalenceTests : IClassFixture<EquivalenceTests.Indexed>
         Assert.Equal(200, await index.CountAsync());
     }
 
+    [Fact]
+    public async Task A_commit_naming_an_open_the_shard_no_longer_has_fails_as_lost_writes()
+    {
+        IShardGrain shard = _indexed.Cluster.Cluster.Client.GetGrain<IShardGrain>(0);
+        ShardRequestException lost = await Assert.ThrowsAsync<ShardRequestException>(() => shard.CommitAsync(["an-open-that-ended"]));
+        IndexWriteException thrown = Assert.IsType<IndexWriteException>(lost.ToOriginal());
+        Assert.Contains("write them again", thrown.Message, StringComparison.Ordinal);
+        // The writes of this open are its own: committing them passes.
+        await shard.CommitAsync([await shard.MarkSyncAsync("/nowhere", unfinished: false)]);
+    }
+
     /// <summary>The sample in one index (a folder) and in the cluster, each indexed from the same folder.</summary>
     public sealed class Indexed : IAsyncLifetime, IDisposable
     {

@@ -65,7 +65,7 @@ public sealed class FaultTests
         await using ShardCluster cluster = await IndexedClusterAsync();
         (SiloHandle victim, int[] held) = await cluster.SiloWithShardsAsync();
         // A document on a shard of the silo about to stop, written and committed just before.
-        string id = Enumerable.Range(0, 10_000).Select(i => $"late/{i}").First(id => held.Contains(ShardRouting.ShardOf(id, cluster.Shards)));
+        string id = IdOn(held, cluster.Shards);
         await cluster.Index.UpsertAsync(new SeedDocument(id, "Quokka sighting", "A quokka was seen near the harbour.", new DateOnly(1987, 6, 1)));
         await cluster.Index.CommitAsync();
 
@@ -77,6 +77,54 @@ public sealed class FaultTests
         Assert.Equal(id, Assert.Single(found.Hits).Id);
         Assert.Equal("Quokka sighting", (await cluster.Index.GetAsync(id))?.Title);
     }
+
+    [Fact]
+    public async Task A_commit_after_a_silo_died_says_whether_the_writes_it_held_were_lost()
+    {
+        await using ShardCluster cluster = await IndexedClusterAsync();
+        (SiloHandle victim, int[] held) = await cluster.SiloWithShardsAsync();
+        string id = IdOn(held, cluster.Shards);
+        await cluster.Index.UpsertAsync(new SeedDocument(id, "Wombat burrow", "A wombat dug a burrow.", new DateOnly(1987, 6, 2)));
+
+        await cluster.Cluster.KillSiloAsync(victim);
+
+        // The write reached a shard whose silo went before any commit. An in-process kill may still close the shard (then
+        // the write is committed) or not (then it is lost); either way the commit must say which, never pass a lost write
+        // off as durable.
+        Exception? failed = await Record.ExceptionAsync(() => cluster.Index.CommitAsync());
+        SeedDocument? found = await cluster.Index.GetAsync(id);
+        if (failed is null)
+        {
+            Assert.Equal("Wombat burrow", found?.Title);
+        }
+        else
+        {
+            Assert.Contains("write them again", Assert.IsType<IndexWriteException>(failed).Message, StringComparison.Ordinal);
+            Assert.Null(found);
+        }
+        // Written again, it is committed.
+        await cluster.Index.UpsertAsync(new SeedDocument(id, "Wombat burrow", "A wombat dug a burrow.", new DateOnly(1987, 6, 2)));
+        await cluster.Index.CommitAsync();
+        Assert.Equal("Wombat burrow", (await cluster.Index.GetAsync(id))?.Title);
+    }
+
+    [Fact]
+    public async Task A_silo_that_stops_commits_the_writes_it_holds_and_the_next_commit_knows()
+    {
+        await using ShardCluster cluster = await IndexedClusterAsync();
+        (SiloHandle victim, int[] held) = await cluster.SiloWithShardsAsync();
+        string id = IdOn(held, cluster.Shards);
+        await cluster.Index.UpsertAsync(new SeedDocument(id, "Platypus", "A platypus swam upstream.", new DateOnly(1987, 6, 3)));
+
+        await cluster.Cluster.StopSiloAsync(victim);
+
+        await cluster.Index.CommitAsync();
+        Assert.Equal("Platypus", (await cluster.Index.GetAsync(id))?.Title);
+        Assert.Equal(201, await cluster.Index.CountAsync());
+    }
+
+    private static string IdOn(int[] shards, int count) =>
+        Enumerable.Range(0, 10_000).Select(i => $"late/{i}").First(id => shards.Contains(ShardRouting.ShardOf(id, count)));
 
     [Fact]
     public async Task A_silo_configured_with_another_shard_count_refuses_the_index()

@@ -30,12 +30,22 @@ internal static class SiloCommand
             Description = "The first silo's HOST:PORT (its --port); leave out on the first silo.",
             HelpName = "HOST:PORT",
         };
-        Option<int> shards = CommonOptions.Number("--shards", "How many shards the index has; fixed when the index is created under --root.", 8, 1,
-            SearchShardOptions.MaxShards);
+        var shards = new Option<int?>("--shards")
+        {
+            Description = "How many shards the index has, fixed when the index is created under --root. Default: the count recorded there, else 8.",
+            HelpName = "N",
+        };
+        shards.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is int count && (count < 1 || count > SearchShardOptions.MaxShards))
+                result.AddError($"--shards takes a whole number from 1 to {SearchShardOptions.MaxShards:N0}.");
+        });
         var command = new Command("silo", """
-            Run a silo of a cluster that holds a sharded index, until Ctrl+C or SIGTERM. The first silo is started
-            without --join; the others join it. Shards move to the remaining silos when one stops or dies. Other
-            commands reach the index with --cluster HOST:GATEWAY[,HOST:GATEWAY...].
+            Run a silo of a cluster on this machine that holds a sharded index, until Ctrl+C or SIGTERM. The first silo
+            is started without --join; the others join it. When a joining silo stops or dies, its shards move to the
+            others; the first silo holds the cluster's membership and must stay up (across machines, run the silos in
+            your own host with a real membership provider and AddSearchShards). Other commands reach the index with
+            --cluster HOST:GATEWAY[,HOST:GATEWAY...].
 
             Examples:
               search silo --root shards --port 11111 --gateway 30000
@@ -50,7 +60,7 @@ internal static class SiloCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(CliHost host, string root, int port, int gateway, string? join, int shards, bool verbose,
+    private static async Task<int> RunAsync(CliHost host, string root, int port, int gateway, string? join, int? shardOption, bool verbose,
         CancellationToken cancellationToken)
     {
         if (port == gateway)
@@ -59,9 +69,10 @@ internal static class SiloCommand
         if (File.Exists(root))
             throw new UsageException($"--root: '{Output.TerminalText.Line(root)}' is a file; give the folder that holds (or is to hold) the shards.");
         // Checked before the silo starts, so another count than the recorded one ends the command with its reason.
+        int shards;
         try
         {
-            ShardLayout.Ensure(root, shards);
+            shards = ShardLayout.Ensure(root, shardOption ?? ShardLayout.Recorded(root) ?? new SearchShardOptions().Shards);
         }
         catch (InvalidOperationException e)
         {

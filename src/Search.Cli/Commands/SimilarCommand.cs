@@ -33,7 +33,7 @@ internal static class SimilarCommand
                 path => Task.FromResult(IndexOpener.OpenForReading(path, host, verbose)), cancellationToken).ConfigureAwait(false);
             SearchResults found = await ResultOptions.SearchAsync(host, index, request, similar: true, cancellationToken).ConfigureAwait(false);
             // No hits can also mean that the document has no like; only an unknown id is an error.
-            if (found.TotalHits == 0 && await index.GetAsync(wanted, cancellationToken).ConfigureAwait(false) is null)
+            if (found.TotalHits == 0 && !found.IsPartial && await index.GetAsync(wanted, cancellationToken).ConfigureAwait(false) is null)
                 throw GetCommand.NoSuchDocument(wanted, index.Location);
             results.Write(host, parse, request, found, wanted, similar: true);
             return ExitCodes.Success;

@@ -14,12 +14,10 @@ internal sealed class BoundedExpansion(int maxTerms) : MultiTermQuery.RewriteMet
 {
     public override Query Rewrite(IndexReader reader, MultiTermQuery query)
     {
-        long count = 0;
-        foreach (AtomicReaderContext leaf in reader.Leaves)
+        // Distinct words over all segments, so the limit does not depend on how the index (or a sharded index) is split.
+        if (MultiFields.GetTerms(reader, query.Field) is { } terms)
         {
-            Terms? terms = leaf.AtomicReader.GetTerms(query.Field);
-            if (terms is null)
-                continue;
+            long count = 0;
             TermsEnum termsEnum = GetTermsEnum(query, terms, new AttributeSource());
             while (termsEnum.MoveNext())
             {

@@ -24,7 +24,8 @@ internal sealed class WordMatches
     /// <param name="required">Stems every counted document must hold; none means every live document.</param>
     public WordMatches(IndexReader reader, IReadOnlyCollection<string> required)
     {
-        _leaves = reader.Leaves;
+        // A shard's peers' statistics (a segment without documents) hold nothing to count.
+        _leaves = [.. reader.Leaves.Where(leaf => leaf.Reader is not Sharding.PeerTermsReader)];
         _narrowed = required.Count > 0;
         _required = new FixedBitSet?[_leaves.Count];
         _scratch = new FixedBitSet?[_leaves.Count];

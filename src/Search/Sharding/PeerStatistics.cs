@@ -29,6 +29,12 @@ internal sealed class PeerStatistics(int self, Func<int, CancellationToken, Task
             bool have;
             lock (_lock)
                 have = _known.TryGetValue(shard, out known);
+            if (!have && versions[shard].Length == 0)
+            {
+                // A peer that did not answer and was never heard from: nothing to weigh with, and the result is partial.
+                peers.Add(ShardTerms.Empty);
+                continue;
+            }
             if (!have || (versions[shard].Length > 0 && known.Version != versions[shard]))
             {
                 (string version, byte[] encoded) = await fetch(shard, cancellationToken).ConfigureAwait(false);

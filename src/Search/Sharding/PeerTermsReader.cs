@@ -151,13 +151,15 @@ internal sealed class PeerTermsReader : AtomicReader
     /// <summary>The postings of a peer's term here: none (the documents are on the peer).</summary>
     private sealed class NoPostings : DocsAndPositionsEnum
     {
-        public override int DocID => NO_MORE_DOCS;
+        private int _doc = -1; // before the first NextDoc, as Lucene's contract says
+
+        public override int DocID => _doc;
 
         public override int Freq => 0;
 
-        public override int NextDoc() => NO_MORE_DOCS;
+        public override int NextDoc() => _doc = NO_MORE_DOCS;
 
-        public override int Advance(int target) => NO_MORE_DOCS;
+        public override int Advance(int target) => _doc = NO_MORE_DOCS;
 
         public override long GetCost() => 0;
 

@@ -26,7 +26,7 @@ internal sealed class ShardCoordinator(IReadOnlyList<IShard> shards, Func<string
         if (request.SimilarTo is { } id)
         {
             int owner = shardOf(id);
-            if (versions[owner] is null)
+            if (versions[owner].Length == 0)
                 return Unanswered(started);
             words = await Call(owner, shard => shard.SimilarWordsAsync(id, versions, cancellationToken)).ConfigureAwait(false) is { Answered: true } found
                 ? found.Value ?? []
@@ -52,6 +52,8 @@ internal sealed class ShardCoordinator(IReadOnlyList<IShard> shards, Func<string
 
         TimeSpan? remaining = request.Timeout is TimeSpan budget ? budget - Stopwatch.GetElapsedTime(started) : null;
         bool highlight = !timedOut && (remaining is null || remaining > TimeSpan.Zero);
+        // As one index does: hits that asked for highlights and got none because the time ran out make the result partial.
+        partial |= request.Highlight is not null && !highlight && page.Count > 0;
         var fetched = new Dictionary<string, SearchHit>(StringComparer.Ordinal);
         ShardAnswer<(List<SearchHit> Hits, bool Partial)>[] fetches = await Task.WhenAll(page.GroupBy(p => p.Shard).Select(group =>
             Call(group.Key, shard => shard.FetchAsync(request, versions, words, [.. group.Select(p => p.Hit)], highlight, remaining,
@@ -102,7 +104,8 @@ internal sealed class ShardCoordinator(IReadOnlyList<IShard> shards, Func<string
         };
     }
 
-    /// <summary>The completions of <paramref name="text"/> over every shard that answers (<see cref="SearchIndex.Complete"/>).</summary>
+    /// <summary>The completions of <paramref name="text"/> over every shard (<see cref="SearchIndex.Complete"/>).</summary>
+    /// <exception cref="SearchException">A shard did not answer: counts without it would pass for complete.</exception>
     public async Task<IReadOnlyList<Completion>> CompleteAsync(string text, int size, CancellationToken cancellationToken)
     {
         OptionRules.NotNull(text, nameof(text));
@@ -110,8 +113,13 @@ internal sealed class ShardCoordinator(IReadOnlyList<IShard> shards, Func<string
         (string[] versions, _) = await VersionsAsync(cancellationToken).ConfigureAwait(false);
         ShardAnswer<CompletionCounts>[] counts = await Task.WhenAll(Available(versions).Select(shard =>
             Call(shard, s => s.CompleteAsync(text, size, versions, cancellationToken)))).ConfigureAwait(false);
+        if (counts.Length < shards.Count || counts.Any(c => !c.Answered))
+        {
+            throw new SearchException($"Shard {Enumerable.Range(0, shards.Count).First(s => versions[s].Length == 0 || counts.Any(c => c.Shard == s && !c.Answered))} " +
+                "did not answer, so the completions cannot be counted over every document; try again once it is back.");
+        }
         CompletionCounts? total = null;
-        foreach (ShardAnswer<CompletionCounts> answer in counts.Where(c => c.Answered))
+        foreach (ShardAnswer<CompletionCounts> answer in counts)
         {
             total ??= new CompletionCounts(answer.Value!.Typed, []);
             total.Add(answer.Value!);
@@ -144,9 +152,10 @@ internal sealed class ShardCoordinator(IReadOnlyList<IShard> shards, Func<string
         }
     }
 
-    /// <summary>Whether <paramref name="e"/> says the request is wrong, as one index would have said it.</summary>
+    /// <summary>Whether <paramref name="e"/> is the answer itself (the request is wrong, or the index refused it, as one index
+    /// would have said), rather than a shard that did not answer.</summary>
     public static bool IsRequestError(Exception e) =>
-        e is ArgumentException or QuerySyntaxException or OperationCanceledException;
+        e is ArgumentException or SearchException or OperationCanceledException;
 
     private static SearchResults Unanswered(long started) => new()
     {

@@ -18,8 +18,11 @@ internal sealed class ShardEngine
     private readonly Completer _completer;
     private readonly SearchIndexOptions _options;
     private readonly OperationGate _gate;
-    // A new number per open: a reader version alone repeats after the index is reopened from its last commit.
+    // A new number per open, and one per snapshot: a reader's own version repeats after the index is reopened from its
+    // last commit, or its writer is rolled back and writes again.
     private readonly string _opened = Guid.NewGuid().ToString("N");
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IndexReader, string> _snapshots = [];
+    private long _nextSnapshot;
     private readonly Lock _termsLock = new();
     private (string Version, byte[] Terms)? _terms;
 
@@ -43,7 +46,11 @@ internal sealed class ShardEngine
         }
     }
 
-    private string VersionOf(IndexReader reader) => $"{_opened}:{(reader as DirectoryReader)?.Version ?? 0}";
+    /// <summary>Names this open of the index: writes sent to it are lost if it ends without committing them.</summary>
+    public string Opened => _opened;
+
+    private string VersionOf(IndexReader reader) =>
+        _snapshots.GetValue(reader, _ => $"{_opened}:{Interlocked.Increment(ref _nextSnapshot)}");
 
     /// <summary>The statistics of the current snapshot, encoded (<see cref="ShardTerms"/>), with its version; read once per
     /// version.</summary>
@@ -52,15 +59,13 @@ internal sealed class ShardEngine
         using OperationGate.Entry entry = _gate.Enter();
         using SearcherLease lease = _store.Lease();
         string version = VersionOf(lease.Searcher.IndexReader);
+        // Every peer asks at once after a commit: the first reads the dictionary, the others wait for it.
         lock (_termsLock)
         {
-            if (_terms is { } known && known.Version == version)
-                return known;
+            if (_terms is not { } known || known.Version != version)
+                _terms = known = (version, ShardTerms.Read(lease.Searcher.IndexReader).Encode());
+            return known;
         }
-        byte[] encoded = ShardTerms.Read(lease.Searcher.IndexReader).Encode();
-        lock (_termsLock)
-            _terms = (version, encoded);
-        return (version, encoded);
     }
 
     /// <summary>The query half of <paramref name="request"/> (<see cref="SearchExecutor.Query"/>).</summary>
