@@ -14,12 +14,12 @@ using Search.Orleans;
 // The sharded index against one SearchIndex on the same corpus, in the same run: see benchmarks/README.md, "Sharded index".
 // Exit 0 with the table, 1 if a configuration finds other hits than one index for a query, 2 for a usage error.
 var rest = new List<string>(args);
-string? corpusPath = Take(rest, "--corpus");
-int rounds = TakeCount(rest, "--rounds", 5, minimum: 1);
-int warmup = TakeCount(rest, "--warmup", 5, minimum: 0);
+string? corpusPath = ReportArguments.Take(rest, "--corpus");
+int rounds = ReportArguments.TakeCount(rest, "--rounds", 5, minimum: 1);
+int warmup = ReportArguments.TakeCount(rest, "--warmup", 5, minimum: 0);
 bool twoProcesses = !rest.Remove("--no-processes");
 if (rest.Count > 0)
-    return Usage($"Unknown argument '{string.Join(' ', rest)}'. Usage: [--corpus PATH] [--rounds 5] [--warmup 5] [--no-processes]");
+    return ReportArguments.Usage($"Unknown argument '{string.Join(' ', rest)}'. Usage: [--corpus PATH] [--rounds 5] [--warmup 5] [--no-processes]");
 
 Corpus corpus;
 try
@@ -28,12 +28,12 @@ try
 }
 catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
 {
-    return Usage(e.Message);
+    return ReportArguments.Usage(e.Message);
 }
 corpus.Announce(Console.Out, Console.Error, chosen: corpusPath is not null);
 string queryFile = EmbedQuery.FileFor(corpus.Name);
 if (!File.Exists(queryFile))
-    return Usage($"No query set for corpus '{corpus.Name}': write one as {queryFile}.");
+    return ReportArguments.Usage($"No query set for corpus '{corpus.Name}': write one as {queryFile}.");
 List<SearchRequest> requests = [.. EmbedQuery.Load(queryFile).Select(q => new SearchRequest(q.Text) { DateFrom = q.From, DateTo = q.To })];
 Console.WriteLine($"{requests.Count} queries, top-10 with highlighting (3 fragments), {warmup} warm-up and {rounds} timed rounds, each query on one index then on the sharded one.");
 Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}.");
@@ -144,33 +144,6 @@ static double Median(List<double> values)
     return values.Count % 2 == 1 ? values[values.Count / 2] : (values[values.Count / 2 - 1] + values[values.Count / 2]) / 2;
 }
 
-static string? Take(List<string> args, string name)
-{
-    int at = args.IndexOf(name);
-    if (at < 0)
-        return null;
-    if (at + 1 >= args.Count)
-        Environment.Exit(Usage($"{name} needs a value after it."));
-    string value = args[at + 1];
-    args.RemoveRange(at, 2);
-    return value;
-}
-
-static int TakeCount(List<string> args, string name, int fallback, int minimum)
-{
-    string? text = Take(args, name);
-    if (text is null)
-        return fallback;
-    if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < minimum)
-        Environment.Exit(Usage($"{name} takes a whole number from {minimum} up, not '{text}'."));
-    return value;
-}
-
-static int Usage(string message)
-{
-    Console.Error.WriteLine(message);
-    return 2;
-}
 
 /// <summary>A running cluster holding a sharded index, and the index.</summary>
 internal abstract class Cluster : IAsyncDisposable

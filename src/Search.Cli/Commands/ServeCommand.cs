@@ -126,14 +126,7 @@ internal static class ServeCommand
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         host.Out.WriteLine($"Serving {what} at {string.Join(", ", app.Urls)} ({(writable ? "writes need the API key" : "read-only")}). Press Ctrl+C to stop.");
         host.Out.Flush();
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            host.Error.WriteLine("Stopping.");
-        }
+        await CommandLifetime.WaitForSignalAsync(host, "Stopping.", cancellationToken).ConfigureAwait(false);
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
@@ -224,13 +217,5 @@ internal static class ServeCommand
                 return $"--urls names {uri.GetLeftPart(UriPartial.Authority)} twice.";
         }
         return null;
-    }
-
-    /// <summary>A host lifetime that leaves the process's signals alone.</summary>
-    private sealed class CommandLifetime : IHostLifetime
-    {
-        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

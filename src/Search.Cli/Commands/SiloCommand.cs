@@ -127,24 +127,9 @@ internal static class SiloCommand
         }
         host.Out.WriteLine($"Silo on 127.0.0.1:{port} (gateway 127.0.0.1:{gateway}{(join is null ? "" : $", joined {join}")}) holding shards of the {shards}-shard index in {Output.TerminalText.Line(root)}. Press Ctrl+C to stop.");
         host.Out.Flush();
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            host.Error.WriteLine("Stopping: handing the shards over.");
-        }
+        await CommandLifetime.WaitForSignalAsync(host, "Stopping: handing the shards over.", cancellationToken).ConfigureAwait(false);
         // A graceful stop deactivates the shards here (each commits and closes its folder) before the others take them.
         await silo.StopAsync(CancellationToken.None).ConfigureAwait(false);
         return ExitCodes.Success;
-    }
-
-    /// <summary>A host lifetime that leaves the process's signals alone.</summary>
-    private sealed class CommandLifetime : IHostLifetime
-    {
-        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
