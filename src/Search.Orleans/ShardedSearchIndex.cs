@@ -17,7 +17,8 @@ namespace Search.Orleans;
 /// order (equal values by id), <see cref="SearchResults.TotalHits"/>, cursors, facet counts, suggestions, snippets and
 /// scores are those of one index holding the same documents.</para>
 /// <para><b>Faults.</b> A shard whose silo stops or dies is re-activated by Orleans on another silo and reopens its folder;
-/// a call waits for it up to <see cref="ShardedSearchIndexOptions.ShardWait"/>. A search that still cannot reach a shard
+/// a call waits for it up to <see cref="ShardedSearchIndexOptions.ShardWait"/>, a search with a
+/// <see cref="SearchRequest.Timeout"/> no longer than that. A search that still cannot reach a shard
 /// returns the other shards' hits with <see cref="SearchResults.IsPartial"/> set, never incomplete totals as complete.</para>
 /// <para><b>Writes</b> are visible and durable after <see cref="CommitAsync"/>, which commits every shard, as in one index.</para>
 /// <para>Thread safe. It holds no resources of its own: the client and the shards belong to the cluster.</para>

@@ -21,14 +21,18 @@ internal sealed class ShardCoordinator(IReadOnlyList<IShard> shards, Func<string
         if (request.After is not null)
             SearchCursor.Decode(request.After, request.Sort);
 
-        (string[] versions, bool missing) = await VersionsAsync(cancellationToken).ConfigureAwait(false);
+        // A time budget bounds the waiting for shards too: one that has not answered when it runs out is left out, and the
+        // result says it is partial. Reading the page gets a moment more, as one index reads every hit of a page it ran out
+        // of time to highlight.
+        TimeSpan? Left() => request.Timeout is TimeSpan budget ? budget - Stopwatch.GetElapsedTime(started) : null;
+        (string[] versions, bool missing) = await VersionsAsync(Left, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<SimilarWord>? words = null;
         if (request.SimilarTo is { } id)
         {
             int owner = shardOf(id);
             if (versions[owner].Length == 0)
                 return Unanswered(started);
-            words = await Call(owner, shard => shard.SimilarWordsAsync(id, versions, cancellationToken)).ConfigureAwait(false) is { Answered: true } found
+            words = await Call(owner, shard => shard.SimilarWordsAsync(id, versions, cancellationToken), Left()).ConfigureAwait(false) is { Answered: true } found
                 ? found.Value ?? []
                 : null;
             if (words is null)
@@ -36,7 +40,7 @@ internal sealed class ShardCoordinator(IReadOnlyList<IShard> shards, Func<string
         }
 
         ShardAnswer<ShardPage>[] pages = await Task.WhenAll(Available(versions).Select(shard =>
-            Call(shard, s => s.QueryAsync(request, versions, words, cancellationToken)))).ConfigureAwait(false);
+            Call(shard, s => s.QueryAsync(request, versions, words, cancellationToken), Left()))).ConfigureAwait(false);
         bool partial = missing || pages.Any(p => !p.Answered);
         var answered = pages.Where(p => p.Answered).ToList();
         if (answered.Count == 0)
@@ -57,7 +61,7 @@ internal sealed class ShardCoordinator(IReadOnlyList<IShard> shards, Func<string
         var fetched = new Dictionary<string, SearchHit>(StringComparer.Ordinal);
         ShardAnswer<(List<SearchHit> Hits, bool Partial)>[] fetches = await Task.WhenAll(page.GroupBy(p => p.Shard).Select(group =>
             Call(group.Key, shard => shard.FetchAsync(request, versions, words, [.. group.Select(p => p.Hit)], highlight, remaining,
-                cancellationToken)))).ConfigureAwait(false);
+                cancellationToken), Left() is TimeSpan left ? Max(left, TimeSpan.Zero) + FetchGrace : null))).ConfigureAwait(false);
         foreach (ShardAnswer<(List<SearchHit> Hits, bool Partial)> fetch in fetches)
         {
             partial |= !fetch.Answered || fetch.Value.Partial;
@@ -110,7 +114,7 @@ internal sealed class ShardCoordinator(IReadOnlyList<IShard> shards, Func<string
     {
         OptionRules.NotNull(text, nameof(text));
         OptionRules.Between(size, 1, Completer.MaxSize, nameof(size));
-        (string[] versions, _) = await VersionsAsync(cancellationToken).ConfigureAwait(false);
+        (string[] versions, _) = await VersionsAsync(() => null, cancellationToken).ConfigureAwait(false);
         ShardAnswer<CompletionCounts>[] counts = await Task.WhenAll(Available(versions).Select(shard =>
             Call(shard, s => s.CompleteAsync(text, size, versions, cancellationToken)))).ConfigureAwait(false);
         if (counts.Length < shards.Count || counts.Any(c => !c.Answered))
@@ -128,10 +132,10 @@ internal sealed class ShardCoordinator(IReadOnlyList<IShard> shards, Func<string
     }
 
     /// <summary>Every shard's version, null for a shard that did not answer; and whether one did not.</summary>
-    private async Task<(string[] Versions, bool Missing)> VersionsAsync(CancellationToken cancellationToken)
+    private async Task<(string[] Versions, bool Missing)> VersionsAsync(Func<TimeSpan?> left, CancellationToken cancellationToken)
     {
         ShardAnswer<string>[] answers = await Task.WhenAll(Enumerable.Range(0, shards.Count).Select(shard =>
-            Call(shard, s => s.VersionAsync(cancellationToken)))).ConfigureAwait(false);
+            Call(shard, s => s.VersionAsync(cancellationToken), left()))).ConfigureAwait(false);
         // A shard that does not answer is searched by nobody; its peers weigh with what they last knew of it.
         return ([.. answers.Select(a => a.Answered ? a.Value! : string.Empty)], answers.Any(a => !a.Answered));
     }
@@ -140,17 +144,23 @@ internal sealed class ShardCoordinator(IReadOnlyList<IShard> shards, Func<string
 
     /// <summary>Calls one shard; a request error (bad syntax, a value out of range) is the caller's and is thrown, anything
     /// else means the shard did not answer.</summary>
-    private async Task<ShardAnswer<T>> Call<T>(int shard, Func<IShard, Task<T>> call)
+    private async Task<ShardAnswer<T>> Call<T>(int shard, Func<IShard, Task<T>> call, TimeSpan? within = null)
     {
         try
         {
-            return new ShardAnswer<T>(shard, true, await call(shards[shard]).ConfigureAwait(false));
+            Task<T> answer = call(shards[shard]);
+            return new ShardAnswer<T>(shard, true, await (within is TimeSpan limit ? answer.WaitAsync(Max(limit, TimeSpan.Zero)) : answer).ConfigureAwait(false));
         }
         catch (Exception e) when (!IsRequestError(e))
         {
             return new ShardAnswer<T>(shard, false, default);
         }
     }
+
+    // How much longer than the time budget reading a page may take: hits are returned even when highlighting ran out of time.
+    private static readonly TimeSpan FetchGrace = TimeSpan.FromSeconds(1);
+
+    private static TimeSpan Max(TimeSpan x, TimeSpan y) => x > y ? x : y;
 
     /// <summary>Whether <paramref name="e"/> is the answer itself (the request is wrong, or the index refused it, as one index
     /// would have said), rather than a shard that did not answer.</summary>

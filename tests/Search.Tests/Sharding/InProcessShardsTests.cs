@@ -64,6 +64,26 @@ public sealed class InProcessShardsTests : IClassFixture<InProcessShardsTests.Re
         Assert.Equal("Offset", e.ParamName);
     }
 
+    [Fact]
+    public async Task A_shard_slower_than_the_time_budget_is_left_out_and_the_result_says_so()
+    {
+        var request = new SearchRequest("oil OR trade OR wheat") { Size = 20, Facets = ["topics"], Timeout = TimeSpan.FromMilliseconds(500) };
+        SearchResults whole = _collection.OneIndex.Search(request with { Timeout = null });
+        // Shard 1 answers its query half three seconds late, as a shard moving between silos would.
+        ShardCoordinator slowed = _collection.CoordinatorWith(shard => shard == 1 ? TimeSpan.FromSeconds(3) : TimeSpan.Zero);
+
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        SearchResults answer = await slowed.SearchAsync(request, CancellationToken.None);
+        TimeSpan took = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+
+        Assert.True(answer.IsPartial);
+        Assert.True(took < TimeSpan.FromSeconds(2.5), $"took {took}");
+        Assert.True(answer.TotalHits > 0 && answer.TotalHits < whole.TotalHits, $"{answer.TotalHits} of {whole.TotalHits}");
+        Assert.All(answer.Hits, hit => Assert.NotEqual(1, ShardRouting.ShardOf(hit.Id, 3)));
+        // Without a budget the coordinator waits for the slow shard, and the answer is whole.
+        ShardEquivalence.AssertSame(whole, await slowed.SearchAsync(request with { Timeout = null }, CancellationToken.None), "no time budget");
+    }
+
     /// <summary>One index and three shards holding the Reuters sample, with tags.</summary>
     public sealed class ReutersShards : IDisposable
     {
@@ -84,9 +104,15 @@ public sealed class InProcessShardsTests : IClassFixture<InProcessShardsTests.Re
             OneIndex.CommitAsync().GetAwaiter().GetResult();
             foreach (SearchIndex shard in _shards)
                 shard.CommitAsync().GetAwaiter().GetResult();
-            ShardEngine[] engines = [.. _shards.Select(s => s.AsShard())];
-            Coordinator = new ShardCoordinator([.. engines.Select((e, i) => new LocalShard(e, i, engines))], id => ShardRouting.ShardOf(id, engines.Length));
+            _engines = [.. _shards.Select(s => s.AsShard())];
+            Coordinator = CoordinatorWith(_ => TimeSpan.Zero);
         }
+
+        private readonly ShardEngine[] _engines;
+
+        /// <summary>A coordinator over the shards whose query halves answer <paramref name="late"/> (by shard) late.</summary>
+        internal ShardCoordinator CoordinatorWith(Func<int, TimeSpan> late) =>
+            new([.. _engines.Select((e, i) => new LocalShard(e, i, _engines, late(i)))], id => ShardRouting.ShardOf(id, _engines.Length));
 
         public List<SeedDocument> Documents { get; }
 
@@ -103,7 +129,7 @@ public sealed class InProcessShardsTests : IClassFixture<InProcessShardsTests.Re
     }
 
     /// <summary>A shard in this process, fetching its peers' statistics straight from their engines.</summary>
-    private sealed class LocalShard(ShardEngine engine, int self, ShardEngine[] all) : IShard
+    private sealed class LocalShard(ShardEngine engine, int self, ShardEngine[] all, TimeSpan late) : IShard
     {
         private readonly PeerStatistics _peers = new(self, (shard, _) => Task.FromResult(all[shard].Terms()));
 
@@ -113,8 +139,12 @@ public sealed class InProcessShardsTests : IClassFixture<InProcessShardsTests.Re
             engine.SimilarWords(id, await _peers.ForAsync(versions, cancellationToken));
 
         public async Task<ShardPage> QueryAsync(SearchRequest request, IReadOnlyList<string> versions, IReadOnlyList<SimilarWord>? similarWords,
-            CancellationToken cancellationToken) =>
-            engine.Query(request, await _peers.ForAsync(versions, cancellationToken), similarWords);
+            CancellationToken cancellationToken)
+        {
+            if (late > TimeSpan.Zero)
+                await Task.Delay(late, cancellationToken);
+            return engine.Query(request, await _peers.ForAsync(versions, cancellationToken), similarWords);
+        }
 
         public async Task<(List<SearchHit> Hits, bool Partial)> FetchAsync(SearchRequest request, IReadOnlyList<string> versions,
             IReadOnlyList<SimilarWord>? similarWords, IReadOnlyList<ShardHit> page, bool highlight, TimeSpan? remaining, CancellationToken cancellationToken) =>
